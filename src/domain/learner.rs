@@ -1,0 +1,225 @@
+//! Joining the learning platform (SPEC §3.12): enterprise email (active at once after
+//! confirmation) or account application (waits for the enterprise admin).
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::transition::{TransitionError, required_reason};
+
+/// How a learner joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JoinMethod {
+    /// By an address on an enabled enterprise email domain.
+    EnterpriseEmail,
+    /// By an application the enterprise admin approves.
+    AccountApplication,
+}
+
+/// Where a join request or learner stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LearnerState {
+    /// Waiting for the enterprise admin.
+    Pending,
+    /// Active learner.
+    Active,
+    /// Refused with a reason.
+    Rejected {
+        /// Why.
+        reason: String,
+    },
+    /// Removed by the admin; no longer counts.
+    Removed,
+}
+
+impl LearnerState {
+    /// The state a new request starts in: email joins are active at once.
+    pub fn initial(method: JoinMethod) -> LearnerState {
+        match method {
+            JoinMethod::EnterpriseEmail => LearnerState::Active,
+            JoinMethod::AccountApplication => LearnerState::Pending,
+        }
+    }
+
+    /// A stable name for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            LearnerState::Pending => "pending",
+            LearnerState::Active => "active",
+            LearnerState::Rejected { .. } => "rejected",
+            LearnerState::Removed => "removed",
+        }
+    }
+
+    /// Approves a pending request.
+    pub fn approve(&self) -> Result<LearnerState, TransitionError> {
+        match self {
+            LearnerState::Pending => Ok(LearnerState::Active),
+            s => Err(TransitionError::Illegal {
+                state: s.name(),
+                event: "approve",
+            }),
+        }
+    }
+
+    /// Rejects a pending request with a required reason.
+    pub fn reject(&self, reason: &str) -> Result<LearnerState, TransitionError> {
+        match self {
+            LearnerState::Pending => Ok(LearnerState::Rejected {
+                reason: required_reason(reason)?,
+            }),
+            s => Err(TransitionError::Illegal {
+                state: s.name(),
+                event: "reject",
+            }),
+        }
+    }
+
+    /// Removes an active learner.
+    pub fn remove(&self) -> Result<LearnerState, TransitionError> {
+        match self {
+            LearnerState::Active => Ok(LearnerState::Removed),
+            s => Err(TransitionError::Illegal {
+                state: s.name(),
+                event: "remove",
+            }),
+        }
+    }
+
+    /// Whether the learner counts towards eligibility.
+    pub fn counts(&self) -> bool {
+        matches!(self, LearnerState::Active)
+    }
+}
+
+/// How long an email confirmation code lives.
+pub const CODE_LIFETIME_MINUTES: i64 = 10;
+/// How many wrong codes lock the attempt.
+pub const CODE_MAX_WRONG: u8 = 5;
+
+/// A 6-digit email confirmation code and its attempts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailCode {
+    code: String,
+    issued_at: DateTime<Utc>,
+    wrong: u8,
+}
+
+/// Why a typed code was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    /// Not six digits.
+    #[error("the code has 6 digits")]
+    Format,
+    /// Older than ten minutes.
+    #[error("the code has expired")]
+    Expired,
+    /// Wrong; `remaining` tries left.
+    #[error("wrong code, {remaining} tries left")]
+    Wrong {
+        /// Tries left before the lock.
+        remaining: u8,
+    },
+    /// Five wrong tries: ask for a new code.
+    #[error("too many wrong codes")]
+    Locked,
+}
+
+impl EmailCode {
+    /// A code issued at `at`; `code` must be the six digits sent.
+    pub fn issue(code: String, at: DateTime<Utc>) -> EmailCode {
+        EmailCode {
+            code,
+            issued_at: at,
+            wrong: 0,
+        }
+    }
+
+    /// The six digits (shown in the simulated mailbox in local mode).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// When the code stops working.
+    pub fn expires_at(&self) -> DateTime<Utc> {
+        self.issued_at + Duration::minutes(CODE_LIFETIME_MINUTES)
+    }
+
+    /// Checks a typed code at `now`; a wrong code uses up a try.
+    pub fn verify(&mut self, typed: &str, now: DateTime<Utc>) -> Result<(), CodeError> {
+        if self.wrong >= CODE_MAX_WRONG {
+            return Err(CodeError::Locked);
+        }
+        if now > self.expires_at() {
+            return Err(CodeError::Expired);
+        }
+        let typed = super::text::compact(typed);
+        if typed.len() != 6 || !super::text::all_digits(&typed) {
+            return Err(CodeError::Format);
+        }
+        if typed == self.code {
+            Ok(())
+        } else {
+            self.wrong += 1;
+            if self.wrong >= CODE_MAX_WRONG {
+                Err(CodeError::Locked)
+            } else {
+                Err(CodeError::Wrong {
+                    remaining: CODE_MAX_WRONG - self.wrong,
+                })
+            }
+        }
+    }
+}
+
+/// A learner's exam or certification record kinds that eligibility counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Achievement {
+    /// A course completed.
+    Course,
+    /// An exam passed; the sales foundation exam is the one Agents need.
+    Exam {
+        /// True for 销售入门基础课程考试.
+        sales_foundation: bool,
+    },
+    /// A certification; sales manager certification is the one Integration and
+    /// Development need.
+    Certification {
+        /// True for 销售经理认证.
+        sales_manager: bool,
+    },
+}
+
+/// The counts eligibility uses: distinct active learners with each achievement.
+pub fn count_qualified<'a, I>(learners: I) -> (u32, u32)
+where
+    I: IntoIterator<Item = (&'a LearnerState, &'a [Achievement])>,
+{
+    let mut passed = 0;
+    let mut certified = 0;
+    for (state, achievements) in learners {
+        if !state.counts() {
+            continue;
+        }
+        if achievements.iter().any(|a| {
+            matches!(
+                a,
+                Achievement::Exam {
+                    sales_foundation: true
+                }
+            )
+        }) {
+            passed += 1;
+        }
+        if achievements.iter().any(|a| {
+            matches!(
+                a,
+                Achievement::Certification {
+                    sales_manager: true
+                }
+            )
+        }) {
+            certified += 1;
+        }
+    }
+    (passed, certified)
+}

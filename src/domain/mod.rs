@@ -1,0 +1,31 @@
+//! The business rules of the spec as plain Rust: types, validation, eligibility, money
+//! and tax, the working-day calendar and the state machines. Nothing here touches the
+//! web; everything is tested natively.
+
+pub mod application;
+pub mod calendar;
+pub mod certificate;
+pub mod contact;
+pub mod eligibility;
+pub mod file;
+pub mod lang;
+pub mod learner;
+pub mod lifecycle;
+pub mod money;
+pub mod month;
+pub mod partner_type;
+pub mod profile;
+pub mod role;
+pub mod settlement;
+pub mod statement;
+pub mod tax;
+pub mod termination;
+pub mod text;
+pub mod transition;
+pub mod uscc;
+
+pub use lang::Lang;
+pub use money::Cny;
+pub use month::YearMonth;
+pub use partner_type::PartnerType;
+pub use role::{Permission, Role};

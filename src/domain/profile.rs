@@ -1,0 +1,173 @@
+//! Partner profile changes (SPEC §3.3): a new name needs the same USCC; new bank details
+//! need a new proof; every change is recorded.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::transition::Actor;
+use super::uscc::Uscc;
+
+/// The editable partner information.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerProfile {
+    /// 公司名称.
+    pub company_name: String,
+    /// 统一社会信用代码 (as typed, validated on save).
+    pub uscc: String,
+    /// 联系人.
+    pub contact_person: String,
+    /// 联系电话.
+    pub phone: String,
+    /// 联系邮箱.
+    pub email: String,
+    /// 联系QQ.
+    pub qq: String,
+    /// 邮寄地址.
+    pub mailing_address: String,
+    /// 银行开户名.
+    pub bank_account_name: String,
+    /// 开户银行.
+    pub bank: String,
+    /// 银行所在地.
+    pub bank_location: String,
+    /// 开户支行.
+    pub bank_branch: String,
+    /// 银行账号.
+    pub bank_account_number: String,
+    /// Id of the stored bank account proof image.
+    pub bank_proof: Option<String>,
+}
+
+/// A field of the profile, for the change history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ProfileField {
+    /// 公司名称.
+    CompanyName,
+    /// 统一社会信用代码.
+    Uscc,
+    /// 联系人.
+    ContactPerson,
+    /// 联系电话.
+    Phone,
+    /// 联系邮箱.
+    Email,
+    /// 联系QQ.
+    Qq,
+    /// 邮寄地址.
+    MailingAddress,
+    /// 银行开户名.
+    BankAccountName,
+    /// 开户银行.
+    Bank,
+    /// 银行所在地.
+    BankLocation,
+    /// 开户支行.
+    BankBranch,
+    /// 银行账号.
+    BankAccountNumber,
+    /// 银行账号证明.
+    BankProof,
+}
+
+impl PartnerProfile {
+    /// Every field with its value, in form order.
+    pub fn fields(&self) -> Vec<(ProfileField, String)> {
+        use ProfileField::*;
+        vec![
+            (CompanyName, self.company_name.clone()),
+            (Uscc, self.uscc.clone()),
+            (ContactPerson, self.contact_person.clone()),
+            (Phone, self.phone.clone()),
+            (Email, self.email.clone()),
+            (Qq, self.qq.clone()),
+            (MailingAddress, self.mailing_address.clone()),
+            (BankAccountName, self.bank_account_name.clone()),
+            (Bank, self.bank.clone()),
+            (BankLocation, self.bank_location.clone()),
+            (BankBranch, self.bank_branch.clone()),
+            (BankAccountNumber, self.bank_account_number.clone()),
+            (BankProof, self.bank_proof.clone().unwrap_or_default()),
+        ]
+    }
+
+    /// Whether any bank field differs from `other` (the proof itself excluded).
+    pub fn bank_differs(&self, other: &PartnerProfile) -> bool {
+        self.bank_account_name != other.bank_account_name
+            || self.bank != other.bank
+            || self.bank_location != other.bank_location
+            || self.bank_branch != other.bank_branch
+            || self.bank_account_number != other.bank_account_number
+    }
+}
+
+/// Why a profile change was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// A different USCC is a different legal entity, not a rename.
+    #[error("a new USCC is a new legal entity")]
+    NewLegalEntity {
+        /// The USCC on file.
+        current: String,
+        /// The USCC typed.
+        typed: String,
+    },
+    /// Bank details changed without a new bank account proof.
+    #[error("changing bank information needs a new bank account proof")]
+    BankProofRequired,
+}
+
+/// Checks the rules of a change from `old` to `new`. USCCs are compared after
+/// normalising, so `9144…` and `９１４４…` are the same code.
+pub fn check_change(old: &PartnerProfile, new: &PartnerProfile) -> Result<(), ProfileError> {
+    let norm = |s: &str| {
+        Uscc::parse(s)
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| super::text::compact(s).to_ascii_uppercase())
+    };
+    if norm(&old.uscc) != norm(&new.uscc) {
+        return Err(ProfileError::NewLegalEntity {
+            current: old.uscc.clone(),
+            typed: new.uscc.clone(),
+        });
+    }
+    if new.bank_differs(old) && (new.bank_proof.is_none() || new.bank_proof == old.bank_proof) {
+        return Err(ProfileError::BankProofRequired);
+    }
+    Ok(())
+}
+
+/// One recorded change: what, old → new, when, who.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRecord {
+    /// The field changed.
+    pub field: ProfileField,
+    /// Its value before.
+    pub old: String,
+    /// Its value after.
+    pub new: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub by: Actor,
+}
+
+/// The change records between two profiles, one per changed field.
+pub fn diff(
+    old: &PartnerProfile,
+    new: &PartnerProfile,
+    at: DateTime<Utc>,
+    by: &Actor,
+) -> Vec<ChangeRecord> {
+    old.fields()
+        .into_iter()
+        .zip(new.fields())
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((field, old), (_, new))| ChangeRecord {
+            field,
+            old,
+            new,
+            at,
+            by: by.clone(),
+        })
+        .collect()
+}

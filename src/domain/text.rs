@@ -1,0 +1,31 @@
+//! Input normalisation shared by every validator: users paste from Word, WeChat and
+//! Chinese IMEs, so full-width characters and stray separators are the norm, not the exception.
+
+/// Turns full-width ASCII variants (`０-９`, `Ａ-Ｚ`, `＠`, `－` …) and the ideographic
+/// space into their ASCII forms, and trims the result.
+pub fn to_half_width(input: &str) -> String {
+    input
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Half-width form with spaces and dashes removed (for codes and numbers where they are
+/// only visual grouping).
+pub fn compact(input: &str) -> String {
+    to_half_width(input)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2015}'))
+        .collect()
+}
+
+/// True when every character is an ASCII digit (and there is at least one).
+pub fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,2 @@
+//! Partner Console: the channel partner's console as a Leptos single-page app.
+pub mod domain;

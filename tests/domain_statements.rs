@@ -1,0 +1,269 @@
+//! Statements (SPEC §3.7), profile rules (§3.3) and the termination email (§3.5).
+use chrono::{NaiveDate, TimeZone, Utc};
+use partner_console::domain::contact::Email;
+use partner_console::domain::profile::*;
+use partner_console::domain::statement::*;
+use partner_console::domain::termination::*;
+use partner_console::domain::transition::Actor;
+use partner_console::domain::{Cny, Role, YearMonth};
+use rust_decimal::Decimal;
+
+fn ym(s: &str) -> YearMonth {
+    s.parse().unwrap()
+}
+
+fn row(month: &str, uin: &str, mode: PaymentMode, rebate: i64) -> StatementRow {
+    StatementRow {
+        month: ym(month),
+        customer_uin: uin.into(),
+        customer_name: format!("客户{uin}"),
+        product: "云服务器".into(),
+        sub_product: "标准型S5".into(),
+        payment_mode: mode,
+        consumption: Cny::yuan(rebate * 10),
+        ratio: Decimal::new(10, 2),
+        rebate: Cny::yuan(rebate),
+        special: false,
+    }
+}
+
+#[test]
+fn months_parse_leniently_and_order() {
+    assert_eq!(ym("2026-03").to_string(), "2026-03");
+    assert_eq!(ym("2026/3"), ym("2026-03"));
+    assert_eq!(ym("202603"), ym("2026-03"));
+    assert_eq!(ym("2026年3月"), ym("2026-03"));
+    assert!("2026-13".parse::<YearMonth>().is_err());
+    assert_eq!(ym("2026-12").next(), ym("2027-01"));
+    assert_eq!(ym("2026-01").prev(), ym("2025-12"));
+}
+
+#[test]
+fn postpaid_usage_is_deducted_next_month() {
+    let r = row("2026-01", "100", PaymentMode::Postpaid, 5);
+    assert_eq!(r.deduction_month(), ym("2026-02"));
+    assert_eq!(
+        statement_month(&r, StatementBasis::BillingPeriod),
+        ym("2026-01")
+    );
+    assert_eq!(
+        statement_month(&r, StatementBasis::DeductionPeriod),
+        ym("2026-02")
+    );
+    let p = row("2026-01", "100", PaymentMode::Prepaid, 5);
+    assert_eq!(
+        statement_month(&p, StatementBasis::DeductionPeriod),
+        ym("2026-01")
+    );
+}
+
+#[test]
+fn default_basis_by_registration_date() {
+    let new = BasisPolicy {
+        registered: NaiveDate::from_ymd_opt(2021, 4, 14).unwrap(),
+        switched_to_billing: None,
+    };
+    let old = BasisPolicy {
+        registered: NaiveDate::from_ymd_opt(2021, 4, 13).unwrap(),
+        switched_to_billing: None,
+    };
+    assert_eq!(new.default_basis(), StatementBasis::BillingPeriod);
+    assert_eq!(old.default_basis(), StatementBasis::DeductionPeriod);
+}
+
+#[test]
+fn a_switch_applies_from_its_month_and_counts_every_row_once() {
+    let policy = BasisPolicy {
+        registered: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+        switched_to_billing: Some(ym("2026-03")),
+    };
+    assert_eq!(
+        policy.basis_for(ym("2026-02")),
+        StatementBasis::DeductionPeriod
+    );
+    assert_eq!(
+        policy.basis_for(ym("2026-03")),
+        StatementBasis::BillingPeriod
+    );
+    let rows = vec![
+        row("2026-01", "1", PaymentMode::Postpaid, 1),
+        row("2026-02", "1", PaymentMode::Postpaid, 10),
+        row("2026-03", "1", PaymentMode::Postpaid, 100),
+        row("2026-03", "2", PaymentMode::Prepaid, 1000),
+    ];
+    let totals = totals_by_month(&rows, |r| policy.statement_month(r));
+    let got: Vec<(String, Cny)> = totals
+        .iter()
+        .map(|(m, t)| (m.to_string(), t.rebate))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2026-02".to_string(), Cny::yuan(1)),
+            ("2026-03".to_string(), Cny::yuan(1110)),
+        ]
+    );
+    let sum: Cny = totals.values().map(|t| t.rebate).sum();
+    assert_eq!(sum, Cny::yuan(1111));
+}
+
+#[test]
+fn totals_per_customer() {
+    let rows = vec![
+        row("2026-01", "1", PaymentMode::Prepaid, 1),
+        row("2026-02", "1", PaymentMode::Prepaid, 2),
+        row("2026-02", "2", PaymentMode::Prepaid, 0),
+    ];
+    let t = totals_by_customer(&rows);
+    assert_eq!(t["1"].rebate, Cny::yuan(3));
+    assert_eq!(t["1"].rows, 2);
+    assert_eq!(
+        t["2"].rebate,
+        Cny::ZERO,
+        "0 means no rebate, and is still a row"
+    );
+}
+
+#[test]
+fn company_name_valid_for_a_month() {
+    let renames = vec![(ym("2026-07"), "新名称科技有限公司".to_string())];
+    assert_eq!(
+        company_name_for(ym("2026-06"), "旧名称有限公司", &renames),
+        "旧名称有限公司"
+    );
+    assert_eq!(
+        company_name_for(ym("2026-07"), "旧名称有限公司", &renames),
+        "新名称科技有限公司"
+    );
+}
+
+fn profile() -> PartnerProfile {
+    PartnerProfile {
+        company_name: "深圳示例科技有限公司".into(),
+        uscc: "91440300708461136T".into(),
+        bank_account_name: "深圳示例科技有限公司".into(),
+        bank_account_number: "110907316810601".into(),
+        bank_proof: Some("proof-1".into()),
+        ..PartnerProfile::default()
+    }
+}
+
+#[test]
+fn rename_keeps_uscc_new_uscc_is_refused() {
+    let old = profile();
+    let renamed = PartnerProfile {
+        company_name: "深圳新示例科技有限公司".into(),
+        ..old.clone()
+    };
+    assert_eq!(check_change(&old, &renamed), Ok(()));
+    let full_width = PartnerProfile {
+        uscc: "９１４４０３００７０８４６１１３６ｔ".into(),
+        ..renamed.clone()
+    };
+    assert_eq!(
+        check_change(&old, &full_width),
+        Ok(()),
+        "same code typed differently"
+    );
+    let other = PartnerProfile {
+        uscc: "911101085636549482".into(),
+        ..renamed
+    };
+    assert!(matches!(
+        check_change(&old, &other),
+        Err(ProfileError::NewLegalEntity { .. })
+    ));
+}
+
+#[test]
+fn bank_change_needs_a_new_proof_and_is_recorded() {
+    let old = profile();
+    let changed = PartnerProfile {
+        bank_account_number: "6222021234567890".into(),
+        ..old.clone()
+    };
+    assert_eq!(
+        check_change(&old, &changed),
+        Err(ProfileError::BankProofRequired)
+    );
+    let with_proof = PartnerProfile {
+        bank_proof: Some("proof-2".into()),
+        ..changed
+    };
+    assert_eq!(check_change(&old, &with_proof), Ok(()));
+    let at = Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap();
+    let by = Actor {
+        role: Role::MainAccount,
+        name: "admin".into(),
+    };
+    let records = diff(&old, &with_proof, at, &by);
+    let fields: Vec<_> = records.iter().map(|r| r.field).collect();
+    assert_eq!(
+        fields,
+        [ProfileField::BankAccountNumber, ProfileField::BankProof]
+    );
+    assert_eq!(records[0].old, "110907316810601");
+    assert_eq!(records[0].new, "6222021234567890");
+}
+
+#[test]
+fn termination_email_follows_the_template() {
+    let mail = compose(
+        "100012345678",
+        "深圳示例科技有限公司",
+        "业务调整",
+        "manager@tencent.com",
+        &[],
+    );
+    assert_eq!(mail.to, "cloudpartner@tencent.com");
+    assert_eq!(mail.cc, "manager@tencent.com");
+    assert_eq!(
+        mail.subject,
+        "深圳示例科技有限公司 注销腾讯云合作伙伴资质申请"
+    );
+    assert_eq!(
+        mail.body,
+        "合作伙伴 UIN：100012345678\n合作伙伴公司名：深圳示例科技有限公司\n申请退出原因：业务调整"
+    );
+    let help = compose(
+        "1",
+        "A",
+        "B",
+        "m@x.com",
+        &["200001".into(), "200002".into()],
+    );
+    assert!(
+        help.body
+            .ends_with("需腾讯云协助解绑代客关系：200001、200002")
+    );
+}
+
+#[test]
+fn sender_domain_check() {
+    let on = Email::parse("li@Example.com").unwrap();
+    assert_eq!(
+        check_sender(&on, "https://www.example.com/about"),
+        SenderCheck::CompanyDomain
+    );
+    let sub = Email::parse("li@mail.example.com").unwrap();
+    assert_eq!(
+        check_sender(&sub, "example.com"),
+        SenderCheck::CompanyDomain
+    );
+    let qq = Email::parse("12345@qq.com").unwrap();
+    assert_eq!(
+        check_sender(&qq, "http://example.com:8080"),
+        SenderCheck::StampedAttachmentRequired {
+            sender_domain: "qq.com".into(),
+            company_domain: Some("example.com".into())
+        }
+    );
+    assert_eq!(website_host("not a site"), None);
+    assert!(!matches!(check_sender(&on, ""), SenderCheck::CompanyDomain));
+    // A look-alike domain is not the company's.
+    let fake = Email::parse("li@notexample.com").unwrap();
+    assert!(!matches!(
+        check_sender(&fake, "example.com"),
+        SenderCheck::CompanyDomain
+    ));
+}
