@@ -1,0 +1,90 @@
+//! The one interface between the UI and wherever the data lives.
+
+use async_trait::async_trait;
+use serde::{Serialize, de::DeserializeOwned};
+
+use super::backup::Backup;
+use super::error::DataError;
+use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings};
+use crate::domain::Role;
+
+/// Everything the UI reads and writes. Futures are `!Send` because the browser backends
+/// hold JS values; the UI drives them with `spawn_local` / `LocalResource`.
+#[async_trait(?Send)]
+pub trait Backend {
+    /// Local or remote.
+    fn mode(&self) -> Mode;
+
+    /// The current session (role, account, company).
+    async fn session(&self) -> Result<Session, DataError>;
+
+    /// Switches role. Only local mode allows it (a demo convenience); a backend decides
+    /// the role itself and refuses.
+    async fn switch_role(&self, role: Role) -> Result<Session, DataError>;
+
+    /// Per-browser preferences.
+    async fn settings(&self) -> Result<Settings, DataError>;
+
+    /// Saves preferences.
+    async fn save_settings(&self, settings: &Settings) -> Result<(), DataError>;
+
+    /// Every record of a collection, in id order.
+    async fn list(&self, collection: Collection) -> Result<Vec<Record>, DataError>;
+
+    /// One record.
+    async fn get(&self, collection: Collection, id: &str) -> Result<Option<Record>, DataError>;
+
+    /// Creates or replaces a record. `expected_rev` guards against lost updates:
+    /// `Some(0)` means "must not exist yet", `Some(n)` "must be at revision n",
+    /// `None` skips the check. Returns the stored record with its new revision.
+    async fn put(
+        &self,
+        collection: Collection,
+        id: &str,
+        data: serde_json::Value,
+        expected_rev: Option<u64>,
+    ) -> Result<Record, DataError>;
+
+    /// Removes a record (no error if it was not there).
+    async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError>;
+
+    /// Stores a file.
+    async fn put_blob(&self, blob: &Blob) -> Result<(), DataError>;
+
+    /// Reads a file.
+    async fn get_blob(&self, id: &str) -> Result<Option<Blob>, DataError>;
+
+    /// Removes a file.
+    async fn delete_blob(&self, id: &str) -> Result<(), DataError>;
+
+    /// What was set aside as unreadable.
+    async fn quarantined(&self) -> Result<Vec<Quarantined>, DataError>;
+
+    /// The raw text of a set-aside entry, for export.
+    async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError>;
+
+    /// Deletes a set-aside entry for good (the user chose to discard it).
+    async fn discard_quarantined(&self, key: &str) -> Result<(), DataError>;
+
+    /// Everything, for a backup file.
+    async fn export_all(&self) -> Result<Backup, DataError>;
+
+    /// Replaces everything with a backup's content. The backup has been validated before
+    /// anything is touched.
+    async fn import_all(&self, backup: &Backup) -> Result<(), DataError>;
+
+    /// Deletes all local data (records, files, session, preferences).
+    async fn clear_all(&self) -> Result<(), DataError>;
+}
+
+/// Reads a record's data as a typed value; a record that no longer fits the type is
+/// reported as a storage error rather than a panic.
+pub fn decode<T: DeserializeOwned>(record: &Record) -> Result<T, DataError> {
+    serde_json::from_value(record.data.clone())
+        .map_err(|e| DataError::Storage(format!("{}: {e}", record.id)))
+}
+
+/// Writes a typed value as a record's data.
+pub fn encode<T: Serialize>(value: &T) -> Result<serde_json::Value, DataError> {
+    serde_json::to_value(value).map_err(|e| DataError::Storage(e.to_string()))
+}

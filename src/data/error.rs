@@ -1,0 +1,64 @@
+//! Errors of the data layer. The UI turns each into a translated message; none of them
+//! is a panic, whatever the storage or the network does.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Permission;
+
+/// Why a read or write failed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum DataError {
+    /// The browser's storage quota is full: the write was refused and the previous value
+    /// kept.
+    #[error("storage quota exceeded")]
+    QuotaExceeded,
+    /// The current role may not do this.
+    #[error("not allowed: {0:?}")]
+    NotAllowed(Permission),
+    /// Nothing stored under that id.
+    #[error("not found")]
+    NotFound,
+    /// Someone else changed the record since it was read.
+    #[error("changed elsewhere (revision {current})")]
+    Conflict {
+        /// The revision now stored.
+        current: u64,
+    },
+    /// Browser storage is unavailable (private mode, disabled, blocked).
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
+    /// A backup file could not be used; nothing was changed.
+    #[error("backup refused: {0}")]
+    BadBackup(BackupProblem),
+    /// Any other storage failure, with the browser's message.
+    #[error("storage error: {0}")]
+    Storage(String),
+}
+
+/// Why a backup file was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BackupProblem {
+    /// Not JSON, or not a Partner Console backup.
+    NotABackup,
+    /// Written by a newer version of the app.
+    NewerVersion {
+        /// The backup's schema version.
+        found: u32,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// A record inside is malformed (collection and id given).
+    BadRecord(String),
+}
+
+impl std::fmt::Display for BackupProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupProblem::NotABackup => f.write_str("not a Partner Console backup"),
+            BackupProblem::NewerVersion { found, supported } => {
+                write!(f, "version {found} is newer than {supported}")
+            }
+            BackupProblem::BadRecord(what) => write!(f, "malformed record {what}"),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The data layer: one async interface ([`Backend`]) for everything the UI reads and
+//! writes, and its backends — browser storage (local mode) and memory (tests).
+
+pub mod access;
+pub mod backend;
+pub mod backup;
+pub mod envelope;
+pub mod error;
+pub mod local;
+pub mod memory;
+pub mod model;
+pub mod store;
+
+pub use backend::Backend;
+pub use error::DataError;
+pub use model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings};

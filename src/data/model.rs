@@ -1,0 +1,146 @@
+//! What the data layer stores and returns.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::{Lang, Role};
+
+/// Whether the app keeps its data in the browser or talks to a backend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Browser storage only (the default).
+    #[default]
+    Local,
+    /// An HTTP backend.
+    Remote,
+}
+
+/// Who is signed in and as what.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The role the UI and the data layer go by.
+    pub role: Role,
+    /// The account's id (UIN), when known.
+    pub account_id: Option<String>,
+    /// The partner company's name, once it is a partner.
+    pub company_name: Option<String>,
+}
+
+/// Per-browser preferences.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The chosen language; `None` until the user picks one.
+    pub lang: Option<Lang>,
+}
+
+/// The kinds of records the app stores. Each feature adds its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Collection {
+    /// Partner applications (wizard drafts and submissions).
+    Applications,
+    /// The partner profile and its change history.
+    Profiles,
+    /// Authorization certificates.
+    Certificates,
+    /// Associated customers.
+    Customers,
+    /// Rebate statement rows (large: kept in IndexedDB).
+    Statements,
+    /// Settlement sheets.
+    Settlements,
+    /// Special rebates.
+    SpecialRebates,
+    /// Announcements.
+    Announcements,
+    /// Learners and join requests.
+    Learners,
+}
+
+/// Where a collection lives in local mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// Small JSON in localStorage.
+    Small,
+    /// Large tables in IndexedDB.
+    Large,
+}
+
+impl Collection {
+    /// Every collection.
+    pub const ALL: [Collection; 9] = [
+        Collection::Applications,
+        Collection::Profiles,
+        Collection::Certificates,
+        Collection::Customers,
+        Collection::Statements,
+        Collection::Settlements,
+        Collection::SpecialRebates,
+        Collection::Announcements,
+        Collection::Learners,
+    ];
+
+    /// The name used in storage keys and URLs (`special-rebates`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Applications => "applications",
+            Collection::Profiles => "profiles",
+            Collection::Certificates => "certificates",
+            Collection::Customers => "customers",
+            Collection::Statements => "statements",
+            Collection::Settlements => "settlements",
+            Collection::SpecialRebates => "special-rebates",
+            Collection::Announcements => "announcements",
+            Collection::Learners => "learners",
+        }
+    }
+
+    /// The collection with that name.
+    pub fn from_name(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Where it is kept in local mode: statements can reach 100,000 rows.
+    pub fn tier(self) -> Tier {
+        match self {
+            Collection::Statements => Tier::Large,
+            _ => Tier::Small,
+        }
+    }
+}
+
+/// A stored record: an id, a revision that grows with every write, and the data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Unique within its collection.
+    pub id: String,
+    /// 1 for the first write, then +1 per write; used to detect concurrent changes.
+    pub rev: u64,
+    /// The feature's own JSON.
+    pub data: Value,
+}
+
+/// A stored file (an uploaded image).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Blob {
+    /// Unique id.
+    pub id: String,
+    /// MIME type, detected from content.
+    pub mime: String,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Something in storage that could not be read and was set aside, not deleted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quarantined {
+    /// The key it was set aside under.
+    pub key: String,
+    /// The key it came from.
+    pub original_key: String,
+    /// Why it could not be read.
+    pub reason: String,
+    /// Its size in characters.
+    pub size: usize,
+}

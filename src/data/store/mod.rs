@@ -1,0 +1,433 @@
+//! The backend that keeps everything in storage (local mode), written once over the two
+//! storage shapes of [`traits`]: in the browser over localStorage and IndexedDB, in
+//! native tests over memory.
+
+pub mod keys;
+pub mod memory;
+pub mod traits;
+
+use async_trait::async_trait;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
+
+use self::keys::*;
+use self::traits::{BulkStore, KeyValue};
+use super::access::{may_read, may_write};
+use super::backend::Backend;
+use super::backup::{BACKUP_FORMAT, Backup, BackupBlob, BackupRecord};
+use super::envelope::{self, SCHEMA_VERSION};
+use super::error::DataError;
+use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings, Tier};
+use crate::domain::Role;
+
+/// Local mode over any pair of storages.
+pub struct StoreBackend<K, B> {
+    kv: K,
+    bulk: B,
+}
+
+/// How a set-aside value is kept: the raw text and why it was set aside.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct QuarantineEntry {
+    original_key: String,
+    reason: String,
+    raw: String,
+}
+
+fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl<K: KeyValue, B: BulkStore> StoreBackend<K, B> {
+    /// A backend over these storages. Call [`StoreBackend::scan`] once after creating it
+    /// to set aside whatever cannot be read.
+    pub fn new(kv: K, bulk: B) -> Self {
+        StoreBackend { kv, bulk }
+    }
+
+    /// The small storage (for tests that plant data).
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    /// The large storage (for tests that plant data).
+    pub fn bulk(&self) -> &B {
+        &self.bulk
+    }
+
+    async fn raw_get(&self, tier: Tier, key: &str) -> Result<Option<String>, DataError> {
+        match tier {
+            Tier::Small => self.kv.get(key),
+            Tier::Large => self.bulk.get(key).await,
+        }
+    }
+
+    async fn raw_set(&self, tier: Tier, key: &str, value: &str) -> Result<(), DataError> {
+        match tier {
+            Tier::Small => self.kv.set(key, value),
+            Tier::Large => self.bulk.set(key, value).await,
+        }
+    }
+
+    async fn raw_remove(&self, tier: Tier, key: &str) -> Result<(), DataError> {
+        match tier {
+            Tier::Small => self.kv.remove(key),
+            Tier::Large => self.bulk.remove(key).await,
+        }
+    }
+
+    /// Moves an unreadable value aside (same tier). If that fails the value stays where
+    /// it is, still untouched, and the error is returned.
+    async fn quarantine(
+        &self,
+        tier: Tier,
+        key: &str,
+        raw: &str,
+        reason: String,
+    ) -> Result<(), DataError> {
+        let entry = QuarantineEntry {
+            original_key: key.to_string(),
+            reason,
+            raw: raw.to_string(),
+        };
+        let text = serde_json::to_string(&entry).map_err(|e| DataError::Storage(e.to_string()))?;
+        let aside = match tier {
+            Tier::Small => format!("{KV_QUARANTINE}{key}@{}", now_millis()),
+            Tier::Large => format!("{BULK_QUARANTINE}{key}@{}", now_millis()),
+        };
+        self.raw_set(tier, &aside, &text).await?;
+        self.raw_remove(tier, key).await
+    }
+
+    /// Reads and migrates one stored value; an unreadable one is set aside and reads as
+    /// absent. A migrated value is written back in the current schema (best effort).
+    async fn read(&self, tier: Tier, key: &str) -> Result<Option<envelope::Envelope>, DataError> {
+        let Some(raw) = self.raw_get(tier, key).await? else {
+            return Ok(None);
+        };
+        match envelope::decode(&raw) {
+            Ok(decoded) => {
+                if decoded.migrated() {
+                    let text = envelope::encode(decoded.envelope.rev, &decoded.envelope.data);
+                    // A full quota only means the migration runs again next time.
+                    let _ = self.raw_set(tier, key, &text).await;
+                }
+                Ok(Some(decoded.envelope))
+            }
+            Err(e) => {
+                self.quarantine(tier, key, &raw, e.to_string()).await?;
+                Ok(None)
+            }
+        }
+    }
+
+    async fn read_typed<T: DeserializeOwned + Default>(&self, key: &str) -> Result<T, DataError> {
+        match self.read(Tier::Small, key).await? {
+            Some(env) => Ok(serde_json::from_value(env.data).unwrap_or_default()),
+            None => Ok(T::default()),
+        }
+    }
+
+    async fn write_typed<T: Serialize>(&self, key: &str, value: &T) -> Result<(), DataError> {
+        let rev = self.read(Tier::Small, key).await?.map_or(0, |e| e.rev);
+        let data = serde_json::to_value(value).map_err(|e| DataError::Storage(e.to_string()))?;
+        self.kv.set(key, &envelope::encode(rev + 1, &data))
+    }
+
+    /// Reads every stored value once, setting aside whatever cannot be read, and
+    /// returns what is now in quarantine. Run at start-up.
+    pub async fn scan(&self) -> Result<Vec<Quarantined>, DataError> {
+        for key in self.kv.keys(KV_PREFIX)? {
+            if !key.starts_with(KV_QUARANTINE) {
+                self.read(Tier::Small, &key).await?;
+            }
+        }
+        for key in self.bulk.keys("r/").await? {
+            self.read(Tier::Large, &key).await?;
+        }
+        self.quarantined().await
+    }
+
+    fn role(&self) -> Role {
+        self.kv
+            .get(SESSION)
+            .ok()
+            .flatten()
+            .and_then(|raw| envelope::decode(&raw).ok())
+            .and_then(|d| serde_json::from_value::<Session>(d.envelope.data).ok())
+            .map(|s| s.role)
+            .unwrap_or_default()
+    }
+
+    fn parse_quarantine(key: &str, text: &str) -> Quarantined {
+        match serde_json::from_str::<QuarantineEntry>(text) {
+            Ok(e) => Quarantined {
+                key: key.to_string(),
+                original_key: e.original_key,
+                reason: e.reason,
+                size: e.raw.chars().count(),
+            },
+            Err(_) => Quarantined {
+                key: key.to_string(),
+                original_key: String::new(),
+                reason: "unreadable".into(),
+                size: text.chars().count(),
+            },
+        }
+    }
+
+    async fn write_backup(&self, backup: &Backup) -> Result<(), DataError> {
+        self.kv.set(
+            SESSION,
+            &envelope::encode(
+                1,
+                &serde_json::to_value(&backup.session).unwrap_or(Value::Null),
+            ),
+        )?;
+        self.kv.set(
+            SETTINGS,
+            &envelope::encode(
+                1,
+                &serde_json::to_value(&backup.settings).unwrap_or(Value::Null),
+            ),
+        )?;
+        let mut large = Vec::new();
+        for r in &backup.records {
+            let (tier, key) = record_key(r.collection, &r.id);
+            let text = envelope::encode(r.rev, &r.data);
+            match tier {
+                Tier::Small => self.kv.set(&key, &text)?,
+                Tier::Large => large.push((key, text)),
+            }
+        }
+        self.bulk.set_many(&large).await?;
+        for b in &backup.blobs {
+            self.bulk.put_blob(&b.to_blob()?).await?;
+        }
+        Ok(())
+    }
+
+    async fn clear_records(&self) -> Result<(), DataError> {
+        for key in self.kv.keys(KV_PREFIX)? {
+            if !key.starts_with(KV_QUARANTINE) {
+                self.kv.remove(&key)?;
+            }
+        }
+        for key in self.bulk.keys("r/").await? {
+            self.bulk.remove(&key).await?;
+        }
+        for id in self.bulk.blob_ids().await? {
+            self.bulk.delete_blob(&id).await?;
+        }
+        Ok(())
+    }
+}
+
+#[async_trait(?Send)]
+impl<K: KeyValue, B: BulkStore> Backend for StoreBackend<K, B> {
+    fn mode(&self) -> Mode {
+        Mode::Local
+    }
+
+    async fn session(&self) -> Result<Session, DataError> {
+        self.read_typed(SESSION).await
+    }
+
+    async fn switch_role(&self, role: Role) -> Result<Session, DataError> {
+        let mut session: Session = self.read_typed(SESSION).await?;
+        session.role = role;
+        self.write_typed(SESSION, &session).await?;
+        Ok(session)
+    }
+
+    async fn settings(&self) -> Result<Settings, DataError> {
+        self.read_typed(SETTINGS).await
+    }
+
+    async fn save_settings(&self, settings: &Settings) -> Result<(), DataError> {
+        self.write_typed(SETTINGS, settings).await
+    }
+
+    async fn list(&self, collection: Collection) -> Result<Vec<Record>, DataError> {
+        may_read(self.role(), collection)?;
+        let prefix = collection_prefix(collection);
+        let mut out = Vec::new();
+        match collection.tier() {
+            Tier::Small => {
+                for key in self.kv.keys(&prefix)? {
+                    if let Some(env) = self.read(Tier::Small, &key).await? {
+                        out.push(Record {
+                            id: key[prefix.len()..].to_string(),
+                            rev: env.rev,
+                            data: env.data,
+                        });
+                    }
+                }
+            }
+            Tier::Large => {
+                // One cursor pass; unreadable rows go through `read` to be set aside.
+                for (key, raw) in self.bulk.entries(&prefix).await? {
+                    let env = match envelope::decode(&raw) {
+                        Ok(d) if !d.migrated() => Some(d.envelope),
+                        _ => self.read(Tier::Large, &key).await?,
+                    };
+                    if let Some(env) = env {
+                        out.push(Record {
+                            id: key[prefix.len()..].to_string(),
+                            rev: env.rev,
+                            data: env.data,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    async fn get(&self, collection: Collection, id: &str) -> Result<Option<Record>, DataError> {
+        may_read(self.role(), collection)?;
+        let (tier, key) = record_key(collection, id);
+        Ok(self.read(tier, &key).await?.map(|env| Record {
+            id: id.to_string(),
+            rev: env.rev,
+            data: env.data,
+        }))
+    }
+
+    async fn put(
+        &self,
+        collection: Collection,
+        id: &str,
+        data: Value,
+        expected_rev: Option<u64>,
+    ) -> Result<Record, DataError> {
+        may_write(self.role(), collection)?;
+        let (tier, key) = record_key(collection, id);
+        let current = self.read(tier, &key).await?.map_or(0, |e| e.rev);
+        if let Some(expected) = expected_rev
+            && expected != current
+        {
+            return Err(DataError::Conflict { current });
+        }
+        let rev = current + 1;
+        self.raw_set(tier, &key, &envelope::encode(rev, &data))
+            .await?;
+        Ok(Record {
+            id: id.to_string(),
+            rev,
+            data,
+        })
+    }
+
+    async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError> {
+        may_write(self.role(), collection)?;
+        let (tier, key) = record_key(collection, id);
+        self.raw_remove(tier, &key).await
+    }
+
+    async fn put_blob(&self, blob: &Blob) -> Result<(), DataError> {
+        self.bulk.put_blob(blob).await
+    }
+
+    async fn get_blob(&self, id: &str) -> Result<Option<Blob>, DataError> {
+        self.bulk.get_blob(id).await
+    }
+
+    async fn delete_blob(&self, id: &str) -> Result<(), DataError> {
+        self.bulk.delete_blob(id).await
+    }
+
+    async fn quarantined(&self) -> Result<Vec<Quarantined>, DataError> {
+        let mut out = Vec::new();
+        for key in self.kv.keys(KV_QUARANTINE)? {
+            if let Some(text) = self.kv.get(&key)? {
+                out.push(Self::parse_quarantine(&key, &text));
+            }
+        }
+        for (key, text) in self.bulk.entries(BULK_QUARANTINE).await? {
+            out.push(Self::parse_quarantine(&key, &text));
+        }
+        Ok(out)
+    }
+
+    async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError> {
+        let tier = if key.starts_with(KV_QUARANTINE) {
+            Tier::Small
+        } else {
+            Tier::Large
+        };
+        Ok(self
+            .raw_get(tier, key)
+            .await?
+            .map(|text| serde_json::from_str::<QuarantineEntry>(&text).map_or(text, |e| e.raw)))
+    }
+
+    async fn discard_quarantined(&self, key: &str) -> Result<(), DataError> {
+        if key.starts_with(KV_QUARANTINE) {
+            self.kv.remove(key)
+        } else if key.starts_with(BULK_QUARANTINE) {
+            self.bulk.remove(key).await
+        } else {
+            Err(DataError::NotFound)
+        }
+    }
+
+    async fn export_all(&self) -> Result<Backup, DataError> {
+        let mut records = Vec::new();
+        for key in self.kv.keys("pc/r/")? {
+            if let (Some((collection, id)), Some(env)) =
+                (parse_record_key(&key), self.read(Tier::Small, &key).await?)
+            {
+                records.push(BackupRecord {
+                    collection,
+                    id,
+                    rev: env.rev,
+                    data: env.data,
+                });
+            }
+        }
+        for (key, raw) in self.bulk.entries("r/").await? {
+            if let (Some((collection, id)), Ok(d)) =
+                (parse_record_key(&key), envelope::decode(&raw))
+            {
+                records.push(BackupRecord {
+                    collection,
+                    id,
+                    rev: d.envelope.rev,
+                    data: d.envelope.data,
+                });
+            }
+        }
+        let mut blobs = Vec::new();
+        for id in self.bulk.blob_ids().await? {
+            if let Some(blob) = self.bulk.get_blob(&id).await? {
+                blobs.push(BackupBlob::from_blob(&blob));
+            }
+        }
+        Ok(Backup {
+            format: BACKUP_FORMAT.to_string(),
+            schema: SCHEMA_VERSION,
+            exported_at: chrono::Utc::now().to_rfc3339(),
+            session: self.session().await?,
+            settings: self.settings().await?,
+            records,
+            blobs,
+        })
+    }
+
+    async fn import_all(&self, backup: &Backup) -> Result<(), DataError> {
+        // Keep what is there, so a failure half-way (a full quota) can put it back.
+        let before = self.export_all().await?;
+        self.clear_records().await?;
+        if let Err(e) = self.write_backup(backup).await {
+            let _ = self.clear_records().await;
+            let _ = self.write_backup(&before).await;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    async fn clear_all(&self) -> Result<(), DataError> {
+        self.clear_records().await
+    }
+}

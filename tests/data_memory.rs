@@ -1,0 +1,118 @@
+//! The data layer natively: the contract on the memory backend, plus migration,
+//! corruption and quota handling with planted data.
+mod support;
+
+use futures::executor::block_on;
+use partner_console::data::envelope::{self, EnvelopeError};
+use partner_console::data::memory::memory_backend;
+use partner_console::data::{Backend, Collection, DataError, Settings};
+use partner_console::domain::{Lang, Role};
+use serde_json::json;
+
+#[test]
+fn memory_backend_meets_the_contract() {
+    block_on(support::contract::all(async || memory_backend()));
+}
+
+#[test]
+fn v0_values_migrate_to_v1_and_are_written_back() {
+    block_on(async {
+        let b = memory_backend();
+        // What the first prototype wrote: bare JSON, no envelope.
+        b.kv().raw_set(
+            "pc/session",
+            r#"{"role":"MainAccount","account_id":null,"company_name":"旧数据公司"}"#,
+        );
+        b.kv().raw_set("pc/r/customers/c1", r#"{"name":"甲"}"#);
+        assert!(b.scan().await.unwrap().is_empty());
+        let s = b.session().await.unwrap();
+        assert_eq!(
+            (s.role, s.company_name.as_deref()),
+            (Role::MainAccount, Some("旧数据公司"))
+        );
+        let rec = b.get(Collection::Customers, "c1").await.unwrap().unwrap();
+        assert_eq!((rec.rev, rec.data), (1, json!({"name": "甲"})));
+        let stored = b.kv().get_raw("pc/r/customers/c1");
+        assert_eq!(
+            envelope::decode(&stored).unwrap().stored_version,
+            1,
+            "rewritten as v1"
+        );
+    });
+}
+
+#[test]
+fn newer_schema_is_refused_not_rewritten() {
+    assert_eq!(
+        envelope::decode(r#"{"v":7,"rev":1,"data":{}}"#),
+        Err(EnvelopeError::Newer {
+            found: 7,
+            supported: 1
+        })
+    );
+}
+
+#[test]
+fn corrupt_values_are_set_aside_and_the_rest_keeps_working() {
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        b.put(Collection::Customers, "good", json!({"name": "好"}), None)
+            .await
+            .unwrap();
+        b.kv().raw_set(
+            "pc/r/customers/bad",
+            "{\"v\":1,\"rev\":1,\"data\":{\"name\":\"坏",
+        );
+        b.bulk().raw_set("r/statements/x", "garbage");
+        let q = b.scan().await.unwrap();
+        assert_eq!(q.len(), 2);
+        assert!(q.iter().any(|e| e.original_key == "pc/r/customers/bad"));
+        let list = b.list(Collection::Customers).await.unwrap();
+        assert_eq!(
+            list.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["good"]
+        );
+        // The raw text is kept for export, byte for byte.
+        let key = &q
+            .iter()
+            .find(|e| e.original_key == "pc/r/customers/bad")
+            .unwrap()
+            .key;
+        assert_eq!(
+            b.quarantined_raw(key).await.unwrap().unwrap(),
+            "{\"v\":1,\"rev\":1,\"data\":{\"name\":\"坏"
+        );
+        b.discard_quarantined(key).await.unwrap();
+        assert_eq!(b.quarantined().await.unwrap().len(), 1);
+    });
+}
+
+#[test]
+fn a_full_quota_refuses_the_write_and_keeps_the_old_value() {
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        b.put(Collection::Customers, "c", json!({"note": "old"}), None)
+            .await
+            .unwrap();
+        b.kv().set_limit(Some(400));
+        let big = "x".repeat(1000);
+        assert_eq!(
+            b.put(Collection::Customers, "c", json!({"note": big}), None)
+                .await,
+            Err(DataError::QuotaExceeded)
+        );
+        let rec = b.get(Collection::Customers, "c").await.unwrap().unwrap();
+        assert_eq!((rec.rev, rec.data), (1, json!({"note": "old"})));
+        assert_eq!(
+            b.save_settings(&Settings {
+                lang: Some(Lang::EnUs)
+            })
+            .await
+            .map(|_| ()),
+            Ok(()),
+            "small writes still fit"
+        );
+    });
+}
