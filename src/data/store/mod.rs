@@ -55,6 +55,12 @@ impl<K: KeyValue, B: BulkStore> StoreBackend<K, B> {
         &self.bulk
     }
 
+    /// Writes raw text into the large storage, bypassing every check (tests plant
+    /// corrupt data with it).
+    pub async fn bulk_raw_set(&self, key: &str, value: &str) {
+        let _ = self.bulk.set(key, value).await;
+    }
+
     async fn raw_get(&self, tier: Tier, key: &str) -> Result<Option<String>, DataError> {
         match tier {
             Tier::Small => self.kv.get(key),

@@ -1,0 +1,37 @@
+// End-to-end tests: the release build served like a CDN would serve it (under a
+// sub-path, with the SPA fallback), driven in Debian's Chromium.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT || 4173);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/partners/`,
+    locale: "en-US",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/serve.mjs target/dist-e2e /partners/ ${port}`,
+    url: `http://127.0.0.1:${port}/partners/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const [url, out, lang] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run"] });
+const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+page.on("console", (m) => console.log("console:", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(url);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+console.log(await page.evaluate(() => document.documentElement.lang));
+await browser.close();

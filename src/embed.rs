@@ -1,0 +1,90 @@
+//! The embedding API: a host page mounts the app into an element it owns and can remove
+//! it again completely. The standalone page uses the same entry point.
+
+use leptos::prelude::*;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+
+use crate::ui::{App, AppConfig};
+
+/// What `mount` returns to the host; `unmount()` removes the app and its listeners.
+#[wasm_bindgen]
+pub struct MountHandle {
+    inner: Option<Box<dyn Any>>,
+    root: web_sys::HtmlElement,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the app from the host element. Safe to call twice.
+    pub fn unmount(&mut self) {
+        // Dropping leptos' handle disposes the reactive tree: routes, listeners, watches.
+        drop(self.inner.take());
+        self.root.set_inner_html("");
+    }
+}
+
+fn read_config(value: &JsValue) -> Result<AppConfig, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(AppConfig::default());
+    }
+    let text = js_sys::JSON::stringify(value)?
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| JsValue::from_str(&format!("partner console config: {e}")))
+}
+
+/// Mounts the console into `element` with a configuration object:
+/// `{ mode, backendUrl, authToken, locale, base, theme: { primary, primaryDark,
+/// background, text } }` (every field optional).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
+    let mut config = read_config(&config)?;
+    config.embedded = true;
+    Ok(mount_with(element, config))
+}
+
+fn mount_with(element: web_sys::HtmlElement, config: AppConfig) -> MountHandle {
+    console_error_panic_hook::set_once();
+    let root = element.clone();
+    let handle = leptos::mount::mount_to(element, move || view! { <App config/> });
+    MountHandle {
+        inner: Some(Box::new(handle)),
+        root,
+    }
+}
+
+/// The path of the page's `<base href>` (set from Trunk's public URL), as the route base.
+fn document_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .map(|href| {
+            // An absolute URL (CDN) keeps only its path.
+            let path = href.split("://").nth(1).map_or(href.as_str(), |rest| {
+                rest.find('/').map_or("/", |i| &rest[i..])
+            });
+            crate::ui::config::normalise_base(path)
+        })
+        .unwrap_or_default()
+}
+
+/// Standalone start: mounts into the element marked `data-partner-console` if the page
+/// has one (index.html does; a host page that embeds the app does not).
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(target) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-partner-console]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let config = AppConfig {
+        base: document_base(),
+        ..AppConfig::default()
+    };
+    // The standalone app lives as long as the page.
+    std::mem::forget(mount_with(target, config));
+}

@@ -1,0 +1,121 @@
+//! The root: opens the data layer, restores session and language, then draws the shell
+//! and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::rc::Rc;
+
+use super::config::AppConfig;
+use super::context::AppContext;
+use super::home::HomePage;
+use super::not_found::NotFound;
+use super::settings::SettingsPage;
+use super::shell::language_switch::locale_of;
+use super::shell::{Header, Nav, ProblemsBanner};
+use crate::data::local::{DB_NAME, open_local, watch::Watch};
+use crate::data::memory::memory_backend;
+use crate::data::{Backend, Mode, Session};
+use crate::domain::Lang;
+use crate::i18n::*;
+
+/// The whole application, configured by the host (or the defaults).
+#[component]
+pub fn App(config: AppConfig) -> impl IntoView {
+    let embedded = config.embedded;
+    let theme = config.theme.css_vars();
+    view! {
+        <I18nContextProvider
+            set_lang_attr_on_html=!embedded
+            set_dir_attr_on_html=!embedded
+            enable_cookie=false
+        >
+            <Root config theme/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Root(config: AppConfig, theme: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let initial = config.lang().unwrap_or_default();
+    i18n.set_locale(locale_of(initial));
+    let lang = RwSignal::new(initial);
+    let ready = RwSignal::new(None::<AppContext>);
+
+    let config_for_boot = config.clone();
+    leptos::task::spawn_local(async move {
+        let ctx = boot(config_for_boot, lang).await;
+        i18n.set_locale(locale_of(ctx.lang.get_untracked()));
+        ready.set(Some(ctx));
+    });
+
+    view! {
+        <div class="pc-root" lang=move || lang.get().tag() style=theme>
+            {move || match ready.get() {
+                None => view! {
+                    <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p>
+                }.into_any(),
+                Some(ctx) => view! { <Shell ctx/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Opens storage (falling back to memory if the browser refuses), sets aside what cannot
+/// be read, and restores the session and the language.
+async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
+    let db_name = config.db_name.clone().unwrap_or_else(|| DB_NAME.to_string());
+    let (backend, fallback): (Rc<dyn Backend>, Option<String>) = match open_local(&db_name).await {
+        Ok(local) => {
+            // Scan problems are reported through `quarantined` below.
+            let _ = local.scan().await;
+            (Rc::new(local), None)
+        }
+        Err(e) => (Rc::new(memory_backend()), Some(e.to_string())),
+    };
+    let session = backend.session().await.unwrap_or_else(|_| Session::default());
+    let problems = backend.quarantined().await.unwrap_or_default();
+    if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
+        lang.set(saved);
+    }
+    AppContext {
+        backend: StoredValue::new_local(backend),
+        config: StoredValue::new(config),
+        session: RwSignal::new(session),
+        version: RwSignal::new(0),
+        problems: RwSignal::new(problems),
+        storage_fallback: RwSignal::new(fallback),
+        lang,
+    }
+}
+
+/// Header, navigation and the routed page.
+#[component]
+fn Shell(ctx: AppContext) -> impl IntoView {
+    provide_context(ctx);
+    let i18n = use_i18n();
+    if ctx.backend.with_value(|b| b.mode()) == Mode::Local {
+        // Another tab changed the data: reload session, problems and views. Dropping the
+        // watch (when the app unmounts) removes its listeners.
+        let watch = StoredValue::new_local(Some(Watch::start(move || ctx.refresh())));
+        on_cleanup(move || watch.update_value(|w| drop(w.take())));
+    }
+    let base = ctx.config.with_value(|c| c.route_base());
+    view! {
+        <a class="pc-skip" href="#pc-main">{t!(i18n, app.skip)}</a>
+        <Router base=base>
+            <Header/>
+            <div class="pc-body">
+                <Nav/>
+                <main id="pc-main" class="pc-main" tabindex="-1">
+                    <ProblemsBanner/>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/settings") view=SettingsPage/>
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}

@@ -1,0 +1,53 @@
+//! Data-layer errors as sentences in the current language.
+
+use leptos::prelude::*;
+
+use crate::data::DataError;
+use crate::data::error::BackupProblem;
+use crate::i18n::*;
+use crate::ui::I18n;
+
+/// The translated message for a data error.
+pub fn error_message(i18n: I18n, e: &DataError) -> String {
+    match e {
+        DataError::QuotaExceeded => t_string!(i18n, error.quota).to_string(),
+        DataError::NotAllowed(_) => t_string!(i18n, error.not_allowed).to_string(),
+        DataError::NotFound => t_string!(i18n, error.not_found).to_string(),
+        DataError::Conflict { current } => {
+            t_string!(i18n, error.conflict, rev = *current).to_string()
+        }
+        DataError::Unavailable(reason) => {
+            t_string!(i18n, error.unavailable, reason = reason.clone()).to_string()
+        }
+        DataError::Storage(reason) => {
+            t_string!(i18n, error.storage, reason = reason.clone()).to_string()
+        }
+        DataError::BadBackup(BackupProblem::NotABackup) => {
+            t_string!(i18n, error.backup_not_backup).to_string()
+        }
+        DataError::BadBackup(BackupProblem::NewerVersion { found, supported }) => {
+            t_string!(i18n, error.backup_newer, found = *found, supported = *supported)
+                .to_string()
+        }
+        DataError::BadBackup(BackupProblem::BadRecord(what)) => {
+            t_string!(i18n, error.backup_bad_record, what = what.clone()).to_string()
+        }
+    }
+}
+
+/// A status line announced to screen readers: errors assertively, notices politely.
+#[component]
+pub fn StatusLine(
+    /// The message and whether it is an error.
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    move || {
+        message.get().map(|(is_error, text)| {
+            if is_error {
+                view! { <p class="pc-alert pc-alert-error" role="alert">{text}</p> }.into_any()
+            } else {
+                view! { <p class="pc-alert pc-alert-ok" role="status">{text}</p> }.into_any()
+            }
+        })
+    }
+}

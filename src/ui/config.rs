@@ -1,0 +1,104 @@
+//! How the app is configured: by the host page when embedded, by defaults standalone.
+
+use serde::Deserialize;
+
+use crate::data::Mode;
+use crate::domain::Lang;
+
+/// Theme colours the host may override (CSS colour strings).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Theme {
+    /// Primary (buttons, links, focus ring).
+    pub primary: Option<String>,
+    /// Primary when hovered or pressed.
+    pub primary_dark: Option<String>,
+    /// Page background.
+    pub background: Option<String>,
+    /// Body text.
+    pub text: Option<String>,
+}
+
+impl Theme {
+    /// The CSS custom properties to set on the app's root element.
+    pub fn css_vars(&self) -> String {
+        let safe = |v: &str| {
+            // A colour value only: refuse anything that could close the declaration.
+            v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || " #(),.%-".contains(c))
+        };
+        [
+            ("--pc-primary", &self.primary),
+            ("--pc-primary-dark", &self.primary_dark),
+            ("--pc-bg", &self.background),
+            ("--pc-text", &self.text),
+        ]
+        .iter()
+        .filter_map(|(name, value)| {
+            value
+                .as_deref()
+                .filter(|v| safe(v))
+                .map(|v| format!("{name}:{v};"))
+        })
+        .collect()
+    }
+}
+
+/// Everything the host page may pass to `mount`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct AppConfig {
+    /// Local (browser storage) or remote (HTTP backend).
+    pub mode: Mode,
+    /// The backend's base URL in remote mode.
+    pub backend_url: Option<String>,
+    /// The bearer token for the backend; kept in memory only, never stored.
+    pub auth_token: Option<String>,
+    /// The language to start in when the user has not chosen one.
+    pub locale: Option<String>,
+    /// The route prefix the app lives under (`/partners`); empty for the site root.
+    pub base: String,
+    /// Colour overrides.
+    pub theme: Theme,
+    /// True when mounted inside a host page: the app then leaves `<html>` alone.
+    pub embedded: bool,
+    /// The IndexedDB database name (tests use their own).
+    pub db_name: Option<String>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            mode: Mode::Local,
+            backend_url: None,
+            auth_token: None,
+            locale: None,
+            base: String::new(),
+            theme: Theme::default(),
+            embedded: false,
+            db_name: None,
+        }
+    }
+}
+
+impl AppConfig {
+    /// The starting language from the config, if it names one we speak.
+    pub fn lang(&self) -> Option<Lang> {
+        self.locale.as_deref().and_then(Lang::from_tag)
+    }
+
+    /// The route base normalised: leading slash, no trailing slash, empty for root.
+    pub fn route_base(&self) -> String {
+        normalise_base(&self.base)
+    }
+}
+
+/// `partners/` → `/partners`; `/` → ``.
+pub fn normalise_base(base: &str) -> String {
+    let trimmed = base.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}

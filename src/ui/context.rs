@@ -1,0 +1,60 @@
+//! What every page shares: the backend, the session, and a version counter that bumps
+//! whenever data changes (here or in another tab) so views reload.
+
+use leptos::prelude::*;
+use std::rc::Rc;
+
+use super::config::AppConfig;
+use crate::data::{Backend, Quarantined, Session};
+use crate::domain::Lang;
+
+/// The app-wide state, provided once at the root.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    /// The data layer.
+    pub backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
+    /// The configuration the app was mounted with.
+    pub config: StoredValue<AppConfig>,
+    /// Who is signed in.
+    pub session: RwSignal<Session>,
+    /// Bumped after every change to stored data.
+    pub version: RwSignal<u64>,
+    /// What was set aside as unreadable.
+    pub problems: RwSignal<Vec<Quarantined>>,
+    /// Why browser storage could not be used, when the app fell back to memory.
+    pub storage_fallback: RwSignal<Option<String>>,
+    /// The display language, mirrored for the domain's formatting.
+    pub lang: RwSignal<Lang>,
+}
+
+impl AppContext {
+    /// The context provided by the root component.
+    pub fn get() -> AppContext {
+        expect_context::<AppContext>()
+    }
+
+    /// The backend, to call from event handlers and resources.
+    pub fn backend(&self) -> Rc<dyn Backend> {
+        self.backend.get_value()
+    }
+
+    /// Tells every view that data changed.
+    pub fn changed(&self) {
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Reloads the session and the problem list (after a change here or elsewhere).
+    pub fn refresh(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let backend = this.backend();
+            if let Ok(s) = backend.session().await {
+                this.session.set(s);
+            }
+            if let Ok(q) = backend.quarantined().await {
+                this.problems.set(q);
+            }
+            this.changed();
+        });
+    }
+}

@@ -1,0 +1,47 @@
+//! `/`: what the current role can do next.
+
+use leptos::prelude::*;
+
+use crate::domain::Role;
+use crate::i18n::*;
+use crate::ui::context::AppContext;
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let next = move || -> Vec<String> {
+        match ctx.session.with(|s| s.role) {
+            Role::Visitor => vec![
+                t_string!(i18n, home.visitor_1).to_string(),
+                t_string!(i18n, home.visitor_2).to_string(),
+            ],
+            Role::MainAccount => vec![
+                t_string!(i18n, home.main_1).to_string(),
+                t_string!(i18n, home.main_2).to_string(),
+                t_string!(i18n, home.main_3).to_string(),
+                t_string!(i18n, home.main_4).to_string(),
+            ],
+            Role::SubAccount => vec![
+                t_string!(i18n, home.sub_1).to_string(),
+                t_string!(i18n, home.sub_2).to_string(),
+            ],
+            Role::ChannelManager => vec![
+                t_string!(i18n, home.manager_1).to_string(),
+                t_string!(i18n, home.manager_2).to_string(),
+                t_string!(i18n, home.manager_3).to_string(),
+            ],
+        }
+    };
+    view! {
+        <section class="pc-page" aria-labelledby="pc-home-heading">
+            <h1 id="pc-home-heading">{t!(i18n, home.heading)}</h1>
+            <p>{t!(i18n, home.next)}</p>
+            <ul class="pc-next" data-testid="next-steps">
+                {move || next().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+            </ul>
+            <p class="pc-muted">{t!(i18n, home.settings_hint)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! Backup to one JSON file, restore from it, and clearing local data.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::data::backup::Backup;
+use crate::i18n::*;
+use crate::ui::components::{StatusLine, download_text, error_message};
+use crate::ui::context::AppContext;
+
+/// Reads the first file chosen in an `<input type=file>` as text.
+async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    text.as_string()
+}
+
+/// The backup card.
+#[component]
+pub fn BackupSection() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+
+    let export = move |_| {
+        let backend = ctx.backend();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match backend.export_all().await {
+                Ok(backup) => {
+                    let name = format!("partner-console-backup-{}.json", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+                    let msg = match download_text(&name, "application/json", &backup.to_json()) {
+                        Ok(()) => (false, t_string!(i18n, settings.exported, records = backup.records.len(), files = backup.blobs.len()).to_string()),
+                        Err(e) => (true, e),
+                    };
+                    status.set(Some(msg));
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+            busy.set(false);
+        });
+    };
+
+    let restore = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = match read_chosen_file(&input).await {
+                None => (true, t_string!(i18n, error.file_read).to_string()),
+                Some(text) => match Backup::parse(&text) {
+                    Err(e) => (true, error_message(i18n, &e)),
+                    Ok(backup) => match ctx.backend().import_all(&backup).await {
+                        Ok(()) => {
+                            ctx.refresh();
+                            (false, t_string!(i18n, settings.imported, records = backup.records.len(), files = backup.blobs.len()).to_string())
+                        }
+                        Err(e) => (true, error_message(i18n, &e)),
+                    },
+                },
+            };
+            // Let the same file be chosen again.
+            input.set_value("");
+            status.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+
+    let clear = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&t_string!(i18n, settings.clear_confirm)).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match backend.clear_all().await {
+                Ok(()) => {
+                    ctx.refresh();
+                    status.set(Some((false, t_string!(i18n, settings.cleared).to_string())));
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+
+    view! {
+        <section class="pc-card" aria-labelledby="pc-backup-heading">
+            <h2 id="pc-backup-heading">{t!(i18n, settings.backup)}</h2>
+            <p>{t!(i18n, settings.backup_desc)}</p>
+            <div class="pc-actions">
+                <button type="button" class="pc-button" on:click=export disabled=move || busy.get()>
+                    {t!(i18n, settings.export)}
+                </button>
+                <label class="pc-button pc-button-secondary pc-file-button">
+                    <span>{t!(i18n, settings.import)}</span>
+                    <input
+                        type="file"
+                        accept="application/json,.json"
+                        class="pc-visually-hidden"
+                        aria-label=move || t_string!(i18n, settings.import_file)
+                        on:change=restore
+                        disabled=move || busy.get()
+                    />
+                </label>
+                <button type="button" class="pc-button pc-button-danger" on:click=clear disabled=move || busy.get()>
+                    {t!(i18n, settings.clear)}
+                </button>
+            </div>
+            {move || busy.get().then(|| view! { <p class="pc-muted" role="status">{t!(i18n, settings.working)}</p> })}
+            <StatusLine message=status/>
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! The list of values set aside as unreadable, with export and discard.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::components::{StatusLine, download_text, error_message};
+use crate::ui::context::AppContext;
+
+/// The unreadable-data card.
+#[component]
+pub fn ProblemsSection() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<(bool, String)>);
+
+    let export = move |key: String| {
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match backend.quarantined_raw(&key).await {
+                Ok(Some(raw)) => {
+                    let name = format!("{}.txt", key.replace(['/', '@'], "_"));
+                    if let Err(e) = download_text(&name, "text/plain", &raw) {
+                        status.set(Some((true, e)));
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+    let discard = move |key: String| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&t_string!(i18n, settings.problem_discard_confirm)).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match backend.discard_quarantined(&key).await {
+                Ok(()) => ctx.refresh(),
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+
+    view! {
+        <section class="pc-card" id="problems" aria-labelledby="pc-problems-heading">
+            <h2 id="pc-problems-heading">{t!(i18n, settings.problems)}</h2>
+            <p>{t!(i18n, settings.problems_desc)}</p>
+            {move || {
+                let items = ctx.problems.get();
+                if items.is_empty() {
+                    view! { <p class="pc-muted">{t!(i18n, settings.problems_none)}</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="pc-table" data-testid="problems-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, settings.problem_key)}</th>
+                                    <th scope="col">{t!(i18n, settings.problem_reason)}</th>
+                                    <th scope="col">{t!(i18n, settings.problem_size)}</th>
+                                    <th scope="col"><span class="pc-visually-hidden">"⋯"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {items.into_iter().map(|q| {
+                                    let k1 = q.key.clone();
+                                    let k2 = q.key.clone();
+                                    view! {
+                                        <tr>
+                                            <td><code>{q.original_key.clone()}</code></td>
+                                            <td>{q.reason.clone()}</td>
+                                            <td class="pc-num">{q.size}</td>
+                                            <td class="pc-actions">
+                                                <button type="button" class="pc-button pc-button-secondary" on:click=move |_| export(k1.clone())>
+                                                    {t!(i18n, settings.problem_export)}
+                                                </button>
+                                                <button type="button" class="pc-button pc-button-danger" on:click=move |_| discard(k2.clone())>
+                                                    {t!(i18n, settings.problem_discard)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }
+            }}
+            <StatusLine message=status/>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! The header: company, role, mode, language.
+
+use leptos::prelude::*;
+
+use super::language_switch::LanguageSwitch;
+use super::role_switcher::{RoleSwitcher, role_name};
+use crate::data::Mode;
+use crate::i18n::*;
+use crate::ui::context::AppContext;
+
+/// The top bar of every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let mode = ctx.backend.with_value(|b| b.mode());
+    let company = move || {
+        ctx.session
+            .with(|s| s.company_name.clone())
+            .unwrap_or_else(|| t_string!(i18n, app.no_company).to_string())
+    };
+    view! {
+        <header class="pc-header">
+            <div class="pc-brand">
+                <span class="pc-app-name">{t!(i18n, app.title)}</span>
+                <span class="pc-company" data-testid="company-name">{company}</span>
+            </div>
+            <div class="pc-header-tools">
+                <span class="pc-role" data-testid="current-role">
+                    <span class="pc-muted">{t!(i18n, header.role)} ": "</span>
+                    {move || role_name(i18n, ctx.session.with(|s| s.role))}
+                </span>
+                {match mode {
+                    Mode::Local => view! {
+                        <span class="pc-badge pc-badge-local" title=move || t_string!(i18n, header.mode_local_hint)>
+                            {t!(i18n, header.mode_local)}
+                        </span>
+                    }.into_any(),
+                    Mode::Remote => view! {
+                        <span class="pc-badge pc-badge-remote" title=move || t_string!(i18n, header.mode_remote_hint)>
+                            {t!(i18n, header.mode_remote)}
+                        </span>
+                    }.into_any(),
+                }}
+                {(mode == Mode::Local).then(|| view! { <RoleSwitcher/> })}
+                <LanguageSwitch/>
+            </div>
+        </header>
+    }
+}

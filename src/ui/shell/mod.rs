@@ -1,0 +1,11 @@
+//! The frame around every page: header, navigation, banners.
+
+pub mod header;
+pub mod language_switch;
+pub mod nav;
+pub mod problems_banner;
+pub mod role_switcher;
+
+pub use header::Header;
+pub use nav::Nav;
+pub use problems_banner::ProblemsBanner;

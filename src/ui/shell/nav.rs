@@ -1,0 +1,64 @@
+//! Navigation: only the sections that exist and that the current role may use.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::Role;
+use crate::i18n::*;
+use crate::ui::I18n;
+use crate::ui::context::AppContext;
+
+/// One entry of the navigation.
+struct NavItem {
+    path: &'static str,
+    label: fn(I18n) -> String,
+    roles: &'static [Role],
+}
+
+const EVERYONE: &[Role] = &Role::ALL;
+
+/// The sections that exist so far; each feature adds its own entry here.
+fn items() -> Vec<NavItem> {
+    vec![
+        NavItem {
+            path: "",
+            label: |i| t_string!(i, nav.home).to_string(),
+            roles: EVERYONE,
+        },
+        NavItem {
+            path: "settings",
+            label: |i| t_string!(i, nav.settings).to_string(),
+            roles: EVERYONE,
+        },
+    ]
+}
+
+/// The main navigation.
+#[component]
+pub fn Nav() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let base = ctx.config.with_value(|c| c.route_base());
+    view! {
+        <nav class="pc-nav" aria-label=move || t_string!(i18n, header.main_nav)>
+            <ul>
+                {move || {
+                    let role = ctx.session.with(|s| s.role);
+                    items()
+                        .into_iter()
+                        .filter(|item| item.roles.contains(&role))
+                        .map(|item| {
+                            let href = format!("{base}/{}", item.path);
+                            let label = item.label;
+                            view! {
+                                <li>
+                                    <A href=href exact=true>{move || label(i18n)}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}

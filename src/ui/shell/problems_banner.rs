@@ -1,0 +1,32 @@
+//! Tells the user, once, that some stored data could not be read and was set aside.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::*;
+use crate::ui::context::AppContext;
+
+/// A banner shown while anything is in quarantine, and when storage fell back to memory.
+#[component]
+pub fn ProblemsBanner() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let base = ctx.config.with_value(|c| c.route_base());
+    view! {
+        {move || ctx.storage_fallback.get().map(|reason| view! {
+            <div class="pc-alert pc-alert-error" role="alert">
+                {t!(i18n, app.storage_fallback, reason = reason.clone())}
+            </div>
+        })}
+        {move || {
+            let count = ctx.problems.with(Vec::len);
+            let href = format!("{base}/settings#problems");
+            (count > 0).then(|| view! {
+                <div class="pc-alert pc-alert-warn" role="status" data-testid="problems-banner">
+                    {t!(i18n, problems.banner, count = count)} " "
+                    <A href=href>{t!(i18n, problems.review)}</A>
+                </div>
+            })
+        }}
+    }
+}
