@@ -31,7 +31,8 @@ fn read_config(value: &JsValue) -> Result<AppConfig, JsValue> {
     let text = js_sys::JSON::stringify(value)?
         .as_string()
         .unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| JsValue::from_str(&format!("partner console config: {e}")))
+    serde_json::from_str(&text)
+        .map_err(|e| JsValue::from_str(&format!("partner console config: {e}")))
 }
 
 /// Mounts the console into `element` with a configuration object:
@@ -40,6 +41,13 @@ fn read_config(value: &JsValue) -> Result<AppConfig, JsValue> {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
     let mut config = read_config(&config)?;
+    if config.mode == crate::data::Mode::Remote {
+        // Refused loudly rather than quietly running on browser storage: a host asking
+        // for its backend must not get data that never reaches it.
+        return Err(JsValue::from_str(
+            "partner console: remote mode is not available in this build; use mode \"local\"",
+        ));
+    }
     config.embedded = true;
     Ok(mount_with(element, config))
 }

@@ -21,7 +21,11 @@ fn storage() -> web_sys::Storage {
 async fn fresh() -> LocalBackend {
     static N: AtomicU32 = AtomicU32::new(0);
     storage().clear().unwrap();
-    let name = format!("pc-test-{}-{}", js_sys::Date::now(), N.fetch_add(1, Ordering::Relaxed));
+    let name = format!(
+        "pc-test-{}-{}",
+        js_sys::Date::now(),
+        N.fetch_add(1, Ordering::Relaxed)
+    );
     open_local(&name).await.unwrap()
 }
 
@@ -34,26 +38,44 @@ async fn local_backend_meets_the_contract() {
 async fn v0_localstorage_value_migrates() {
     let b = fresh().await;
     storage()
-        .set_item("pc/session", r#"{"role":"ChannelManager","account_id":null,"company_name":null}"#)
+        .set_item(
+            "pc/session",
+            r#"{"role":"ChannelManager","account_id":null,"company_name":null}"#,
+        )
         .unwrap();
     assert!(b.scan().await.unwrap().is_empty());
     assert_eq!(b.session().await.unwrap().role, Role::ChannelManager);
     let stored = storage().get_item("pc/session").unwrap().unwrap();
-    assert!(stored.starts_with(r#"{"data":"#) || stored.contains(r#""v":1"#), "{stored}");
+    assert!(
+        stored.starts_with(r#"{"data":"#) || stored.contains(r#""v":1"#),
+        "{stored}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_values_move_aside_in_both_stores() {
     let b = fresh().await;
     b.switch_role(Role::MainAccount).await.unwrap();
-    b.put(Collection::Customers, "ok", json!({"n": 1}), None).await.unwrap();
-    b.put(Collection::Statements, "ok", json!({"n": 2}), None).await.unwrap();
-    storage().set_item("pc/r/customers/broken", "{not json").unwrap();
+    b.put(Collection::Customers, "ok", json!({"n": 1}), None)
+        .await
+        .unwrap();
+    b.put(Collection::Statements, "ok", json!({"n": 2}), None)
+        .await
+        .unwrap();
+    storage()
+        .set_item("pc/r/customers/broken", "{not json")
+        .unwrap();
     b.bulk_raw_set("r/statements/broken", "\u{0}garbage").await;
     let q = b.scan().await.unwrap();
     assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(storage().get_item("pc/r/customers/broken").unwrap(), None, "moved, not left");
-    let kept = storage().get_item(&q.iter().find(|e| e.key.starts_with("pc/q/")).unwrap().key).unwrap();
+    assert_eq!(
+        storage().get_item("pc/r/customers/broken").unwrap(),
+        None,
+        "moved, not left"
+    );
+    let kept = storage()
+        .get_item(&q.iter().find(|e| e.key.starts_with("pc/q/")).unwrap().key)
+        .unwrap();
     assert!(kept.unwrap().contains("{not json"), "raw text kept");
     assert_eq!(b.list(Collection::Customers).await.unwrap().len(), 1);
     assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 1);
@@ -63,7 +85,9 @@ async fn corrupt_values_move_aside_in_both_stores() {
 async fn a_full_localstorage_refuses_and_keeps_the_old_value() {
     let b = fresh().await;
     b.switch_role(Role::MainAccount).await.unwrap();
-    b.put(Collection::Customers, "c", json!({"note": "old"}), None).await.unwrap();
+    b.put(Collection::Customers, "c", json!({"note": "old"}), None)
+        .await
+        .unwrap();
     // Fill the quota with filler keys outside the app's prefix, in shrinking chunks so
     // that less than a few hundred characters remain free.
     let mut i = 0;
@@ -75,11 +99,16 @@ async fn a_full_localstorage_refuses_and_keeps_the_old_value() {
         }
     }
     let big = "y".repeat(4 * 1024);
-    let result = b.put(Collection::Customers, "c", json!({"note": big}), None).await;
+    let result = b
+        .put(Collection::Customers, "c", json!({"note": big}), None)
+        .await;
     for j in 0..=i {
         storage().remove_item(&format!("filler/{j}")).unwrap();
     }
-    assert!(matches!(result, Err(DataError::QuotaExceeded)), "the write was not refused");
+    assert!(
+        matches!(result, Err(DataError::QuotaExceeded)),
+        "the write was not refused"
+    );
     let rec = b.get(Collection::Customers, "c").await.unwrap().unwrap();
     assert_eq!((rec.rev, rec.data), (1, json!({"note": "old"})));
 }
@@ -90,7 +119,11 @@ async fn the_app_mounts_and_shows_the_visitor_home() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let config = js_sys::JSON::parse(&format!(r#"{{"dbName":"pc-mount-{}"}}"#, js_sys::Date::now())).unwrap();
+    let config = js_sys::JSON::parse(&format!(
+        r#"{{"dbName":"pc-mount-{}"}}"#,
+        js_sys::Date::now()
+    ))
+    .unwrap();
     let mut handle = partner_console::embed::mount(host.clone(), config).unwrap();
     let mut text = String::new();
     for _ in 0..100 {
@@ -102,7 +135,14 @@ async fn the_app_mounts_and_shows_the_visitor_home() {
     }
     assert!(text.contains("欢迎使用合作伙伴控制台"), "{text}");
     assert!(text.contains("访客"), "{text}");
-    assert_eq!(host.query_selector(".pc-root").unwrap().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert_eq!(
+        host.query_selector(".pc-root")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("zh-CN")
+    );
     handle.unmount();
     assert_eq!(host.child_element_count(), 0, "nothing left after unmount");
 }

@@ -1,10 +1,11 @@
 //! The data layer natively: the contract on the memory backend, plus migration,
 //! corruption and quota handling with planted data.
+#![cfg(not(target_arch = "wasm32"))]
 mod support;
 
 use futures::executor::block_on;
 use partner_console::data::envelope::{self, EnvelopeError};
-use partner_console::data::memory::memory_backend;
+use partner_console::data::memory::{memory_backend, memory_backend_with_stores};
 use partner_console::data::{Backend, Collection, DataError, Settings};
 use partner_console::domain::{Lang, Role};
 use serde_json::json;
@@ -17,13 +18,13 @@ fn memory_backend_meets_the_contract() {
 #[test]
 fn v0_values_migrate_to_v1_and_are_written_back() {
     block_on(async {
-        let b = memory_backend();
+        let (b, stores) = memory_backend_with_stores();
         // What the first prototype wrote: bare JSON, no envelope.
-        b.kv().raw_set(
+        stores.kv.raw_set(
             "pc/session",
             r#"{"role":"MainAccount","account_id":null,"company_name":"旧数据公司"}"#,
         );
-        b.kv().raw_set("pc/r/customers/c1", r#"{"name":"甲"}"#);
+        stores.kv.raw_set("pc/r/customers/c1", r#"{"name":"甲"}"#);
         assert!(b.scan().await.unwrap().is_empty());
         let s = b.session().await.unwrap();
         assert_eq!(
@@ -32,7 +33,7 @@ fn v0_values_migrate_to_v1_and_are_written_back() {
         );
         let rec = b.get(Collection::Customers, "c1").await.unwrap().unwrap();
         assert_eq!((rec.rev, rec.data), (1, json!({"name": "甲"})));
-        let stored = b.kv().get_raw("pc/r/customers/c1");
+        let stored = stores.kv.get_raw("pc/r/customers/c1");
         assert_eq!(
             envelope::decode(&stored).unwrap().stored_version,
             1,
@@ -55,16 +56,16 @@ fn newer_schema_is_refused_not_rewritten() {
 #[test]
 fn corrupt_values_are_set_aside_and_the_rest_keeps_working() {
     block_on(async {
-        let b = memory_backend();
+        let (b, stores) = memory_backend_with_stores();
         b.switch_role(Role::MainAccount).await.unwrap();
         b.put(Collection::Customers, "good", json!({"name": "好"}), None)
             .await
             .unwrap();
-        b.kv().raw_set(
+        stores.kv.raw_set(
             "pc/r/customers/bad",
             "{\"v\":1,\"rev\":1,\"data\":{\"name\":\"坏",
         );
-        b.bulk().raw_set("r/statements/x", "garbage");
+        stores.bulk.raw_set("r/statements/x", "garbage");
         let q = b.scan().await.unwrap();
         assert_eq!(q.len(), 2);
         assert!(q.iter().any(|e| e.original_key == "pc/r/customers/bad"));
@@ -91,12 +92,12 @@ fn corrupt_values_are_set_aside_and_the_rest_keeps_working() {
 #[test]
 fn a_full_quota_refuses_the_write_and_keeps_the_old_value() {
     block_on(async {
-        let b = memory_backend();
+        let (b, stores) = memory_backend_with_stores();
         b.switch_role(Role::MainAccount).await.unwrap();
         b.put(Collection::Customers, "c", json!({"note": "old"}), None)
             .await
             .unwrap();
-        b.kv().set_limit(Some(400));
+        stores.kv.set_limit(Some(400));
         let big = "x".repeat(1000);
         assert_eq!(
             b.put(Collection::Customers, "c", json!({"note": big}), None)

@@ -1,4 +1,5 @@
 //! Contacts and files (SPEC §4.2, §4.3).
+#![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::contact::*;
 use partner_console::domain::file::*;
 use proptest::prelude::*;

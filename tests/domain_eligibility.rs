@@ -1,4 +1,5 @@
 //! Eligibility (SPEC §3.1): inclusive thresholds, the one-year rule, exact gaps.
+#![cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;
 use partner_console::domain::eligibility::*;
 use partner_console::domain::{Cny, PartnerType};

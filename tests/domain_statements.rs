@@ -1,4 +1,5 @@
 //! Statements (SPEC §3.7), profile rules (§3.3) and the termination email (§3.5).
+#![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
 use partner_console::domain::contact::Email;
 use partner_console::domain::profile::*;

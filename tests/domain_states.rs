@@ -1,4 +1,5 @@
 //! The state machines: application, partner lifecycle, certificate, settlement, learner.
+#![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
 use partner_console::domain::application::*;
 use partner_console::domain::certificate::*;

@@ -65,7 +65,10 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
 /// Opens storage (falling back to memory if the browser refuses), sets aside what cannot
 /// be read, and restores the session and the language.
 async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
-    let db_name = config.db_name.clone().unwrap_or_else(|| DB_NAME.to_string());
+    let db_name = config
+        .db_name
+        .clone()
+        .unwrap_or_else(|| DB_NAME.to_string());
     let (backend, fallback): (Rc<dyn Backend>, Option<String>) = match open_local(&db_name).await {
         Ok(local) => {
             // Scan problems are reported through `quarantined` below.
@@ -74,7 +77,10 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         }
         Err(e) => (Rc::new(memory_backend()), Some(e.to_string())),
     };
-    let session = backend.session().await.unwrap_or_else(|_| Session::default());
+    let session = backend
+        .session()
+        .await
+        .unwrap_or_else(|_| Session::default());
     let problems = backend.quarantined().await.unwrap_or_default();
     if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
         lang.set(saved);

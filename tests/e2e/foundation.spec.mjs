@@ -136,7 +136,7 @@ test("embedding: mounts into the host, leaves the host's styles alone, unmounts 
       };
     });
   const before = await hostStyle();
-  await page.getByRole("button", { name: "Mount" }).click();
+  await page.getByRole("button", { name: "Mount", exact: true }).click();
   const app = page.locator("#partner-slot .pc-root");
   await expect(app.getByRole("heading", { name: "Welcome to Partner Console" })).toBeVisible();
   await expect(app).toHaveAttribute("lang", "en-US");
@@ -147,7 +147,7 @@ test("embedding: mounts into the host, leaves the host's styles alone, unmounts 
   await app.getByRole("link", { name: "Settings" }).click();
   await expect(app.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
 
-  await page.getByRole("button", { name: "Unmount" }).click();
+  await page.getByRole("button", { name: "Unmount", exact: true }).click();
   await expect(page.locator(".pc-root")).toHaveCount(0);
   expect(await page.locator("#partner-slot").evaluate((el) => el.childElementCount)).toBe(0);
   expect(await page.locator("link[data-partner-console-css]").count()).toBe(0);
@@ -171,6 +171,6 @@ test("embedding: mounts into the host, leaves the host's styles alone, unmounts 
   });
   expect(intercepted).toBe(false);
   // And it mounts again cleanly.
-  await page.getByRole("button", { name: "Mount" }).click();
+  await page.getByRole("button", { name: "Mount", exact: true }).click();
   await expect(page.locator("#partner-slot .pc-root")).toHaveCount(1);
 });

@@ -5,13 +5,15 @@ pub mod indexed_db;
 pub mod local_storage;
 pub mod watch;
 
+use std::rc::Rc;
+
 use self::indexed_db::IdbBulk;
 use self::local_storage::LocalStorageKv;
 use super::error::DataError;
 use super::store::StoreBackend;
 
 /// The browser's local-mode backend.
-pub type LocalBackend = StoreBackend<LocalStorageKv, IdbBulk>;
+pub type LocalBackend = StoreBackend;
 
 /// The IndexedDB database name.
 pub const DB_NAME: &str = "partner-console";
@@ -20,5 +22,5 @@ pub const DB_NAME: &str = "partner-console";
 pub async fn open_local(db_name: &str) -> Result<LocalBackend, DataError> {
     let kv = LocalStorageKv::open()?;
     let bulk = IdbBulk::open(db_name).await?;
-    Ok(StoreBackend::new(kv, bulk))
+    Ok(StoreBackend::new(Rc::new(kv), Rc::new(bulk)))
 }

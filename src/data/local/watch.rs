@@ -7,13 +7,16 @@ use wasm_bindgen::prelude::Closure;
 /// The channel name writers announce IndexedDB changes on.
 pub const CHANNEL: &str = "partner-console-changes";
 
+/// The channel and the handler attached to it.
+type ChannelListener = (
+    web_sys::BroadcastChannel,
+    Closure<dyn Fn(web_sys::MessageEvent)>,
+);
+
 /// A live subscription; dropping it removes every listener it added.
 pub struct Watch {
     storage_listener: Option<Closure<dyn Fn(web_sys::StorageEvent)>>,
-    channel: Option<(
-        web_sys::BroadcastChannel,
-        Closure<dyn Fn(web_sys::MessageEvent)>,
-    )>,
+    channel: Option<ChannelListener>,
 }
 
 impl Watch {

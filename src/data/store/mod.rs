@@ -9,6 +9,7 @@ pub mod traits;
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
+use std::rc::Rc;
 
 use self::keys::*;
 use self::traits::{BulkStore, KeyValue};
@@ -20,10 +21,12 @@ use super::error::DataError;
 use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings, Tier};
 use crate::domain::Role;
 
-/// Local mode over any pair of storages.
-pub struct StoreBackend<K, B> {
-    kv: K,
-    bulk: B,
+/// Local mode over any pair of storages. The storages are trait objects rather than type
+/// parameters so the backend's code exists once in the wasm, however many storage kinds
+/// (browser, memory fallback) the app carries.
+pub struct StoreBackend {
+    kv: Rc<dyn KeyValue>,
+    bulk: Rc<dyn BulkStore>,
 }
 
 /// How a set-aside value is kept: the raw text and why it was set aside.
@@ -38,21 +41,11 @@ fn now_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
-impl<K: KeyValue, B: BulkStore> StoreBackend<K, B> {
+impl StoreBackend {
     /// A backend over these storages. Call [`StoreBackend::scan`] once after creating it
     /// to set aside whatever cannot be read.
-    pub fn new(kv: K, bulk: B) -> Self {
+    pub fn new(kv: Rc<dyn KeyValue>, bulk: Rc<dyn BulkStore>) -> Self {
         StoreBackend { kv, bulk }
-    }
-
-    /// The small storage (for tests that plant data).
-    pub fn kv(&self) -> &K {
-        &self.kv
-    }
-
-    /// The large storage (for tests that plant data).
-    pub fn bulk(&self) -> &B {
-        &self.bulk
     }
 
     /// Writes raw text into the large storage, bypassing every check (tests plant
@@ -230,7 +223,7 @@ impl<K: KeyValue, B: BulkStore> StoreBackend<K, B> {
 }
 
 #[async_trait(?Send)]
-impl<K: KeyValue, B: BulkStore> Backend for StoreBackend<K, B> {
+impl Backend for StoreBackend {
     fn mode(&self) -> Mode {
         Mode::Local
     }

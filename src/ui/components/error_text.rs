@@ -25,10 +25,13 @@ pub fn error_message(i18n: I18n, e: &DataError) -> String {
         DataError::BadBackup(BackupProblem::NotABackup) => {
             t_string!(i18n, error.backup_not_backup).to_string()
         }
-        DataError::BadBackup(BackupProblem::NewerVersion { found, supported }) => {
-            t_string!(i18n, error.backup_newer, found = *found, supported = *supported)
-                .to_string()
-        }
+        DataError::BadBackup(BackupProblem::NewerVersion { found, supported }) => t_string!(
+            i18n,
+            error.backup_newer,
+            found = *found,
+            supported = *supported
+        )
+        .to_string(),
         DataError::BadBackup(BackupProblem::BadRecord(what)) => {
             t_string!(i18n, error.backup_bad_record, what = what.clone()).to_string()
         }

@@ -11,8 +11,25 @@ use crate::ui::context::AppContext;
 /// Reads the first file chosen in an `<input type=file>` as text.
 async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
     let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
     text.as_string()
+}
+
+/// `partner-console-backup-20261126-093005.json` (plain formatting: chrono's strftime
+/// parser would add kilobytes to the wasm for one file name).
+fn backup_file_name(now: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "partner-console-backup-{:04}{:02}{:02}-{:02}{:02}{:02}.json",
+        now.year(),
+        now.month(),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    )
 }
 
 /// The backup card.
@@ -29,9 +46,18 @@ pub fn BackupSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match backend.export_all().await {
                 Ok(backup) => {
-                    let name = format!("partner-console-backup-{}.json", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+                    let name = backup_file_name(chrono::Local::now().naive_local());
                     let msg = match download_text(&name, "application/json", &backup.to_json()) {
-                        Ok(()) => (false, t_string!(i18n, settings.exported, records = backup.records.len(), files = backup.blobs.len()).to_string()),
+                        Ok(()) => (
+                            false,
+                            t_string!(
+                                i18n,
+                                settings.exported,
+                                records = backup.records.len(),
+                                files = backup.blobs.len()
+                            )
+                            .to_string(),
+                        ),
                         Err(e) => (true, e),
                     };
                     status.set(Some(msg));
@@ -43,7 +69,10 @@ pub fn BackupSection() -> impl IntoView {
     };
 
     let restore = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         busy.set(true);
@@ -55,7 +84,16 @@ pub fn BackupSection() -> impl IntoView {
                     Ok(backup) => match ctx.backend().import_all(&backup).await {
                         Ok(()) => {
                             ctx.refresh();
-                            (false, t_string!(i18n, settings.imported, records = backup.records.len(), files = backup.blobs.len()).to_string())
+                            (
+                                false,
+                                t_string!(
+                                    i18n,
+                                    settings.imported,
+                                    records = backup.records.len(),
+                                    files = backup.blobs.len()
+                                )
+                                .to_string(),
+                            )
                         }
                         Err(e) => (true, error_message(i18n, &e)),
                     },
@@ -70,7 +108,10 @@ pub fn BackupSection() -> impl IntoView {
 
     let clear = move |_| {
         let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&t_string!(i18n, settings.clear_confirm)).ok())
+            .and_then(|w| {
+                w.confirm_with_message(t_string!(i18n, settings.clear_confirm))
+                    .ok()
+            })
             .unwrap_or(false);
         if !confirmed {
             return;

@@ -17,7 +17,9 @@ pub fn SettingsPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let mode = ctx.backend.with_value(|b| b.mode());
-    let url = ctx.config.with_value(|c| c.backend_url.clone().unwrap_or_default());
+    let url = ctx
+        .config
+        .with_value(|c| c.backend_url.clone().unwrap_or_default());
     let on_lang = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
             apply_lang(ctx, i18n, lang);

@@ -1,0 +1,53 @@
+# Partner Console — the two commands of the README, and the steps they are made of.
+# `make serve` builds and serves the app; `make test` runs every test layer. Both install
+# what is missing first (scripts/setup.sh is idempotent).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PUBLIC_URL ?= /
+E2E_DIST := target/dist-e2e
+
+.PHONY: serve test setup setup-test dist size test-native lint test-browser e2e bench
+
+## Build and serve the app in local mode on http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve --address 127.0.0.1 --port 8080
+
+## Every test layer: native, browser unit, end-to-end, then the benchmark figures.
+test: setup-test lint test-native test-browser e2e bench
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+## Release build into dist/ (PUBLIC_URL=/partners/ for a sub-path), then its size report.
+dist: setup
+	trunk build --release --public-url $(PUBLIC_URL)
+	@node scripts/size-report.mjs dist
+
+size:
+	@node scripts/size-report.mjs dist
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+
+test-native:
+	cargo test --quiet
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+## End-to-end: the release build under /partners/ behind a static server with the SPA
+## fallback, driven by Playwright in Debian's Chromium.
+e2e:
+	trunk build --release --public-url /partners/ --dist $(E2E_DIST)
+	npx playwright test
+
+## Figures, not pass/fail: release size report and the domain benchmark.
+bench:
+	@node scripts/size-report.mjs $(E2E_DIST)
+	cargo bench --quiet --bench domain

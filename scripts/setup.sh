@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building (and, with `test`, testing) needs; skips whatever is already
+# there at the right version. Safe to run any number of times.
+#   scripts/setup.sh build   — Rust wasm target, Trunk, wasm-bindgen CLI, npm tools
+#   scripts/setup.sh test    — the above plus Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want="${1:-build}"
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# Rust: the toolchain comes from rust-toolchain.toml; the wasm target is added once.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.21.14 (0.22 needs a newer rustc than this machine can fetch).
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk 0.21.14" ]; then
+  say "installing trunk 0.21.14 (takes several minutes)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+# wasm-bindgen CLI at exactly the version Cargo.lock pins (Trunk refuses any other).
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg" ]; then
+  say "installing wasm-bindgen-cli $wbg"
+  # Not --locked: its own lockfile pins a crate this registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$wbg"
+fi
+
+# npm tools: binaryen 132's wasm-opt (Debian's 108 corrupts rustc 1.95 output), Playwright.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.lock-hash ] || [ "$(cat node_modules/.lock-hash)" != "$lock_hash" ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.lock-hash
+fi
+
+if [ "$want" = "test" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+say "ready ($want)"
