@@ -2,7 +2,9 @@
 //!
 //! Layers, arrows pointing down: [`ui`] → [`data`] → [`domain`], and [`ui`] → [`domain`].
 
+#[deny(missing_docs)]
 pub mod data;
+#[deny(missing_docs)]
 pub mod domain;
 pub mod embed;
 pub mod ui;

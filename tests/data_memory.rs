@@ -6,6 +6,7 @@ mod support;
 use futures::executor::block_on;
 use partner_console::data::envelope::{self, EnvelopeError};
 use partner_console::data::memory::{memory_backend, memory_backend_with_stores};
+use partner_console::data::model::QuarantineReason;
 use partner_console::data::{Backend, Collection, DataError, Settings};
 use partner_console::domain::{Lang, Role};
 use serde_json::json;
@@ -51,6 +52,24 @@ fn newer_schema_is_refused_not_rewritten() {
             supported: 1
         })
     );
+    block_on(async {
+        let (b, stores) = memory_backend_with_stores();
+        let newer = r#"{"v":7,"rev":3,"data":{"role":"MainAccount"}}"#;
+        stores.kv.raw_set("pc/session", newer);
+        stores.kv.raw_set("pc/r/customers/n", newer);
+        assert!(b.scan().await.unwrap().is_empty(), "not set aside");
+        assert_eq!(b.session().await, Err(DataError::NewerVersion { found: 7 }));
+        assert_eq!(
+            b.switch_role(Role::Visitor).await,
+            Err(DataError::NewerVersion { found: 7 })
+        );
+        assert_eq!(
+            stores.kv.get_raw("pc/session"),
+            newer,
+            "left exactly as it was"
+        );
+        assert_eq!(stores.kv.get_raw("pc/r/customers/n"), newer);
+    });
 }
 
 #[test]
@@ -68,7 +87,11 @@ fn corrupt_values_are_set_aside_and_the_rest_keeps_working() {
         stores.bulk.raw_set("r/statements/x", "garbage");
         let q = b.scan().await.unwrap();
         assert_eq!(q.len(), 2);
-        assert!(q.iter().any(|e| e.original_key == "pc/r/customers/bad"));
+        let bad = q
+            .iter()
+            .find(|e| e.original_key == "pc/r/customers/bad")
+            .unwrap();
+        assert_eq!(bad.reason, QuarantineReason::NotJson);
         let list = b.list(Collection::Customers).await.unwrap();
         assert_eq!(
             list.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),

@@ -46,6 +46,21 @@ pub enum EnvelopeError {
     },
 }
 
+impl EnvelopeError {
+    /// The reason to report when a value is set aside for this error.
+    pub fn reason(&self) -> super::model::QuarantineReason {
+        use super::model::QuarantineReason as R;
+        match self {
+            EnvelopeError::NotJson(_) => R::NotJson,
+            EnvelopeError::Newer { found, supported } => R::NewerSchema {
+                found: *found,
+                supported: *supported,
+            },
+            EnvelopeError::Migration { from, .. } => R::Migration { from: *from },
+        }
+    }
+}
+
 /// The outcome of reading: the current-version envelope, and whether a migration ran
 /// (so the caller writes the upgraded value back).
 #[derive(Clone, Debug, PartialEq)]

@@ -24,6 +24,14 @@ pub enum DataError {
         /// The revision now stored.
         current: u64,
     },
+    /// The stored value was written by a newer version of the app; it is left untouched
+    /// and this (older) page may neither read nor overwrite it. Reloading fetches the
+    /// newer app.
+    #[error("written by a newer version (schema {found})")]
+    NewerVersion {
+        /// The schema found.
+        found: u32,
+    },
     /// Browser storage is unavailable (private mode, disabled, blocked).
     #[error("storage unavailable: {0}")]
     Unavailable(String),

@@ -140,7 +140,30 @@ pub struct Quarantined {
     /// The key it came from.
     pub original_key: String,
     /// Why it could not be read.
-    pub reason: String,
+    pub reason: QuarantineReason,
+    /// The technical detail (parser message), for support.
+    pub detail: String,
     /// Its size in characters.
     pub size: usize,
+}
+
+/// Why a stored value was set aside.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuarantineReason {
+    /// Not JSON (truncated write, edited by hand, another program's data).
+    NotJson,
+    /// Written by a newer version of the app.
+    NewerSchema {
+        /// The schema found.
+        found: u32,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// An upgrade from an older schema failed.
+    Migration {
+        /// The schema it started from.
+        from: u32,
+    },
+    /// The set-aside entry itself could not be read.
+    Unknown,
 }

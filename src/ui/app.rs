@@ -15,7 +15,7 @@ use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, ProblemsBanner};
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
 use crate::data::memory::memory_backend;
-use crate::data::{Backend, Mode, Session};
+use crate::data::{Backend, DataError, Mode, Session};
 use crate::domain::Lang;
 use crate::i18n::*;
 
@@ -77,10 +77,11 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         }
         Err(e) => (Rc::new(memory_backend()), Some(e.to_string())),
     };
-    let session = backend
-        .session()
-        .await
-        .unwrap_or_else(|_| Session::default());
+    let (session, newer) = match backend.session().await {
+        Ok(s) => (s, false),
+        Err(DataError::NewerVersion { .. }) => (Session::default(), true),
+        Err(_) => (Session::default(), false),
+    };
     let problems = backend.quarantined().await.unwrap_or_default();
     if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
         lang.set(saved);
@@ -92,6 +93,7 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         version: RwSignal::new(0),
         problems: RwSignal::new(problems),
         storage_fallback: RwSignal::new(fallback),
+        storage_newer: RwSignal::new(newer),
         lang,
     }
 }

@@ -23,6 +23,8 @@ pub struct AppContext {
     pub problems: RwSignal<Vec<Quarantined>>,
     /// Why browser storage could not be used, when the app fell back to memory.
     pub storage_fallback: RwSignal<Option<String>>,
+    /// True when stored data comes from a newer app version (this page must be reloaded).
+    pub storage_newer: RwSignal<bool>,
     /// The display language, mirrored for the domain's formatting.
     pub lang: RwSignal<Lang>,
 }

@@ -89,6 +89,7 @@ test("corrupt stored data is set aside and reported, the rest keeps working", as
   await page.getByTestId("problems-banner").getByRole("link").click();
   const table = page.getByTestId("problems-table");
   await expect(table).toContainText("pc/r/customers/bad");
+  await expect(table).toContainText("内容不是有效的 JSON");
   const downloading = page.waitForEvent("download");
   await table.getByRole("button", { name: "导出原始内容" }).click();
   expect((await downloading).suggestedFilename()).toContain("pc_r_customers_bad");

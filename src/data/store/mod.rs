@@ -18,7 +18,9 @@ use super::backend::Backend;
 use super::backup::{BACKUP_FORMAT, Backup, BackupBlob, BackupRecord};
 use super::envelope::{self, SCHEMA_VERSION};
 use super::error::DataError;
-use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings, Tier};
+use super::model::{
+    Blob, Collection, Mode, QuarantineReason, Quarantined, Record, Session, Settings, Tier,
+};
 use crate::domain::Role;
 
 /// Local mode over any pair of storages. The storages are trait objects rather than type
@@ -33,7 +35,8 @@ pub struct StoreBackend {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct QuarantineEntry {
     original_key: String,
-    reason: String,
+    reason: QuarantineReason,
+    detail: String,
     raw: String,
 }
 
@@ -82,11 +85,12 @@ impl StoreBackend {
         tier: Tier,
         key: &str,
         raw: &str,
-        reason: String,
+        error: &envelope::EnvelopeError,
     ) -> Result<(), DataError> {
         let entry = QuarantineEntry {
             original_key: key.to_string(),
-            reason,
+            reason: error.reason(),
+            detail: error.to_string(),
             raw: raw.to_string(),
         };
         let text = serde_json::to_string(&entry).map_err(|e| DataError::Storage(e.to_string()))?;
@@ -113,8 +117,12 @@ impl StoreBackend {
                 }
                 Ok(Some(decoded.envelope))
             }
+            // A newer app's data is neither read nor moved nor overwritten by this one.
+            Err(envelope::EnvelopeError::Newer { found, .. }) => {
+                Err(DataError::NewerVersion { found })
+            }
             Err(e) => {
-                self.quarantine(tier, key, &raw, e.to_string()).await?;
+                self.quarantine(tier, key, &raw, &e).await?;
                 Ok(None)
             }
         }
@@ -138,13 +146,21 @@ impl StoreBackend {
     pub async fn scan(&self) -> Result<Vec<Quarantined>, DataError> {
         for key in self.kv.keys(KV_PREFIX)? {
             if !key.starts_with(KV_QUARANTINE) {
-                self.read(Tier::Small, &key).await?;
+                Self::tolerate_newer(self.read(Tier::Small, &key).await)?;
             }
         }
         for key in self.bulk.keys("r/").await? {
-            self.read(Tier::Large, &key).await?;
+            Self::tolerate_newer(self.read(Tier::Large, &key).await)?;
         }
         self.quarantined().await
+    }
+
+    /// In a scan, a newer app's value is left alone (reads of it report the error).
+    fn tolerate_newer<T>(r: Result<T, DataError>) -> Result<(), DataError> {
+        match r {
+            Ok(_) | Err(DataError::NewerVersion { .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     fn role(&self) -> Role {
@@ -164,12 +180,14 @@ impl StoreBackend {
                 key: key.to_string(),
                 original_key: e.original_key,
                 reason: e.reason,
+                detail: e.detail,
                 size: e.raw.chars().count(),
             },
             Err(_) => Quarantined {
                 key: key.to_string(),
                 original_key: String::new(),
-                reason: "unreadable".into(),
+                reason: QuarantineReason::Unknown,
+                detail: String::new(),
                 size: text.chars().count(),
             },
         }

@@ -16,6 +16,7 @@ pub fn error_message(i18n: I18n, e: &DataError) -> String {
         DataError::Conflict { current } => {
             t_string!(i18n, error.conflict, rev = *current).to_string()
         }
+        DataError::NewerVersion { .. } => t_string!(i18n, error.newer_data).to_string(),
         DataError::Unavailable(reason) => {
             t_string!(i18n, error.unavailable, reason = reason.clone()).to_string()
         }

@@ -2,9 +2,29 @@
 
 use leptos::prelude::*;
 
+use crate::data::model::QuarantineReason;
 use crate::i18n::*;
+use crate::ui::I18n;
 use crate::ui::components::{StatusLine, download_text, error_message};
 use crate::ui::context::AppContext;
+
+/// The reason a value was set aside, in words.
+fn reason_text(i18n: I18n, reason: &QuarantineReason) -> String {
+    match reason {
+        QuarantineReason::NotJson => t_string!(i18n, settings.reason_not_json).to_string(),
+        QuarantineReason::NewerSchema { found, supported } => t_string!(
+            i18n,
+            settings.reason_newer,
+            found = *found,
+            supported = *supported
+        )
+        .to_string(),
+        QuarantineReason::Migration { from } => {
+            t_string!(i18n, settings.reason_migration, from = *from).to_string()
+        }
+        QuarantineReason::Unknown => t_string!(i18n, settings.reason_unknown).to_string(),
+    }
+}
 
 /// The unreadable-data card.
 #[component]
@@ -73,7 +93,10 @@ pub fn ProblemsSection() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td><code>{q.original_key.clone()}</code></td>
-                                            <td>{q.reason.clone()}</td>
+                                            <td>
+                                                {reason_text(i18n, &q.reason)}
+                                                <br/><small class="pc-muted" lang="en">{q.detail.clone()}</small>
+                                            </td>
                                             <td class="pc-num">{q.size}</td>
                                             <td class="pc-actions">
                                                 <button type="button" class="pc-button pc-button-secondary" on:click=move |_| export(k1.clone())>

@@ -18,6 +18,9 @@ pub fn ProblemsBanner() -> impl IntoView {
                 {t!(i18n, app.storage_fallback, reason = reason.clone())}
             </div>
         })}
+        {move || ctx.storage_newer.get().then(|| view! {
+            <div class="pc-alert pc-alert-error" role="alert">{t!(i18n, error.newer_data)}</div>
+        })}
         {move || {
             let count = ctx.problems.with(Vec::len);
             let href = format!("{base}/settings#problems");
