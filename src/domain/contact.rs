@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::text::{all_digits, compact, to_half_width};
 
 /// Why a contact field was refused. Counts are in characters after normalising.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum ContactError {
     /// Nothing was entered.
     #[error("empty")]

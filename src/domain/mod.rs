@@ -3,6 +3,7 @@
 //! web; everything is tested natively.
 
 pub mod application;
+pub mod application_form;
 pub mod calendar;
 pub mod certificate;
 pub mod contact;

@@ -18,7 +18,7 @@ const WEIGHTS: [u32; 17] = [
 pub struct Uscc(String);
 
 /// Which rule a typed USCC broke.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum UsccError {
     /// Nothing was entered.
     #[error("empty")]
