@@ -8,14 +8,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PUBLIC_URL ?= /
 E2E_DIST := target/dist-e2e
 
-.PHONY: serve test setup setup-test dist size test-native lint test-browser e2e bench
+.PHONY: serve test setup setup-test dist size test-native lint test-browser e2e build-e2e bench
 
 ## Build and serve the app in local mode on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
 
 ## Every test layer: native, browser unit, end-to-end, then the benchmark figures.
-test: setup-test lint test-native test-browser e2e bench
+test: setup-test lint test-native test-browser build-e2e bench e2e
 
 setup:
 	@scripts/setup.sh build
@@ -43,11 +43,13 @@ test-browser:
 
 ## End-to-end: the release build under /partners/ behind a static server with the SPA
 ## fallback, driven by Playwright in Debian's Chromium.
-e2e:
-	trunk build --release --public-url /partners/ --dist $(E2E_DIST)
+e2e: build-e2e
 	npx playwright test
 
+build-e2e: setup
+	trunk build --release --public-url /partners/ --dist $(E2E_DIST)
+
 ## Figures, not pass/fail: release size report and the domain benchmark.
-bench:
+bench: build-e2e
 	@node scripts/size-report.mjs $(E2E_DIST)
 	cargo bench --quiet --bench domain

@@ -158,3 +158,116 @@ async fn gloo_timers_sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Waits until `cond` holds (polling every 20 ms, up to 3 s).
+async fn wait_for(mut cond: impl FnMut() -> bool) -> bool {
+    for _ in 0..150 {
+        if cond() {
+            return true;
+        }
+        gloo_timers_sleep(20).await;
+    }
+    cond()
+}
+
+fn new_host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn text_field_reports_input_and_ties_its_error() {
+    use leptos::prelude::*;
+    use partner_console::ui::components::TextField;
+    let host = new_host();
+    let value = RwSignal::new(String::from("甲"));
+    let error = RwSignal::new(None::<String>);
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <TextField
+                id="t-name"
+                label=Signal::derive(|| "公司名称".to_string())
+                value=value
+                on_input=Callback::new(move |v| value.set(v))
+                error=error
+                required=true
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("#t-name")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.value(), "甲");
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    let label = host.query_selector("label[for=t-name]").unwrap().unwrap();
+    assert!(label.text_content().unwrap().contains("公司名称"));
+    input.set_value("乙公司");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(value.get_untracked(), "乙公司");
+    error.set(Some("公司名称为必填项".into()));
+    leptos::task::tick().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap();
+    let err = host
+        .query_selector(&format!("#{}", described.split(' ').last().unwrap()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(err.text_content().unwrap(), "公司名称为必填项");
+    // User text is text: markup typed into a field never becomes elements.
+    value.set("<img src=x onerror=alert(1)>".into());
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "<img src=x onerror=alert(1)>");
+    assert!(host.query_selector("img").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_wizard_draft_saves_itself_as_the_user_types() {
+    storage().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/apply/1"))
+        .unwrap();
+    let host = new_host();
+    let config = js_sys::JSON::parse(&format!(
+        r#"{{"dbName":"pc-draft-{}"}}"#,
+        js_sys::Date::now()
+    ))
+    .unwrap();
+    let mut handle = partner_console::embed::mount(host.clone(), config).unwrap();
+    assert!(
+        wait_for(|| host.query_selector("#app-supplier").unwrap().is_some()).await,
+        "wizard shown"
+    );
+    let check: web_sys::HtmlInputElement = host
+        .query_selector("#app-supplier")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    check.click();
+    let saved = wait_for(|| {
+        storage()
+            .get_item("pc/r/applications/local-applicant")
+            .unwrap()
+            .is_some_and(|v| v.contains(r#""supplier_declaration_filed":true"#))
+    })
+    .await;
+    assert!(saved, "the draft reached localStorage");
+    handle.unmount();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+}

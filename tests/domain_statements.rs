@@ -29,6 +29,19 @@ fn row(month: &str, uin: &str, mode: PaymentMode, rebate: i64) -> StatementRow {
 }
 
 #[test]
+fn dates_parse_by_hand() {
+    use partner_console::domain::text::parse_date;
+    let d = NaiveDate::from_ymd_opt(2024, 2, 29);
+    assert_eq!(parse_date("2024-02-29"), d);
+    assert_eq!(parse_date("2024/2/29"), d);
+    assert_eq!(parse_date("２０２４-０２-２９"), d);
+    assert_eq!(parse_date("2023-02-29"), None, "no such day");
+    assert_eq!(parse_date("24-02-29"), None);
+    assert_eq!(parse_date("2024-02"), None);
+    assert_eq!(parse_date(""), None);
+}
+
+#[test]
 fn months_parse_leniently_and_order() {
     assert_eq!(ym("2026-03").to_string(), "2026-03");
     assert_eq!(ym("2026/3"), ym("2026-03"));

@@ -12,7 +12,9 @@ pub fn read_permissions(collection: Collection) -> &'static [Permission] {
         Collection::Applications => &[Apply, Review],
         Collection::SpecialRebates => &[SpecialRebates, Review],
         Collection::Learners => &[ManageLearners, JoinLearning, Review],
-        Collection::Announcements => &[Apply, ReadPartnerData, Review],
+        Collection::Announcements | Collection::EligibilityChecks => {
+            &[Apply, ReadPartnerData, Review]
+        }
         Collection::Profiles
         | Collection::Certificates
         | Collection::Customers
@@ -29,6 +31,8 @@ pub fn write_permissions(collection: Collection) -> &'static [Permission] {
         Collection::SpecialRebates => &[SpecialRebates, Review],
         Collection::Learners => &[ManageLearners, JoinLearning],
         Collection::Announcements => &[Review],
+        // A private scratchpad: anyone may keep their own self-check.
+        Collection::EligibilityChecks => &[Apply, ReadPartnerData, Review],
         Collection::Profiles
         | Collection::Certificates
         | Collection::Customers

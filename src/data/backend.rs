@@ -22,6 +22,10 @@ pub trait Backend {
     /// the role itself and refuses.
     async fn switch_role(&self, role: Role) -> Result<Session, DataError>;
 
+    /// Records who the partner is after admission (company name, account id). Local mode
+    /// only; a backend derives the session itself and refuses.
+    async fn save_session(&self, session: &Session) -> Result<Session, DataError>;
+
     /// Per-browser preferences.
     async fn settings(&self) -> Result<Settings, DataError>;
 

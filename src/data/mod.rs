@@ -10,6 +10,7 @@ pub mod local;
 pub mod memory;
 pub mod model;
 pub mod store;
+pub mod typed;
 
 pub use backend::Backend;
 pub use error::DataError;

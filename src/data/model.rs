@@ -56,6 +56,8 @@ pub enum Collection {
     Announcements,
     /// Learners and join requests.
     Learners,
+    /// The eligibility self-check's inputs, kept so a reload loses nothing.
+    EligibilityChecks,
 }
 
 /// Where a collection lives in local mode.
@@ -69,7 +71,7 @@ pub enum Tier {
 
 impl Collection {
     /// Every collection.
-    pub const ALL: [Collection; 9] = [
+    pub const ALL: [Collection; 10] = [
         Collection::Applications,
         Collection::Profiles,
         Collection::Certificates,
@@ -79,6 +81,7 @@ impl Collection {
         Collection::SpecialRebates,
         Collection::Announcements,
         Collection::Learners,
+        Collection::EligibilityChecks,
     ];
 
     /// The name used in storage keys and URLs (`special-rebates`).
@@ -93,6 +96,7 @@ impl Collection {
             Collection::SpecialRebates => "special-rebates",
             Collection::Announcements => "announcements",
             Collection::Learners => "learners",
+            Collection::EligibilityChecks => "eligibility-checks",
         }
     }
 

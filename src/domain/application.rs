@@ -170,3 +170,71 @@ impl ApplicationStatus {
         Ok(next)
     }
 }
+
+/// A partner application as stored: what was entered, where it stands, and the step the
+/// applicant was on (so the wizard reopens there).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Application {
+    /// Its id.
+    pub id: String,
+    /// Who applies (account id or display name).
+    pub applicant: String,
+    /// The fields.
+    pub form: super::application_form::ApplicationForm,
+    /// State, last rejection, history.
+    pub status: ApplicationStatus,
+    /// The step the applicant last had open.
+    pub step: WizardStep,
+    /// When the applicant last changed anything.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl Default for Application {
+    fn default() -> Self {
+        Application {
+            id: String::new(),
+            applicant: String::new(),
+            form: Default::default(),
+            status: ApplicationStatus::default(),
+            step: WizardStep::SupplierDeclaration,
+            updated_at: None,
+        }
+    }
+}
+
+impl Application {
+    /// When it was last submitted, from the history.
+    pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.status
+            .history
+            .iter()
+            .rev()
+            .find(|c| c.to == ApplicationState::Submitted)
+            .map(|c| c.at)
+    }
+
+    /// The partner profile an approved application starts with.
+    pub fn initial_profile(&self) -> super::profile::PartnerProfile {
+        let f = &self.form;
+        super::profile::PartnerProfile {
+            company_name: f.company_name.trim().to_string(),
+            uscc: super::uscc::Uscc::parse(&f.uscc)
+                .map(|u| u.to_string())
+                .unwrap_or_else(|_| f.uscc.trim().to_string()),
+            contact_person: f.contact_person.trim().to_string(),
+            phone: f.phone.trim().to_string(),
+            email: f.email.trim().to_string(),
+            qq: f.qq.trim().to_string(),
+            mailing_address: f.mailing_address.trim().to_string(),
+            bank_account_name: f.bank_account_name.trim().to_string(),
+            bank: f.bank.trim().to_string(),
+            bank_location: f.bank_location.trim().to_string(),
+            bank_branch: f.bank_branch.trim().to_string(),
+            bank_account_number: f.bank_account_number.trim().to_string(),
+            bank_proof: f.bank_proof.clone(),
+            partner_type: f.partner_type,
+            website: f.website.trim().to_string(),
+        }
+    }
+}

@@ -9,6 +9,7 @@ use super::uscc::Uscc;
 
 /// The editable partner information.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PartnerProfile {
     /// 公司名称.
     pub company_name: String,
@@ -36,6 +37,10 @@ pub struct PartnerProfile {
     pub bank_account_number: String,
     /// Id of the stored bank account proof image.
     pub bank_proof: Option<String>,
+    /// The cooperation type the partner was admitted as.
+    pub partner_type: Option<super::partner_type::PartnerType>,
+    /// 公司网站 (its domain decides how the termination email must be sent).
+    pub website: String,
 }
 
 /// A field of the profile, for the change history.

@@ -29,3 +29,18 @@ pub fn compact(input: &str) -> String {
 pub fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
+
+/// A calendar date typed as `YYYY-MM-DD` (also `/` or `.` between, full-width digits).
+/// Parsed by hand: chrono's format-string parser costs kilobytes of wasm for one shape.
+pub fn parse_date(input: &str) -> Option<chrono::NaiveDate> {
+    let t = to_half_width(input);
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    match parts.as_slice() {
+        [y, m, d]
+            if y.len() == 4 && !m.is_empty() && m.len() <= 2 && !d.is_empty() && d.len() <= 2 =>
+        {
+            chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        }
+        _ => None,
+    }
+}

@@ -6,10 +6,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::rc::Rc;
 
+use super::apply::ApplyPage;
 use super::config::AppConfig;
 use super::context::AppContext;
+use super::eligibility::EligibilityPage;
 use super::home::HomePage;
 use super::not_found::NotFound;
+use super::review::{ReviewDetailPage, ReviewQueuePage};
 use super::settings::SettingsPage;
 use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, ProblemsBanner};
@@ -121,6 +124,10 @@ fn Shell(ctx: AppContext) -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/settings") view=SettingsPage/>
+                        <Route path=path!("/eligibility") view=EligibilityPage/>
+                        <Route path=path!("/apply/:step?") view=ApplyPage/>
+                        <Route path=path!("/review") view=ReviewQueuePage/>
+                        <Route path=path!("/review/:id") view=ReviewDetailPage/>
                     </Routes>
                 </main>
             </div>

@@ -64,6 +64,8 @@ pub struct AppConfig {
     pub embedded: bool,
     /// The IndexedDB database name (tests use their own).
     pub db_name: Option<String>,
+    /// Where applicants file the supplier relationship declaration (腾讯供应商门户).
+    pub supplier_portal_url: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -77,6 +79,7 @@ impl Default for AppConfig {
             theme: Theme::default(),
             embedded: false,
             db_name: None,
+            supplier_portal_url: None,
         }
     }
 }

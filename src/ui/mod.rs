@@ -2,11 +2,14 @@
 //! comes from `domain`, every read and write goes through `data`.
 
 pub mod app;
+pub mod apply;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod eligibility;
 pub mod home;
 pub mod not_found;
+pub mod review;
 pub mod settings;
 pub mod shell;
 

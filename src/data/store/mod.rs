@@ -257,6 +257,11 @@ impl Backend for StoreBackend {
         Ok(session)
     }
 
+    async fn save_session(&self, session: &Session) -> Result<Session, DataError> {
+        self.write_typed(SESSION, session).await?;
+        Ok(session.clone())
+    }
+
     async fn settings(&self) -> Result<Settings, DataError> {
         self.read_typed(SETTINGS).await
     }

@@ -1,6 +1,7 @@
-//! `/`: what the current role can do next.
+//! `/`: what the current role can do next, linking to the pages that exist.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::domain::Role;
 use crate::i18n::*;
@@ -11,26 +12,31 @@ use crate::ui::context::AppContext;
 pub fn HomePage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let next = move || -> Vec<String> {
+    let base = ctx.config.with_value(|c| c.route_base());
+    // (text, page) — a page once the feature exists.
+    let next = move || -> Vec<(String, Option<&'static str>)> {
         match ctx.session.with(|s| s.role) {
             Role::Visitor => vec![
-                t_string!(i18n, home.visitor_1).to_string(),
-                t_string!(i18n, home.visitor_2).to_string(),
+                (
+                    t_string!(i18n, home.visitor_1).to_string(),
+                    Some("eligibility"),
+                ),
+                (t_string!(i18n, home.visitor_2).to_string(), Some("apply")),
             ],
             Role::MainAccount => vec![
-                t_string!(i18n, home.main_1).to_string(),
-                t_string!(i18n, home.main_2).to_string(),
-                t_string!(i18n, home.main_3).to_string(),
-                t_string!(i18n, home.main_4).to_string(),
+                (t_string!(i18n, home.main_1).to_string(), None),
+                (t_string!(i18n, home.main_2).to_string(), None),
+                (t_string!(i18n, home.main_3).to_string(), None),
+                (t_string!(i18n, home.main_4).to_string(), None),
             ],
             Role::SubAccount => vec![
-                t_string!(i18n, home.sub_1).to_string(),
-                t_string!(i18n, home.sub_2).to_string(),
+                (t_string!(i18n, home.sub_1).to_string(), None),
+                (t_string!(i18n, home.sub_2).to_string(), None),
             ],
             Role::ChannelManager => vec![
-                t_string!(i18n, home.manager_1).to_string(),
-                t_string!(i18n, home.manager_2).to_string(),
-                t_string!(i18n, home.manager_3).to_string(),
+                (t_string!(i18n, home.manager_1).to_string(), Some("review")),
+                (t_string!(i18n, home.manager_2).to_string(), None),
+                (t_string!(i18n, home.manager_3).to_string(), None),
             ],
         }
     };
@@ -39,7 +45,15 @@ pub fn HomePage() -> impl IntoView {
             <h1 id="pc-home-heading">{t!(i18n, home.heading)}</h1>
             <p>{t!(i18n, home.next)}</p>
             <ul class="pc-next" data-testid="next-steps">
-                {move || next().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                {move || {
+                    next()
+                        .into_iter()
+                        .map(|(text, page)| match page {
+                            Some(p) => view! { <li><A href=format!("{base}/{p}")>{text}</A></li> }.into_any(),
+                            None => view! { <li>{text}</li> }.into_any(),
+                        })
+                        .collect_view()
+                }}
             </ul>
             <p class="pc-muted">{t!(i18n, home.settings_hint)}</p>
         </section>

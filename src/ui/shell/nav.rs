@@ -26,6 +26,21 @@ fn items() -> Vec<NavItem> {
             roles: EVERYONE,
         },
         NavItem {
+            path: "eligibility",
+            label: |i| t_string!(i, nav.eligibility).to_string(),
+            roles: EVERYONE,
+        },
+        NavItem {
+            path: "apply",
+            label: |i| t_string!(i, nav.apply).to_string(),
+            roles: &[Role::Visitor, Role::MainAccount],
+        },
+        NavItem {
+            path: "review",
+            label: |i| t_string!(i, nav.review).to_string(),
+            roles: &[Role::ChannelManager],
+        },
+        NavItem {
             path: "settings",
             label: |i| t_string!(i, nav.settings).to_string(),
             roles: EVERYONE,
@@ -52,7 +67,7 @@ pub fn Nav() -> impl IntoView {
                             let label = item.label;
                             view! {
                                 <li>
-                                    <A href=href exact=true>{move || label(i18n)}</A>
+                                    <A href=href exact={item.path.is_empty()}>{move || label(i18n)}</A>
                                 </li>
                             }
                         })

@@ -1,0 +1,194 @@
+//! `/apply` and `/apply/:step`: the application wizard (SPEC §3.2). The draft is saved as
+//! it is typed and reopens where the applicant left it, files included.
+
+mod labels;
+mod nav;
+mod review_step;
+mod steps;
+pub mod store;
+pub mod summary;
+mod wizard;
+
+pub use labels::{field_label, step_title};
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::collections::HashSet;
+use std::time::Duration;
+
+use self::nav::WizardNav;
+use self::review_step::{PartnerStep, ReviewStep};
+use self::steps::{StepBasic, StepContactBank, StepSupplier, StepVerification};
+use self::store::{load_mine, store};
+use self::wizard::Wizard;
+use crate::domain::application::{Application, ApplicationState, WizardStep};
+use crate::i18n::*;
+use crate::ui::components::{Stepper, error_message};
+use crate::ui::context::AppContext;
+
+/// Where a saved draft stands, for the "saved" indicator.
+#[derive(Clone, PartialEq)]
+pub enum SaveState {
+    /// Nothing changed yet.
+    Idle,
+    /// A save is pending or running.
+    Saving,
+    /// Saved.
+    Saved,
+    /// The last save failed; the draft is still on screen.
+    Failed(String),
+}
+
+/// The step the wizard may show: the one asked for, but never past the first step with
+/// problems while drafting, and the result steps once submitted.
+fn allowed_step(app: &Application, asked: Option<WizardStep>) -> WizardStep {
+    match app.status.state {
+        ApplicationState::Approved => WizardStep::Partner,
+        ApplicationState::Submitted | ApplicationState::Rejected => asked
+            .filter(|s| *s <= WizardStep::QualificationReview)
+            .unwrap_or(WizardStep::QualificationReview),
+        ApplicationState::Draft => {
+            let limit = app
+                .form
+                .first_incomplete_step()
+                .unwrap_or(WizardStep::QualificationReview);
+            asked
+                .unwrap_or(app.step)
+                .min(limit)
+                .min(WizardStep::QualificationReview)
+        }
+    }
+}
+
+/// The wizard page.
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let loaded = RwSignal::new(None::<Result<(), String>>);
+    let app = RwSignal::new(Application::default());
+    let save_state = RwSignal::new(SaveState::Idle);
+
+    leptos::task::spawn_local(async move {
+        let backend = ctx.backend();
+        let session = ctx.session.get_untracked();
+        match load_mine(&*backend, &session).await {
+            Ok(v) => {
+                app.set(v.value);
+                loaded.set(Some(Ok(())));
+            }
+            Err(e) => loaded.set(Some(Err(error_message(i18n, &e)))),
+        }
+    });
+
+    // Save as the user types, a moment after they pause; the draft on screen is never
+    // replaced by what storage says.
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let save_now = move || {
+        let current = app.get_untracked();
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match store(&*backend, &current).await {
+                Ok(_) => save_state.set(SaveState::Saved),
+                Err(e) => save_state.set(SaveState::Failed(error_message(i18n, &e))),
+            }
+        });
+    };
+    Effect::new(move |first: Option<()>| {
+        app.track();
+        if first.is_none() || !matches!(loaded.get_untracked(), Some(Ok(()))) {
+            return;
+        }
+        save_state.set(SaveState::Saving);
+        timer.update_value(|t| {
+            if let Some(h) = t.take() {
+                h.clear();
+            }
+        });
+        let handle = set_timeout_with_handle(save_now, Duration::from_millis(300)).ok();
+        timer.set_value(handle);
+    });
+    on_cleanup(move || {
+        // Leaving the page with a save still pending: write it now.
+        if save_state.try_get_untracked() == Some(SaveState::Saving) {
+            save_now();
+        }
+    });
+
+    view! {
+        <section class="pc-page pc-apply" aria-labelledby="pc-apply-heading">
+            <h1 id="pc-apply-heading">{t!(i18n, apply.heading)}</h1>
+            {move || match loaded.get() {
+                None => view! { <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p> }.into_any(),
+                Some(Err(msg)) => view! { <p class="pc-alert pc-alert-error" role="alert">{msg}</p> }.into_any(),
+                Some(Ok(())) => view! { <WizardBody app save_state/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn WizardBody(app: RwSignal<Application>, save_state: RwSignal<SaveState>) -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let wizard = Wizard {
+        app,
+        touched: RwSignal::new(HashSet::new()),
+        attempted: RwSignal::new(HashSet::new()),
+        editable: Signal::derive(move || app.with(|a| a.status.state.is_editable())),
+    };
+    provide_context(wizard);
+
+    let asked = Memo::new(move |_| {
+        params.with(|p| {
+            p.get("step")
+                .and_then(|s| s.parse::<u8>().ok())
+                .and_then(WizardStep::from_number)
+        })
+    });
+    let step = Memo::new(move |_| app.with(|a| allowed_step(a, asked.get())));
+    // Keep the URL and the stored step in line with the step shown.
+    Effect::new(move |_| {
+        let s = step.get();
+        if asked.get() != Some(s) {
+            navigate(
+                &format!("/apply/{}", s.number()),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+        if app.with_untracked(|a| a.step != s && a.status.state.is_editable()) {
+            app.update(|a| a.step = s);
+        }
+    });
+
+    let titles = Signal::derive(move || {
+        WizardStep::ALL
+            .iter()
+            .map(|s| labels::step_title(i18n, *s))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <Stepper titles current=Signal::derive(move || step.get().number()) label=Signal::derive(move || t_string!(i18n, apply.progress).to_string())/>
+        {move || app.with(|a| a.status.rejection.clone()).filter(|_| app.with(|a| a.status.state != ApplicationState::Approved)).map(|(reason, s)| view! {
+            <div class="pc-alert pc-alert-error" role="alert" data-testid="rejection">
+                {t!(i18n, apply.rejected_banner, step = labels::step_title(i18n, s), reason = reason.clone())}
+            </div>
+        })}
+        <form class="pc-card pc-step-form" novalidate on:submit=|ev| ev.prevent_default()>
+            <h2 id="pc-step-heading" tabindex="-1">{move || labels::step_title(i18n, step.get())}</h2>
+            {move || match step.get() {
+                WizardStep::SupplierDeclaration => view! { <StepSupplier/> }.into_any(),
+                WizardStep::EnterpriseVerification => view! { <StepVerification/> }.into_any(),
+                WizardStep::BasicInformation => view! { <StepBasic/> }.into_any(),
+                WizardStep::ContactAndBank => view! { <StepContactBank/> }.into_any(),
+                WizardStep::QualificationReview => view! { <ReviewStep/> }.into_any(),
+                WizardStep::Partner => view! { <PartnerStep/> }.into_any(),
+            }}
+            <WizardNav step=Signal::from(step) save_state/>
+        </form>
+    }
+}

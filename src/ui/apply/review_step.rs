@@ -1,0 +1,142 @@
+//! Step ⑤ (check everything, submit, follow the review) and step ⑥ (partner).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::labels::{field_label, step_title};
+use super::store::{actor, store};
+use super::summary::{FormSummary, History, state_name};
+use super::wizard::Wizard;
+use crate::domain::application::{ApplicationEvent, ApplicationState};
+use crate::i18n::*;
+use crate::ui::components::error_message;
+use crate::ui::context::AppContext;
+
+/// ⑤ Qualification review.
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let ctx = AppContext::get();
+    let w = Wizard::get();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let state = Signal::derive(move || w.app.with(|a| a.status.state));
+
+    let submit = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let problems = w.app.with_untracked(|a| a.form.check_all());
+        if let Some((step, e)) = problems.first() {
+            message.set(Some(
+                t_string!(
+                    i18n,
+                    apply.incomplete,
+                    step = step_title(i18n, *step),
+                    field = field_label(i18n, e.field)
+                )
+                .to_string(),
+            ));
+            return;
+        }
+        let mut next = w.app.get_untracked();
+        let session = ctx.session.get_untracked();
+        if let Err(e) = next.status.record(
+            ApplicationEvent::Submit,
+            actor(&session),
+            chrono::Utc::now(),
+        ) {
+            message.set(Some(e.to_string()));
+            return;
+        }
+        busy.set(true);
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            // Frozen only once storage has it: a failed save leaves the draft editable.
+            match store(&*backend, &next).await {
+                Ok(_) => {
+                    w.app.set(next);
+                    message.set(None);
+                    ctx.changed();
+                }
+                Err(e) => message.set(Some(error_message(i18n, &e))),
+            }
+            busy.set(false);
+        });
+    };
+
+    let reopen = move |_| {
+        let mut next = w.app.get_untracked();
+        let session = ctx.session.get_untracked();
+        let Some((_, step)) = next.status.rejection.clone() else {
+            return;
+        };
+        if next
+            .status
+            .record(
+                ApplicationEvent::Reopen,
+                actor(&session),
+                chrono::Utc::now(),
+            )
+            .is_err()
+        {
+            return;
+        }
+        next.step = step;
+        let backend = ctx.backend();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match store(&*backend, &next).await {
+                Ok(_) => {
+                    w.app.set(next);
+                    navigate(&format!("/apply/{}", step.number()), Default::default());
+                }
+                Err(e) => message.set(Some(error_message(i18n, &e))),
+            }
+        });
+    };
+
+    view! {
+        <p class="pc-state" data-testid="application-state">
+            {t!(i18n, apply.state_label)}": "<strong>{move || state_name(i18n, state.get())}</strong>
+        </p>
+        {move || match state.get() {
+            ApplicationState::Draft => view! { <p>{t!(i18n, apply.review_intro)}</p> }.into_any(),
+            ApplicationState::Submitted => view! { <p class="pc-alert pc-alert-ok" role="status">{t!(i18n, apply.waiting)}</p> }.into_any(),
+            ApplicationState::Rejected => view! {
+                <div class="pc-actions">
+                    <button type="button" class="pc-button" on:click=reopen.clone()>{t!(i18n, apply.fix)}</button>
+                </div>
+            }.into_any(),
+            ApplicationState::Approved => ().into_any(),
+        }}
+        <FormSummary app=w.app/>
+        {move || (state.get() == ApplicationState::Draft).then(|| view! {
+            <div class="pc-actions">
+                <button type="button" class="pc-button" on:click=submit disabled=move || busy.get()>
+                    {move || if busy.get() { t_string!(i18n, apply.submitting).to_string() } else { t_string!(i18n, apply.submit).to_string() }}
+                </button>
+            </div>
+        })}
+        <p class="pc-alert pc-alert-error" role="alert" hidden=move || message.with(Option::is_none)>{move || message.get()}</p>
+        <History history=Signal::derive(move || w.app.with(|a| a.status.history.clone()))/>
+    }
+}
+
+/// ⑥ Partner: the application was approved.
+#[component]
+pub fn PartnerStep() -> impl IntoView {
+    let ctx = AppContext::get();
+    let w = Wizard::get();
+    let i18n = use_i18n();
+    let base = ctx.config.with_value(|c| c.route_base());
+    view! {
+        <p class="pc-alert pc-alert-ok" role="status" data-testid="application-approved">
+            {move || t!(i18n, apply.approved, company = w.app.with(|a| a.form.company_name.clone()))}
+        </p>
+        <p><A href=format!("{base}/")>{t!(i18n, apply.to_home)}</A></p>
+        <History history=Signal::derive(move || w.app.with(|a| a.status.history.clone()))/>
+    }
+}

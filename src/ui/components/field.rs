@@ -1,0 +1,266 @@
+//! Labelled form controls. Every control has a visible label tied to it, its hint and
+//! error tied with `aria-describedby`, and `aria-invalid` while it shows an error.
+
+use leptos::prelude::*;
+
+/// The ids of a field's hint and error, for `aria-describedby`.
+fn described_by(id: &str, has_hint: bool) -> String {
+    if has_hint {
+        format!("{id}-hint {id}-error")
+    } else {
+        format!("{id}-error")
+    }
+}
+
+/// The error line under a control (present but empty when there is no error, so the
+/// `aria-describedby` target always exists).
+#[component]
+fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    view! { <p id=format!("{id}-error") class="pc-field-error">{move || error.get()}</p> }
+}
+
+/// A single-line text input.
+#[component]
+pub fn TextField(
+    /// The input's id (also the base of its hint and error ids).
+    id: &'static str,
+    /// The label text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new value on every keystroke.
+    on_input: Callback<String>,
+    /// The message to show, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Called when the control loses focus (validate on leave).
+    #[prop(optional)]
+    on_blur: Option<Callback<()>>,
+    /// A hint under the control.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    /// Marks the field as required.
+    #[prop(optional)]
+    required: bool,
+    /// Read-only (a frozen application, a sub-account).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// `text`, `email`, `tel`, `url`, `number`, `date`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The input mode hint for on-screen keyboards.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// The autocomplete token.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    view! {
+        <div class="pc-field">
+            <label for=id class="pc-label">
+                {move || label.get()}
+                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+            </label>
+            <input
+                id=id
+                type=kind
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:blur=move |_| {
+                    if let Some(cb) = on_blur {
+                        cb.run(())
+                    }
+                }
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described_by(id, has_hint)
+                aria-required=required.then_some("true")
+                disabled=move || disabled.get()
+                inputmode=inputmode
+                autocomplete=autocomplete
+            />
+            {hint.map(|h| view! { <p id=format!("{id}-hint") class="pc-hint">{move || h.get()}</p> })}
+            <FieldError id=id.to_string() error/>
+        </div>
+    }
+}
+
+/// A select with a first "please choose" option.
+#[component]
+pub fn SelectField(
+    /// The select's id.
+    id: &'static str,
+    /// The label text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The options: (value, text).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The chosen value ("" for none).
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the chosen value.
+    on_change: Callback<String>,
+    /// The message to show, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// The text of the empty first option.
+    #[prop(into)]
+    placeholder: Signal<String>,
+    /// Marks the field as required.
+    #[prop(optional)]
+    required: bool,
+    /// Read-only.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="pc-field">
+            <label for=id class="pc-label">
+                {move || label.get()}
+                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+            </label>
+            <select
+                id=id
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=format!("{id}-error")
+                aria-required=required.then_some("true")
+                disabled=move || disabled.get()
+            >
+                <option value="" selected=move || value.with(String::is_empty)>{move || placeholder.get()}</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let v2 = v.clone();
+                            view! { <option value=v selected=move || value.with(|cur| *cur == v2)>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <FieldError id=id.to_string() error/>
+        </div>
+    }
+}
+
+/// A single checkbox with its label.
+#[component]
+pub fn CheckField(
+    /// The checkbox's id.
+    id: &'static str,
+    /// The label text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Checked or not.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Called with the new state.
+    on_change: Callback<bool>,
+    /// The message to show, if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Read-only.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="pc-field pc-check">
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=format!("{id}-error")
+                disabled=move || disabled.get()
+            />
+            <label for=id>{move || label.get()}</label>
+            <FieldError id=id.to_string() error/>
+        </div>
+    }
+}
+
+/// A group of radio buttons in a fieldset with a legend.
+#[component]
+pub fn RadioGroup(
+    /// The group's name and id base.
+    id: &'static str,
+    /// The legend text.
+    #[prop(into)]
+    legend: Signal<String>,
+    /// The options: (value, text).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The chosen value ("" for none).
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the chosen value.
+    on_change: Callback<String>,
+    /// The message to show, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Marks the group as required.
+    #[prop(optional)]
+    required: bool,
+    /// Read-only.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <fieldset
+            id=id
+            class="pc-field pc-radios"
+            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+            aria-describedby=format!("{id}-error")
+            tabindex="-1"
+        >
+            <legend class="pc-label">
+                {move || legend.get()}
+                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+            </legend>
+            {move || {
+                options
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (v, text))| {
+                        let input_id = format!("{id}-{i}");
+                        let v_checked = v.clone();
+                        let v_set = v.clone();
+                        view! {
+                            <span class="pc-radio">
+                                <input
+                                    type="radio"
+                                    id=input_id.clone()
+                                    name=id
+                                    value=v
+                                    prop:checked=move || value.with(|cur| *cur == v_checked)
+                                    on:change=move |_| on_change.run(v_set.clone())
+                                    disabled=move || disabled.get()
+                                />
+                                <label for=input_id>{text}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <FieldError id=id.to_string() error/>
+        </fieldset>
+    }
+}
+
+/// Moves keyboard focus to the element with `id` (the first field with an error).
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

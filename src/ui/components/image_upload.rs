@@ -1,0 +1,267 @@
+//! An image upload (business licence, bank account proof): JPG or PNG by content, at most
+//! 2 MiB, with a thumbnail, replace and remove. The file goes to IndexedDB at once, so a
+//! reload finds it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::data::Blob;
+use crate::domain::file::{FileError, FileKind, MAX_IMAGE_BYTES, check_image};
+use crate::i18n::*;
+use crate::ui::I18n;
+use crate::ui::components::error_message;
+use crate::ui::context::AppContext;
+
+/// A size in bytes as people read it: `3.0 MB`, `512 KB`. Integer arithmetic, rounded to
+/// one decimal (float formatting would add 14 KB to the wasm).
+pub fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else if bytes >= 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+/// Why a file was refused, naming the rule, the real type and the real size.
+pub fn file_error_message(i18n: I18n, e: &FileError) -> String {
+    let kind = |k: &FileKind| match k {
+        FileKind::Unknown => t_string!(i18n, upload.unknown_type).to_string(),
+        k => k.label().to_string(),
+    };
+    match e {
+        FileError::Empty => t_string!(i18n, upload.empty).to_string(),
+        FileError::NotAnImage { found, size } => t_string!(
+            i18n,
+            upload.not_image,
+            kind = kind(found),
+            size = human_size(*size)
+        )
+        .to_string(),
+        FileError::TooLarge { found, size, max } => t_string!(
+            i18n,
+            upload.too_large,
+            kind = kind(found),
+            size = human_size(*size),
+            max = human_size(*max)
+        )
+        .to_string(),
+    }
+}
+
+fn object_url(blob: &Blob) -> Option<String> {
+    let bytes = js_sys::Uint8Array::from(blob.bytes.as_slice());
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&blob.mime);
+    let b = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&b).ok()
+}
+
+async fn read_file(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A new random-enough id for a stored file.
+fn new_blob_id(prefix: &str) -> String {
+    format!(
+        "{prefix}-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
+/// The upload control.
+#[component]
+pub fn ImageUpload(
+    /// The file input's id.
+    id: &'static str,
+    /// The label text.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The stored file's id, if one is chosen.
+    #[prop(into)]
+    value: Signal<Option<String>>,
+    /// Called with the new file id (or `None` when removed).
+    on_change: Callback<Option<String>>,
+    /// The form's message for this field (e.g. required).
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Prefix for new file ids.
+    prefix: &'static str,
+    /// Marks the field as required.
+    #[prop(optional)]
+    required: bool,
+    /// Read-only.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let refused = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let preview = RwSignal::new(None::<String>);
+
+    // Load the thumbnail whenever the stored file changes; revoke the old URL.
+    Effect::new(move |_| {
+        let current = value.get();
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            let url = match current {
+                Some(blob_id) => backend
+                    .get_blob(&blob_id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|b| object_url(&b)),
+                None => None,
+            };
+            if let Some(old) = preview.get_untracked() {
+                let _ = web_sys::Url::revoke_object_url(&old);
+            }
+            preview.set(url);
+        });
+    });
+    on_cleanup(move || {
+        if let Some(old) = preview.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+    });
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = match read_file(&input).await {
+                None => Err(t_string!(i18n, error.file_read).to_string()),
+                Some(bytes) => match check_image(&bytes) {
+                    Err(e) => Err(file_error_message(i18n, &e)),
+                    Ok(kind) => {
+                        let blob = Blob {
+                            id: new_blob_id(prefix),
+                            mime: kind.mime().to_string(),
+                            bytes,
+                        };
+                        let backend = ctx.backend();
+                        match backend.put_blob(&blob).await {
+                            Ok(()) => {
+                                if let Some(old) = value.get_untracked() {
+                                    let _ = backend.delete_blob(&old).await;
+                                }
+                                Ok(blob.id)
+                            }
+                            Err(e) => Err(error_message(i18n, &e)),
+                        }
+                    }
+                },
+            };
+            match outcome {
+                Ok(id) => {
+                    refused.set(None);
+                    on_change.run(Some(id));
+                }
+                // The previous file (if any) stays: a refused upload never loses one.
+                Err(msg) => refused.set(Some(msg)),
+            }
+            input.set_value("");
+            busy.set(false);
+        });
+    };
+
+    let remove = move |_| {
+        if let Some(old) = value.get_untracked() {
+            let backend = ctx.backend();
+            leptos::task::spawn_local(async move {
+                let _ = backend.delete_blob(&old).await;
+            });
+        }
+        refused.set(None);
+        on_change.run(None);
+    };
+
+    let shown_error = Signal::derive(move || refused.get().or_else(|| error.get()));
+    view! {
+        <div class="pc-field pc-upload">
+            <label for=id class="pc-label">
+                {move || label.get()}
+                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+            </label>
+            <p id=format!("{id}-hint") class="pc-hint">{t!(i18n, upload.hint, max = human_size(MAX_IMAGE_BYTES))}</p>
+            {move || preview.get().map(|url| view! {
+                <img class="pc-thumb" src=url alt=move || t_string!(i18n, upload.preview_alt, name = label.get()).to_string()/>
+            })}
+            <div class="pc-actions">
+                <input
+                    id=id
+                    type="file"
+                    accept="image/png,image/jpeg,.png,.jpg,.jpeg"
+                    on:change=on_file
+                    aria-invalid=move || if shown_error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=format!("{id}-hint {id}-error")
+                    aria-required=required.then_some("true")
+                    disabled=move || disabled.get() || busy.get()
+                />
+                {move || (value.with(Option::is_some) && !disabled.get()).then(|| view! {
+                    <button type="button" class="pc-button pc-button-quiet" on:click=remove>{t!(i18n, upload.remove)}</button>
+                })}
+            </div>
+            {move || busy.get().then(|| view! { <p class="pc-muted" role="status">{t!(i18n, upload.saving)}</p> })}
+            <p id=format!("{id}-error") class="pc-field-error" role=move || refused.with(Option::is_some).then_some("alert")>
+                {move || shown_error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// A stored image shown read-only (review pages).
+#[component]
+pub fn StoredImage(
+    /// The stored file's id.
+    #[prop(into)]
+    blob_id: Signal<Option<String>>,
+    /// The image's text alternative.
+    #[prop(into)]
+    alt: Signal<String>,
+) -> impl IntoView {
+    let ctx = AppContext::get();
+    let url = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let id = blob_id.get();
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            let new = match id {
+                Some(id) => backend
+                    .get_blob(&id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|b| object_url(&b)),
+                None => None,
+            };
+            if let Some(old) = url.get_untracked() {
+                let _ = web_sys::Url::revoke_object_url(&old);
+            }
+            url.set(new);
+        });
+    });
+    on_cleanup(move || {
+        if let Some(old) = url.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+    });
+    move || {
+        url.get()
+            .map(|u| view! { <img class="pc-thumb" src=u alt=move || alt.get()/> })
+    }
+}

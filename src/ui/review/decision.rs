@@ -1,0 +1,147 @@
+//! Approve, or reject with a required reason and the step to return to.
+
+use leptos::prelude::*;
+
+use crate::data::Collection;
+use crate::data::typed::save;
+use crate::domain::application::{Application, ApplicationEvent, ApplicationState, WizardStep};
+use crate::i18n::*;
+use crate::ui::apply::step_title;
+use crate::ui::apply::store::actor;
+use crate::ui::components::{SelectField, StatusLine, error_message, focus_by_id};
+use crate::ui::context::AppContext;
+
+/// The decision card, shown while the application waits for review.
+#[component]
+pub fn Decision(app: RwSignal<Application>, rev: u64) -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let reason_error = RwSignal::new(None::<String>);
+    let step = RwSignal::new(format!("{}", WizardStep::ContactAndBank.number()));
+    let status = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let rev = RwSignal::new(rev);
+
+    let decide = move |event: ApplicationEvent| {
+        if busy.get_untracked() {
+            return;
+        }
+        let session = ctx.session.get_untracked();
+        let mut next = app.get_untracked();
+        if let Err(e) = next
+            .status
+            .record(event.clone(), actor(&session), chrono::Utc::now())
+        {
+            status.set(Some((true, e.to_string())));
+            return;
+        }
+        busy.set(true);
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            let result = async {
+                // The revision guards against two managers deciding at once.
+                let new_rev = save(
+                    &*backend,
+                    Collection::Applications,
+                    &next.id,
+                    &next,
+                    Some(rev.get_untracked()),
+                )
+                .await?;
+                if matches!(event, ApplicationEvent::Approve) {
+                    // Approval makes the applicant a partner with the profile it applied with.
+                    let profile = next.initial_profile();
+                    save(&*backend, Collection::Profiles, "partner", &profile, None).await?;
+                    let mut s = backend.session().await?;
+                    s.company_name = Some(profile.company_name.clone());
+                    backend.save_session(&s).await?;
+                }
+                Ok::<u64, crate::data::DataError>(new_rev)
+            }
+            .await;
+            match result {
+                Ok(new_rev) => {
+                    rev.set(new_rev);
+                    let msg = if matches!(event, ApplicationEvent::Approve) {
+                        t_string!(i18n, review.approved_done).to_string()
+                    } else {
+                        t_string!(i18n, review.rejected_done).to_string()
+                    };
+                    app.set(next);
+                    status.set(Some((false, msg)));
+                    ctx.refresh();
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+            busy.set(false);
+        });
+    };
+
+    let approve = move |_| decide(ApplicationEvent::Approve);
+    let reject = move |_| {
+        let text = reason.get_untracked();
+        if text.trim().is_empty() {
+            reason_error.set(Some(
+                t_string!(
+                    i18n,
+                    valid.required,
+                    field = t_string!(i18n, review.reason).to_string()
+                )
+                .to_string(),
+            ));
+            focus_by_id("review-reason");
+            return;
+        }
+        reason_error.set(None);
+        let s = step
+            .get_untracked()
+            .parse()
+            .ok()
+            .and_then(WizardStep::from_number)
+            .unwrap_or(WizardStep::BasicInformation);
+        decide(ApplicationEvent::Reject {
+            reason: text,
+            step: s,
+        });
+    };
+
+    let pending =
+        Signal::derive(move || app.with(|a| a.status.state == ApplicationState::Submitted));
+    view! {
+        <StatusLine message=status/>
+        {move || pending.get().then(|| view! {
+            <section class="pc-card" aria-labelledby="pc-decision-heading">
+                <h2 id="pc-decision-heading">{t!(i18n, review.decision)}</h2>
+                <div class="pc-actions">
+                    <button type="button" class="pc-button" on:click=approve disabled=move || busy.get()>{t!(i18n, review.approve)}</button>
+                </div>
+                <div class="pc-field">
+                    <label for="review-reason" class="pc-label">{t!(i18n, review.reason)}<span class="pc-required" aria-hidden="true">" *"</span></label>
+                    <textarea
+                        id="review-reason"
+                        rows="3"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                        aria-invalid=move || if reason_error.with(Option::is_some) { "true" } else { "false" }
+                        aria-describedby="review-reason-error"
+                        aria-required="true"
+                    ></textarea>
+                    <p id="review-reason-error" class="pc-field-error">{move || reason_error.get()}</p>
+                </div>
+                <SelectField
+                    id="review-step"
+                    label=Signal::derive(move || t_string!(i18n, review.return_to).to_string())
+                    options=Signal::derive(move || WizardStep::ALL[..4].iter().map(|s| (s.number().to_string(), step_title(i18n, *s))).collect::<Vec<_>>())
+                    value=step
+                    on_change=Callback::new(move |v| step.set(v))
+                    error=Signal::derive(|| None::<String>)
+                    placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())
+                />
+                <div class="pc-actions">
+                    <button type="button" class="pc-button pc-button-danger" on:click=reject disabled=move || busy.get()>{t!(i18n, review.reject)}</button>
+                </div>
+            </section>
+        })}
+    }
+}

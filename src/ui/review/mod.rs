@@ -1,0 +1,150 @@
+//! `/review` and `/review/:id`: the channel manager's application queue (SPEC §3.2).
+
+mod decision;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use self::decision::Decision;
+use crate::data::Collection;
+use crate::data::typed::{Versioned, load, load_all};
+use crate::domain::PartnerType;
+use crate::domain::application::{Application, ApplicationState};
+use crate::i18n::*;
+use crate::ui::apply::summary::{FormSummary, History, state_name};
+use crate::ui::components::time::local_minute;
+use crate::ui::components::{SelectField, error_message};
+use crate::ui::context::AppContext;
+use crate::ui::eligibility::type_name;
+
+const STATES: [ApplicationState; 4] = [
+    ApplicationState::Submitted,
+    ApplicationState::Approved,
+    ApplicationState::Rejected,
+    ApplicationState::Draft,
+];
+
+/// The queue with its filters.
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let base = ctx.config.with_value(|c| c.route_base());
+    let state_filter = RwSignal::new("Submitted".to_string());
+    let type_filter = RwSignal::new(String::new());
+    let apps = LocalResource::new(move || {
+        ctx.version.track();
+        let backend = ctx.backend();
+        async move { load_all::<Application>(&*backend, Collection::Applications).await }
+    });
+    let rows = move || {
+        apps.get().map(|r| {
+            r.map(|(good, _bad)| {
+                let sf = state_filter.get();
+                let tf = type_filter.get();
+                let mut list: Vec<Application> = good
+                    .into_iter()
+                    .map(|(_, v)| v.value)
+                    .filter(|a| sf.is_empty() || format!("{:?}", a.status.state) == sf)
+                    .filter(|a| {
+                        tf.is_empty()
+                            || a.form.partner_type.map(|t| format!("{t:?}")) == Some(tf.clone())
+                    })
+                    .collect();
+                list.sort_by_key(|a| std::cmp::Reverse(a.submitted_at()));
+                list
+            })
+        })
+    };
+    view! {
+        <section class="pc-page" aria-labelledby="pc-review-heading">
+            <h1 id="pc-review-heading">{t!(i18n, review.heading)}</h1>
+            <div class="pc-filters">
+                <SelectField
+                    id="review-state"
+                    label=Signal::derive(move || t_string!(i18n, review.filter_state).to_string())
+                    options=Signal::derive(move || STATES.iter().map(|s| (format!("{s:?}"), state_name(i18n, *s))).collect::<Vec<_>>())
+                    value=state_filter
+                    on_change=Callback::new(move |v| state_filter.set(v))
+                    error=Signal::derive(|| None::<String>)
+                    placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())
+                />
+                <SelectField
+                    id="review-type"
+                    label=Signal::derive(move || t_string!(i18n, review.filter_type).to_string())
+                    options=Signal::derive(move || PartnerType::ALL.iter().map(|t| (format!("{t:?}"), type_name(i18n, *t))).collect::<Vec<_>>())
+                    value=type_filter
+                    on_change=Callback::new(move |v| type_filter.set(v))
+                    error=Signal::derive(|| None::<String>)
+                    placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())
+                />
+            </div>
+            {move || match rows() {
+                None => view! { <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="pc-alert pc-alert-error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="pc-muted">{t!(i18n, review.empty)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <table class="pc-table" data-testid="review-table">
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, apply.f_company_name)}</th>
+                            <th scope="col">{t!(i18n, apply.f_partner_type)}</th>
+                            <th scope="col">{t!(i18n, review.submitted_at)}</th>
+                            <th scope="col">{t!(i18n, apply.state_label)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|a| {
+                                let href = format!("{base}/review/{}", a.id);
+                                let name = if a.form.company_name.trim().is_empty() { a.applicant.clone() } else { a.form.company_name.clone() };
+                                view! {
+                                    <tr>
+                                        <td><A href=href>{name}</A></td>
+                                        <td>{a.form.partner_type.map(|t| type_name(i18n, t)).unwrap_or_default()}</td>
+                                        <td>{a.submitted_at().map(local_minute).unwrap_or_default()}</td>
+                                        <td>{state_name(i18n, a.status.state)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One application in full, with the decision.
+#[component]
+pub fn ReviewDetailPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let base = ctx.config.with_value(|c| c.route_base());
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let loaded = LocalResource::new(move || {
+        ctx.version.track();
+        let id = id.get();
+        let backend = ctx.backend();
+        async move { load::<Application>(&*backend, Collection::Applications, &id).await }
+    });
+    view! {
+        <section class="pc-page" aria-labelledby="pc-review-detail-heading">
+            <p><A href=format!("{base}/review")>{t!(i18n, review.back)}</A></p>
+            {move || match loaded.get() {
+                None => view! { <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="pc-alert pc-alert-error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+                Some(Ok(None)) => view! { <p class="pc-alert pc-alert-error" role="alert">{t!(i18n, error.not_found)}</p> }.into_any(),
+                Some(Ok(Some(Versioned { value, rev }))) => {
+                    let app = RwSignal::new(value);
+                    view! {
+                        <h1 id="pc-review-detail-heading">{move || app.with(|a| a.form.company_name.clone())}</h1>
+                        <p data-testid="review-state">{t!(i18n, apply.state_label)}": "<strong>{move || state_name(i18n, app.with(|a| a.status.state))}</strong></p>
+                        <Decision app rev/>
+                        <FormSummary app=app/>
+                        <History history=Signal::derive(move || app.with(|a| a.status.history.clone()))/>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,250 @@
+// Eligibility, the application wizard and the channel manager's review (issue: SPEC §3.1–3.2).
+import { test, expect } from "@playwright/test";
+import { files } from "./fixtures.mjs";
+
+const company = "深圳示例科技有限公司";
+const uscc = "91440300708461136T";
+
+const zh = {
+  role: "演示：切换角色", visitor: "访客", manager: "渠道经理", main: "主账号（企业管理员）",
+  next: "下一步", submit: "提交申请", saved: "草稿已自动保存",
+  supplier: "我已完成《腾讯集团供应商关系申报表》申报",
+  wechat: "微信", transfer: "对公账户打款", verifiedName: "认证企业名称", verifiedUscc: "认证企业统一社会信用代码",
+  companyName: "公司名称", size: "公司规模", sizeOption: "50–99 人", website: "公司网站", business: "主营业务",
+  address: "公司地址", agent: "代理合作", products: "主要售卖产品", uscc: "统一社会信用代码",
+  licenceName: "营业执照上的公司名称", licence: "营业执照", resells: "是否代理云产品", no: "否", heard: "链接途径",
+  contact: "联系人", phone: "联系电话", email: "联系邮箱", qq: "联系QQ", mailing: "邮寄地址",
+  bankName: "银行开户名", bank: "开户银行", bankLocation: "银行所在地", branch: "开户支行", number: "银行账号", proof: "银行账号证明",
+  submitted: "已提交，待审核", approved: "已通过", rejected: "已驳回",
+};
+const en = {
+  role: "Demo: switch role", visitor: "Visitor", manager: "Channel manager", main: "Main account (enterprise admin)",
+  next: "Next", submit: "Submit application", saved: "Draft saved",
+  supplier: "I have filed the supplier relationship declaration",
+  wechat: "WeChat", transfer: "Corporate bank-account transfer", verifiedName: "Verified company name", verifiedUscc: "Verified USCC",
+  companyName: "Company name", size: "Company size", sizeOption: "50–99", website: "Company website", business: "Main business",
+  address: "Company address", agent: "Agent", products: "Main products sold", uscc: "Unified social credit code (USCC)",
+  licenceName: "Company name on the business licence", licence: "Business licence", resells: "Already resells cloud products", no: "No", heard: "How you heard of the programme",
+  contact: "Contact person", phone: "Phone", email: "Email", qq: "QQ", mailing: "Mailing address",
+  bankName: "Bank account name", bank: "Bank", bankLocation: "Bank location", branch: "Branch", number: "Account number", proof: "Bank account proof",
+  submitted: "Submitted, waiting for review", approved: "Approved", rejected: "Rejected",
+};
+
+const exact = { exact: true };
+
+async function role(page, t, name) {
+  await page.getByLabel(t.role).selectOption({ label: name });
+  await expect(page.getByTestId("current-role")).toContainText(name);
+}
+
+async function stepOne(page, t) {
+  await page.getByLabel(t.supplier).check();
+  await page.getByRole("button", { name: t.next }).click();
+}
+
+async function stepTwo(page, t) {
+  await page.getByRole("radio", { name: t.wechat, ...exact }).check();
+  await page.getByRole("radio", { name: t.transfer }).check();
+  await page.getByRole("textbox", { name: t.verifiedName, exact: true }).fill(company);
+  await page.getByRole("textbox", { name: t.verifiedUscc, exact: true }).fill(uscc);
+  await page.getByRole("button", { name: t.next }).click();
+}
+
+async function stepThree(page, t, { upload = true } = {}) {
+  await page.getByRole("textbox", { name: t.companyName, exact: true }).fill(company);
+  await page.getByLabel(t.size).selectOption({ label: t.sizeOption });
+  await page.getByRole("textbox", { name: t.website, exact: true }).fill("www.example.com");
+  await page.getByRole("textbox", { name: t.business, exact: true }).fill("云计算集成与运维");
+  await page.getByRole("textbox", { name: t.address, exact: true }).fill("深圳市南山区科技园");
+  await page.getByRole("radio", { name: t.agent, ...exact }).check();
+  await page.getByRole("textbox", { name: t.products, exact: true }).fill("云服务器、云数据库");
+  await page.getByRole("textbox", { name: t.uscc, exact: true }).fill(uscc);
+  await page.getByRole("textbox", { name: t.licenceName, exact: true }).fill(company);
+  if (upload) await page.locator("#app-licence").setInputFiles(files.licence);
+  await page.getByRole("group", { name: t.resells }).getByRole("radio", { name: t.no }).check();
+  await page.getByRole("textbox", { name: t.heard, exact: true }).fill("渠道经理介绍");
+}
+
+async function stepFour(page, t) {
+  await page.getByRole("textbox", { name: t.contact, exact: true }).fill("李雷");
+  await page.getByRole("textbox", { name: t.phone, exact: true }).fill("+86 193-1234-5678");
+  await page.getByRole("textbox", { name: t.email, exact: true }).fill("lilei@example.com");
+  await page.getByRole("textbox", { name: t.qq, exact: true }).fill("12345678");
+  await page.getByRole("textbox", { name: t.mailing, exact: true }).fill("深圳市南山区科技园 1 号");
+  await page.getByRole("textbox", { name: t.bankName, exact: true }).fill(company);
+  await page.getByRole("textbox", { name: t.bank, exact: true }).fill("招商银行");
+  await page.getByRole("textbox", { name: t.bankLocation, exact: true }).fill("深圳");
+  await page.getByRole("textbox", { name: t.branch, exact: true }).fill("科技园支行");
+  await page.getByRole("textbox", { name: t.number, exact: true }).fill("7559 1234 5610 601");
+  await page.locator("#app-bank-proof").setInputFiles(files.proof);
+}
+
+async function review(page, t, decide) {
+  await role(page, t, t.manager);
+  await page.goto("review");
+  await page.getByTestId("review-table").getByRole("link", { name: company }).click();
+  await expect(page.getByTestId("application-summary")).toContainText(uscc);
+  await expect(page.getByTestId("application-summary").locator("img")).toHaveCount(2);
+  await decide();
+}
+
+test("a visitor sees both Integration gaps and carries the type into the wizard", async ({ page }) => {
+  await page.goto("eligibility");
+  for (const group of await page.getByRole("group").all()) {
+    const yes = group.getByRole("radio", { name: "是" });
+    await yes.check();
+  }
+  await page.getByLabel("注册资本（元）").fill("3,000,000");
+  await page.getByLabel("公司注册日期").fill("2020-01-01");
+  await page.getByLabel("公司人员规模（人）").fill("25");
+  await page.getByLabel("技术团队人数").fill("3");
+  await page.getByLabel("专职销售团队人数").fill("4");
+  await page.getByLabel("通过腾讯云销售经理认证的学员数").fill("3");
+  const integration = page.getByTestId("elig-integration");
+  await expect(integration).toContainText("2 项未满足");
+  await expect(integration).toContainText("当前 ¥3,000,000.00，还差 ¥2,000,000.00");
+  await expect(integration).toContainText("当前 4，需要 5");
+  await expect(page.getByText("满足门槛不代表通过")).toBeVisible();
+  // A bad number is named, and the rest is kept.
+  await page.getByLabel("研发团队人数").fill("二十");
+  await expect(page.getByText("研发团队人数应为整数")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("专职销售团队人数")).toHaveValue("4");
+  await page.getByRole("button", { name: "以“代理合作”申请" }).click();
+  await expect(page).toHaveURL(/\/partners\/apply\/1$/);
+  await stepOne(page, zh);
+  await stepTwo(page, zh);
+  await expect(page.getByRole("radio", { name: "代理合作", exact: true })).toBeChecked();
+});
+
+test("the whole application in zh-CN: errors, reload, rejection, resubmission, approval", async ({ page }) => {
+  await page.goto("apply");
+  // Next is refused while the step has errors, and focus goes to the first one.
+  await page.getByRole("button", { name: zh.next }).click();
+  await expect(page.getByText("本步骤还有 1 处需要修改")).toBeVisible();
+  await expect(page.getByLabel(zh.supplier)).toBeFocused();
+  await stepOne(page, zh);
+  await stepTwo(page, zh);
+  await expect(page).toHaveURL(/apply\/3$/);
+  await stepThree(page, zh, { upload: false });
+
+  // Four wrong inputs, four right messages, nothing else lost.
+  await page.getByRole("textbox", { name: zh.uscc, exact: true }).fill("911101085636549483");
+  await page.getByRole("textbox", { name: zh.uscc, exact: true }).blur();
+  await expect(page.locator("#app-uscc-error")).toHaveText("统一社会信用代码校验位不正确：按前 17 位计算应为 2，实际为 3");
+  await expect(page.getByRole("textbox", { name: zh.uscc, exact: true })).toHaveAttribute("aria-invalid", "true");
+  await page.locator("#app-licence").setInputFiles(files.bigPng);
+  await expect(page.locator("#app-licence-error")).toContainText("文件不能超过 2.0 MB，所选 PNG 图片为 3.0 MB");
+  await page.locator("#app-licence").setInputFiles(files.pdfAsPng);
+  await expect(page.locator("#app-licence-error")).toContainText("所选文件实际是 PDF");
+  await expect(page.getByRole("textbox", { name: zh.companyName, exact: true })).toHaveValue(company);
+  await page.getByRole("textbox", { name: zh.uscc, exact: true }).fill(uscc);
+  await page.locator("#app-licence").setInputFiles(files.licence);
+  await expect(page.locator("#app-licence-error")).toBeEmpty();
+  await expect(page.locator("img.pc-thumb")).toHaveCount(1);
+  await page.getByRole("button", { name: zh.next }).click();
+  await expect(page).toHaveURL(/apply\/4$/);
+
+  await stepFour(page, zh);
+  await page.getByRole("textbox", { name: zh.bankName, exact: true }).fill("李雷");
+  await page.getByRole("textbox", { name: zh.bankName, exact: true }).blur();
+  await expect(page.locator("#app-bank-name-error")).toHaveText(`银行开户名“李雷”与公司名称“${company}”不一致`);
+  await expect(page.getByRole("textbox", { name: zh.number, exact: true })).toHaveValue("7559 1234 5610 601");
+  await page.getByRole("textbox", { name: zh.bankName, exact: true }).fill(company);
+
+  // Reload in the middle of step 4: same step, every field, both images.
+  await expect(page.getByText(zh.saved)).toBeVisible();
+  await page.reload();
+  await expect(page).toHaveURL(/apply\/4$/);
+  await expect(page.getByRole("textbox", { name: zh.contact, exact: true })).toHaveValue("李雷");
+  await expect(page.getByRole("textbox", { name: zh.phone, exact: true })).toHaveValue("+86 193-1234-5678");
+  await expect(page.getByRole("textbox", { name: zh.bankName, exact: true })).toHaveValue(company);
+  await expect(page.locator("img.pc-thumb")).toHaveCount(1);
+  await page.getByRole("button", { name: "上一步" }).click();
+  await expect(page.getByRole("textbox", { name: zh.uscc, exact: true })).toHaveValue(uscc);
+  await expect(page.locator("img.pc-thumb")).toHaveCount(1);
+  await page.getByRole("button", { name: zh.next }).click();
+  await page.getByRole("button", { name: zh.next }).click();
+
+  // Review every field, then submit: the application freezes.
+  await expect(page).toHaveURL(/apply\/5$/);
+  await expect(page.getByTestId("application-summary")).toContainText("7559 1234 5610 601");
+  await page.getByRole("button", { name: zh.submit }).click();
+  await expect(page.getByTestId("application-state")).toContainText(zh.submitted);
+  await page.goto("apply/4");
+  await expect(page.getByRole("textbox", { name: zh.contact, exact: true })).toBeDisabled();
+
+  // The channel manager rejects with a reason (required).
+  await review(page, zh, async () => {
+    await page.getByRole("button", { name: "驳回" }).click();
+    await expect(page.locator("#review-reason-error")).toHaveText("驳回原因为必填项");
+    await page.getByLabel("驳回原因").fill("银行账号证明不清晰，请重新上传");
+    await page.getByLabel("退回到步骤").selectOption({ label: "联系方式与银行信息" });
+    await page.getByRole("button", { name: "驳回" }).click();
+    await expect(page.getByTestId("review-state")).toContainText(zh.rejected);
+  });
+
+  // The applicant sees the reason, fixes and resubmits.
+  await role(page, zh, zh.visitor);
+  await page.goto("apply");
+  await expect(page.getByTestId("rejection")).toContainText("银行账号证明不清晰，请重新上传");
+  await page.getByRole("button", { name: "返回修改" }).click();
+  await expect(page).toHaveURL(/apply\/4$/);
+  await page.locator("#app-bank-proof").setInputFiles({ ...files.proof, name: "clear-proof.jpg" });
+  await page.getByRole("button", { name: zh.next }).click();
+  await page.getByRole("button", { name: zh.submit }).click();
+  await expect(page.getByTestId("application-state")).toContainText(zh.submitted);
+  await expect(page.getByTestId("application-history")).toContainText("银行账号证明不清晰");
+
+  await review(page, zh, async () => {
+    await page.getByRole("button", { name: "通过" }).click();
+    await expect(page.getByTestId("review-state")).toContainText(zh.approved);
+  });
+
+  // The applicant is a partner now.
+  await role(page, zh, zh.visitor);
+  await page.goto("apply");
+  await expect(page.getByTestId("application-approved")).toContainText(`恭喜！${company} 已成为腾讯云合作伙伴。`);
+  await role(page, zh, zh.main);
+  await expect(page.getByTestId("company-name")).toHaveText(company);
+});
+
+test("the happy path in en-US", async ({ page }) => {
+  await page.goto("apply");
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { name: "Partner application" })).toBeVisible();
+  await stepOne(page, en);
+  await stepTwo(page, en);
+  await stepThree(page, en);
+  await page.getByRole("button", { name: en.next }).click();
+  await stepFour(page, en);
+  await page.getByRole("button", { name: en.next }).click();
+  await page.getByRole("button", { name: en.submit }).click();
+  await expect(page.getByTestId("application-state")).toContainText(en.submitted);
+  await review(page, en, async () => {
+    await page.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByTestId("review-state")).toContainText(en.approved);
+  });
+  await role(page, en, en.visitor);
+  await page.goto("apply");
+  await expect(page.getByTestId("application-approved")).toContainText(`Congratulations! ${company} is now a partner.`);
+});
+
+test("the wizard works with the keyboard alone", async ({ page }) => {
+  await page.goto("apply");
+  await expect(page.getByRole("heading", { name: "供应商关系申报", level: 2 })).toBeVisible();
+  await page.getByLabel(zh.supplier).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel(zh.supplier)).toBeChecked();
+  await page.getByRole("button", { name: zh.next }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/apply\/2$/);
+  await expect(page.locator("#pc-step-heading")).toBeFocused();
+  // Radios: arrow keys move the choice within a group.
+  await page.getByRole("radio", { name: zh.wechat, exact: true }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "QQ", exact: true })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("radio", { name: "法定代表人人脸识别" })).toBeFocused();
+});
