@@ -57,7 +57,7 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
         <div class="pc-root" lang=move || lang.get().tag() style=theme>
             {move || match ready.get() {
                 None => view! {
-                    <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p>
+                    <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p>
                 }.into_any(),
                 Some(ctx) => view! { <Shell ctx/> }.into_any(),
             }}
@@ -114,7 +114,7 @@ fn Shell(ctx: AppContext) -> impl IntoView {
     }
     let base = ctx.config.with_value(|c| c.route_base());
     view! {
-        <a class="pc-skip" href="#pc-main">{t!(i18n, app.skip)}</a>
+        <a class="pc-skip" href="#pc-main">{crate::ui::tr(i18n, |i| t_string!(i, app.skip))}</a>
         <Router base=base>
             <Header/>
             <div class="pc-body">

@@ -18,3 +18,10 @@ pub use config::AppConfig;
 
 /// The app's translation context.
 pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
+
+/// Static text in the current language. Every string goes through this one function, so
+/// the whole app shares a single reactive text-node type; `t!` gives each key its own
+/// type and costs hundreds of bytes of wasm per use (measured: see ARCHITECTURE.md).
+pub fn tr(i18n: I18n, text: fn(I18n) -> &'static str) -> impl leptos::prelude::IntoView + Copy {
+    move || text(i18n)
+}

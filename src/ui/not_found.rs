@@ -16,9 +16,9 @@ pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <section class="pc-page" aria-labelledby="pc-nf-heading">
-            <h1 id="pc-nf-heading">{t!(i18n, not_found.heading)}</h1>
+            <h1 id="pc-nf-heading">{crate::ui::tr(i18n, |i| t_string!(i, not_found.heading))}</h1>
             <p>{move || t!(i18n, not_found.body, path = path.get())}</p>
-            <p><A href=format!("{base}/")>{t!(i18n, not_found.home)}</A></p>
+            <p><A href=format!("{base}/")>{crate::ui::tr(i18n, |i| t_string!(i, not_found.home))}</A></p>
         </section>
     }
 }

@@ -117,9 +117,9 @@ pub fn ApplyPage() -> impl IntoView {
 
     view! {
         <section class="pc-page pc-apply" aria-labelledby="pc-apply-heading">
-            <h1 id="pc-apply-heading">{t!(i18n, apply.heading)}</h1>
+            <h1 id="pc-apply-heading">{crate::ui::tr(i18n, |i| t_string!(i, apply.heading))}</h1>
             {move || match loaded.get() {
-                None => view! { <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p> }.into_any(),
+                None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
                 Some(Err(msg)) => view! { <p class="pc-alert pc-alert-error" role="alert">{msg}</p> }.into_any(),
                 Some(Ok(())) => view! { <WizardBody app save_state/> }.into_any(),
             }}

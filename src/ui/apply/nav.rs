@@ -66,10 +66,10 @@ pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> i
         </p>
         <div class="pc-actions pc-wizard-nav">
             <button type="button" class="pc-button pc-button-secondary" on:click=back hidden=move || !has_back()>
-                {t!(i18n, apply.back)}
+                {crate::ui::tr(i18n, |i| t_string!(i, apply.back))}
             </button>
             <button type="button" class="pc-button" on:click=next hidden=move || !has_next()>
-                {t!(i18n, apply.next)}
+                {crate::ui::tr(i18n, |i| t_string!(i, apply.next))}
             </button>
             <span class="pc-save-state pc-muted" role="status">
                 {move || match save_state.get() {

@@ -100,14 +100,14 @@ pub fn ReviewStep() -> impl IntoView {
 
     view! {
         <p class="pc-state" data-testid="application-state">
-            {t!(i18n, apply.state_label)}": "<strong>{move || state_name(i18n, state.get())}</strong>
+            {crate::ui::tr(i18n, |i| t_string!(i, apply.state_label))}": "<strong>{move || state_name(i18n, state.get())}</strong>
         </p>
         {move || match state.get() {
-            ApplicationState::Draft => view! { <p>{t!(i18n, apply.review_intro)}</p> }.into_any(),
-            ApplicationState::Submitted => view! { <p class="pc-alert pc-alert-ok" role="status">{t!(i18n, apply.waiting)}</p> }.into_any(),
+            ApplicationState::Draft => view! { <p>{crate::ui::tr(i18n, |i| t_string!(i, apply.review_intro))}</p> }.into_any(),
+            ApplicationState::Submitted => view! { <p class="pc-alert pc-alert-ok" role="status">{crate::ui::tr(i18n, |i| t_string!(i, apply.waiting))}</p> }.into_any(),
             ApplicationState::Rejected => view! {
                 <div class="pc-actions">
-                    <button type="button" class="pc-button" on:click=reopen.clone()>{t!(i18n, apply.fix)}</button>
+                    <button type="button" class="pc-button" on:click=reopen.clone()>{crate::ui::tr(i18n, |i| t_string!(i, apply.fix))}</button>
                 </div>
             }.into_any(),
             ApplicationState::Approved => ().into_any(),
@@ -136,7 +136,7 @@ pub fn PartnerStep() -> impl IntoView {
         <p class="pc-alert pc-alert-ok" role="status" data-testid="application-approved">
             {move || t!(i18n, apply.approved, company = w.app.with(|a| a.form.company_name.clone()))}
         </p>
-        <p><A href=format!("{base}/")>{t!(i18n, apply.to_home)}</A></p>
+        <p><A href=format!("{base}/")>{crate::ui::tr(i18n, |i| t_string!(i, apply.to_home))}</A></p>
         <History history=Signal::derive(move || w.app.with(|a| a.status.history.clone()))/>
     }
 }

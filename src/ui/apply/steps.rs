@@ -43,11 +43,11 @@ pub fn StepSupplier() -> impl IntoView {
     let w = Wizard::get();
     let i18n = use_i18n();
     view! {
-        <p class="pc-alert pc-alert-warn">{t!(i18n, apply.supplier_note)}</p>
+        <p class="pc-alert pc-alert-warn">{crate::ui::tr(i18n, |i| t_string!(i, apply.supplier_note))}</p>
         // The portal's address is deployment configuration (`supplierPortalUrl`); without
         // it the step names the portal instead of guessing a URL.
         {crate::ui::context::AppContext::get().config.with_value(|c| c.supplier_portal_url.clone()).map(|url| view! {
-            <p><a href=url target="_blank" rel="noopener noreferrer">{t!(i18n, apply.supplier_link)}</a></p>
+            <p><a href=url target="_blank" rel="noopener noreferrer">{crate::ui::tr(i18n, |i| t_string!(i, apply.supplier_link))}</a></p>
         })}
         {check_field(
             "app-supplier",
@@ -64,7 +64,7 @@ pub fn StepSupplier() -> impl IntoView {
 pub fn StepVerification() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p>{t!(i18n, apply.verification_note)}</p>
+        <p>{crate::ui::tr(i18n, |i| t_string!(i, apply.verification_note))}</p>
         {choice_field(S::EnterpriseVerification, F::AccountKind, account_kind_options,
             |f| debug_name(&f.account_kind),
             |f, v| f.account_kind = by_name(&[AccountKind::Wechat, AccountKind::Qq, AccountKind::Email, AccountKind::WechatOfficialAccount], v))}
@@ -84,7 +84,7 @@ pub fn StepBasic() -> impl IntoView {
     let reselling = Signal::derive(move || w.app.with(|a| a.form.resells_cloud == Some(true)));
     let other = Signal::derive(move || w.app.with(|a| a.form.resells_other));
     view! {
-        <p class="pc-hint">{t!(i18n, apply.name_note)}</p>
+        <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.name_note))}</p>
         {text_field(S::BasicInformation, F::CompanyName, |f| f.company_name.clone(), |f, v| f.company_name = v, "text", true)}
         <crate::ui::components::SelectField
             id="app-company-size"
@@ -133,15 +133,15 @@ pub fn StepBasic() -> impl IntoView {
 pub fn StepContactBank() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h3>{t!(i18n, apply.contact_heading)}</h3>
-        <p class="pc-hint">{t!(i18n, apply.privacy_note)}</p>
+        <h3>{crate::ui::tr(i18n, |i| t_string!(i, apply.contact_heading))}</h3>
+        <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.privacy_note))}</p>
         {text_field(S::ContactAndBank, F::ContactPerson, |f| f.contact_person.clone(), |f, v| f.contact_person = v, "text", true)}
         {text_field(S::ContactAndBank, F::Phone, |f| f.phone.clone(), |f, v| f.phone = v, "tel", true)}
         {text_field(S::ContactAndBank, F::Email, |f| f.email.clone(), |f, v| f.email = v, "email", true)}
         {text_field(S::ContactAndBank, F::Qq, |f| f.qq.clone(), |f, v| f.qq = v, "text", true)}
         {text_field(S::ContactAndBank, F::MailingAddress, |f| f.mailing_address.clone(), |f, v| f.mailing_address = v, "text", true)}
-        <h3>{t!(i18n, apply.bank_heading)}</h3>
-        <p class="pc-hint">{t!(i18n, apply.bank_note)}</p>
+        <h3>{crate::ui::tr(i18n, |i| t_string!(i, apply.bank_heading))}</h3>
+        <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.bank_note))}</p>
         {text_field(S::ContactAndBank, F::BankAccountName, |f| f.bank_account_name.clone(), |f, v| f.bank_account_name = v, "text", true)}
         {text_field(S::ContactAndBank, F::Bank, |f| f.bank.clone(), |f, v| f.bank = v, "text", true)}
         {text_field(S::ContactAndBank, F::BankLocation, |f| f.bank_location.clone(), |f, v| f.bank_location = v, "text", true)}

@@ -169,7 +169,7 @@ pub fn History(#[prop(into)] history: Signal<Vec<StateChange<ApplicationState>>>
     let i18n = use_i18n();
     view! {
         <section class="pc-history" aria-labelledby="pc-history-heading">
-            <h3 id="pc-history-heading">{t!(i18n, apply.history)}</h3>
+            <h3 id="pc-history-heading">{crate::ui::tr(i18n, |i| t_string!(i, apply.history))}</h3>
             <ol data-testid="application-history">
                 {move || history.get().into_iter().rev().map(|c| {
                     let when = crate::ui::components::time::local_minute(c.at);

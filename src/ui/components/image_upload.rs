@@ -213,10 +213,10 @@ pub fn ImageUpload(
                     disabled=move || disabled.get() || busy.get()
                 />
                 {move || (value.with(Option::is_some) && !disabled.get()).then(|| view! {
-                    <button type="button" class="pc-button pc-button-quiet" on:click=remove>{t!(i18n, upload.remove)}</button>
+                    <button type="button" class="pc-button pc-button-quiet" on:click=remove>{crate::ui::tr(i18n, |i| t_string!(i, upload.remove))}</button>
                 })}
             </div>
-            {move || busy.get().then(|| view! { <p class="pc-muted" role="status">{t!(i18n, upload.saving)}</p> })}
+            {move || busy.get().then(|| view! { <p class="pc-muted" role="status">{crate::ui::tr(i18n, |i| t_string!(i, upload.saving))}</p> })}
             <p id=format!("{id}-error") class="pc-field-error" role=move || refused.with(Option::is_some).then_some("alert")>
                 {move || shown_error.get()}
             </p>

@@ -157,12 +157,12 @@ pub fn EligibilityPage() -> impl IntoView {
 
     view! {
         <section class="pc-page" aria-labelledby="pc-elig-heading">
-            <h1 id="pc-elig-heading">{t!(i18n, elig.heading)}</h1>
-            <p>{t!(i18n, elig.intro)}</p>
+            <h1 id="pc-elig-heading">{crate::ui::tr(i18n, |i| t_string!(i, elig.heading))}</h1>
+            <p>{crate::ui::tr(i18n, |i| t_string!(i, elig.intro))}</p>
             <StatusLine message=status/>
             <div class="pc-elig-layout">
                 <form class="pc-card pc-elig-form" on:submit=|ev| ev.prevent_default() aria-labelledby="pc-elig-form-heading">
-                    <h2 id="pc-elig-form-heading">{t!(i18n, elig.basic_heading)}</h2>
+                    <h2 id="pc-elig-form-heading">{crate::ui::tr(i18n, |i| t_string!(i, elig.basic_heading))}</h2>
                     {decl_group("elig-lawful", D::LawfulBusiness, |i| i.declarations.lawful_business, |i, v| i.declarations.lawful_business = v)}
                     {decl_group("elig-agreement", D::AcceptsAgreement, |i| i.declarations.accepts_agreement, |i, v| i.declarations.accepts_agreement = v)}
                     {decl_group("elig-management", D::AcceptsManagement, |i| i.declarations.accepts_management, |i, v| i.declarations.accepts_management = v)}
@@ -171,7 +171,7 @@ pub fn EligibilityPage() -> impl IntoView {
                     {decl_group("elig-disputes", D::NoDisputes, |i| i.declarations.no_disputes, |i, v| i.declarations.no_disputes = v)}
                     {decl_group("elig-risk", D::NoOperatingRisk, |i| i.declarations.no_operating_risk, |i, v| i.declarations.no_operating_risk = v)}
 
-                    <h2>{t!(i18n, elig.facts_heading)}</h2>
+                    <h2>{crate::ui::tr(i18n, |i| t_string!(i, elig.facts_heading))}</h2>
                     {text("elig-capital", |i| t_string!(i, elig.f_capital).to_string(), |i| i.capital.clone(), |i, v| i.capital = v, money, "text")}
                     {text("elig-registered", |i| t_string!(i, elig.f_registered).to_string(), |i| i.registered.clone(), |i, v| i.registered = v, date, "date")}
                     {text("elig-staff", |i| t_string!(i, elig.f_staff).to_string(), |i| i.staff.clone(), |i, v| i.staff = v, count, "text")}

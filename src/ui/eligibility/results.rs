@@ -51,7 +51,7 @@ fn basic_row(i18n: crate::ui::I18n, checks: &[Check]) -> impl IntoView + use<> {
     view! {
         <li class=outcome_class(&outcome)>
             <span class="pc-req-state">{outcome_label(i18n, &outcome)}</span>
-            <span class="pc-req-name">{t!(i18n, elig.basic_heading)}</span>
+            <span class="pc-req-name">{crate::ui::tr(i18n, |i| t_string!(i, elig.basic_heading))}</span>
             {detail.map(|d| view! { <span class="pc-req-gap">{d}</span> })}
         </li>
     }
@@ -69,8 +69,8 @@ pub fn Results(
         Memo::new(move |_| input.with(|i| assess_all(&i.declarations, &i.facts(), today())));
     view! {
         <section class="pc-elig-results" aria-labelledby="pc-elig-results-heading" aria-live="polite">
-            <h2 id="pc-elig-results-heading">{t!(i18n, elig.results_heading)}</h2>
-            <p class="pc-alert pc-alert-warn">{t!(i18n, elig.not_approval)}</p>
+            <h2 id="pc-elig-results-heading">{crate::ui::tr(i18n, |i| t_string!(i, elig.results_heading))}</h2>
+            <p class="pc-alert pc-alert-warn">{crate::ui::tr(i18n, |i| t_string!(i, elig.not_approval))}</p>
             <div class="pc-elig-columns">
                 {move || {
                     let lang = ctx.lang.get();

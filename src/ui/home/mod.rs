@@ -42,8 +42,8 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <section class="pc-page" aria-labelledby="pc-home-heading">
-            <h1 id="pc-home-heading">{t!(i18n, home.heading)}</h1>
-            <p>{t!(i18n, home.next)}</p>
+            <h1 id="pc-home-heading">{crate::ui::tr(i18n, |i| t_string!(i, home.heading))}</h1>
+            <p>{crate::ui::tr(i18n, |i| t_string!(i, home.next))}</p>
             <ul class="pc-next" data-testid="next-steps">
                 {move || {
                     next()
@@ -55,7 +55,7 @@ pub fn HomePage() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <p class="pc-muted">{t!(i18n, home.settings_hint)}</p>
+            <p class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, home.settings_hint))}</p>
         </section>
     }
 }

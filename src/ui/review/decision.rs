@@ -112,12 +112,12 @@ pub fn Decision(app: RwSignal<Application>, rev: u64) -> impl IntoView {
         <StatusLine message=status/>
         {move || pending.get().then(|| view! {
             <section class="pc-card" aria-labelledby="pc-decision-heading">
-                <h2 id="pc-decision-heading">{t!(i18n, review.decision)}</h2>
+                <h2 id="pc-decision-heading">{crate::ui::tr(i18n, |i| t_string!(i, review.decision))}</h2>
                 <div class="pc-actions">
-                    <button type="button" class="pc-button" on:click=approve disabled=move || busy.get()>{t!(i18n, review.approve)}</button>
+                    <button type="button" class="pc-button" on:click=approve disabled=move || busy.get()>{crate::ui::tr(i18n, |i| t_string!(i, review.approve))}</button>
                 </div>
                 <div class="pc-field">
-                    <label for="review-reason" class="pc-label">{t!(i18n, review.reason)}<span class="pc-required" aria-hidden="true">" *"</span></label>
+                    <label for="review-reason" class="pc-label">{crate::ui::tr(i18n, |i| t_string!(i, review.reason))}<span class="pc-required" aria-hidden="true">" *"</span></label>
                     <textarea
                         id="review-reason"
                         rows="3"
@@ -139,7 +139,7 @@ pub fn Decision(app: RwSignal<Application>, rev: u64) -> impl IntoView {
                     placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())
                 />
                 <div class="pc-actions">
-                    <button type="button" class="pc-button pc-button-danger" on:click=reject disabled=move || busy.get()>{t!(i18n, review.reject)}</button>
+                    <button type="button" class="pc-button pc-button-danger" on:click=reject disabled=move || busy.get()>{crate::ui::tr(i18n, |i| t_string!(i, review.reject))}</button>
                 </div>
             </section>
         })}

@@ -59,7 +59,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     };
     view! {
         <section class="pc-page" aria-labelledby="pc-review-heading">
-            <h1 id="pc-review-heading">{t!(i18n, review.heading)}</h1>
+            <h1 id="pc-review-heading">{crate::ui::tr(i18n, |i| t_string!(i, review.heading))}</h1>
             <div class="pc-filters">
                 <SelectField
                     id="review-state"
@@ -81,16 +81,16 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 />
             </div>
             {move || match rows() {
-                None => view! { <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p> }.into_any(),
+                None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="pc-alert pc-alert-error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="pc-muted">{t!(i18n, review.empty)}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, review.empty))}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <table class="pc-table" data-testid="review-table">
                         <thead><tr>
-                            <th scope="col">{t!(i18n, apply.f_company_name)}</th>
-                            <th scope="col">{t!(i18n, apply.f_partner_type)}</th>
-                            <th scope="col">{t!(i18n, review.submitted_at)}</th>
-                            <th scope="col">{t!(i18n, apply.state_label)}</th>
+                            <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, apply.f_company_name))}</th>
+                            <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, apply.f_partner_type))}</th>
+                            <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, review.submitted_at))}</th>
+                            <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, apply.state_label))}</th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|a| {
@@ -129,16 +129,16 @@ pub fn ReviewDetailPage() -> impl IntoView {
     });
     view! {
         <section class="pc-page" aria-labelledby="pc-review-detail-heading">
-            <p><A href=format!("{base}/review")>{t!(i18n, review.back)}</A></p>
+            <p><A href=format!("{base}/review")>{crate::ui::tr(i18n, |i| t_string!(i, review.back))}</A></p>
             {move || match loaded.get() {
-                None => view! { <p class="pc-loading" role="status">{t!(i18n, app.loading)}</p> }.into_any(),
+                None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="pc-alert pc-alert-error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
-                Some(Ok(None)) => view! { <p class="pc-alert pc-alert-error" role="alert">{t!(i18n, error.not_found)}</p> }.into_any(),
+                Some(Ok(None)) => view! { <p class="pc-alert pc-alert-error" role="alert">{crate::ui::tr(i18n, |i| t_string!(i, error.not_found))}</p> }.into_any(),
                 Some(Ok(Some(Versioned { value, rev }))) => {
                     let app = RwSignal::new(value);
                     view! {
                         <h1 id="pc-review-detail-heading">{move || app.with(|a| a.form.company_name.clone())}</h1>
-                        <p data-testid="review-state">{t!(i18n, apply.state_label)}": "<strong>{move || state_name(i18n, app.with(|a| a.status.state))}</strong></p>
+                        <p data-testid="review-state">{crate::ui::tr(i18n, |i| t_string!(i, apply.state_label))}": "<strong>{move || state_name(i18n, app.with(|a| a.status.state))}</strong></p>
                         <Decision app rev/>
                         <FormSummary app=app/>
                         <History history=Signal::derive(move || app.with(|a| a.status.history.clone()))/>

@@ -130,14 +130,14 @@ pub fn BackupSection() -> impl IntoView {
 
     view! {
         <section class="pc-card" aria-labelledby="pc-backup-heading">
-            <h2 id="pc-backup-heading">{t!(i18n, settings.backup)}</h2>
-            <p>{t!(i18n, settings.backup_desc)}</p>
+            <h2 id="pc-backup-heading">{crate::ui::tr(i18n, |i| t_string!(i, settings.backup))}</h2>
+            <p>{crate::ui::tr(i18n, |i| t_string!(i, settings.backup_desc))}</p>
             <div class="pc-actions">
                 <button type="button" class="pc-button" on:click=export disabled=move || busy.get()>
-                    {t!(i18n, settings.export)}
+                    {crate::ui::tr(i18n, |i| t_string!(i, settings.export))}
                 </button>
                 <label class="pc-button pc-button-secondary pc-file-button">
-                    <span>{t!(i18n, settings.import)}</span>
+                    <span>{crate::ui::tr(i18n, |i| t_string!(i, settings.import))}</span>
                     <input
                         type="file"
                         accept="application/json,.json"
@@ -148,10 +148,10 @@ pub fn BackupSection() -> impl IntoView {
                     />
                 </label>
                 <button type="button" class="pc-button pc-button-danger" on:click=clear disabled=move || busy.get()>
-                    {t!(i18n, settings.clear)}
+                    {crate::ui::tr(i18n, |i| t_string!(i, settings.clear))}
                 </button>
             </div>
-            {move || busy.get().then(|| view! { <p class="pc-muted" role="status">{t!(i18n, settings.working)}</p> })}
+            {move || busy.get().then(|| view! { <p class="pc-muted" role="status">{crate::ui::tr(i18n, |i| t_string!(i, settings.working))}</p> })}
             <StatusLine message=status/>
         </section>
     }

@@ -27,22 +27,22 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <section class="pc-page" aria-labelledby="pc-settings-heading">
-            <h1 id="pc-settings-heading">{t!(i18n, settings.heading)}</h1>
+            <h1 id="pc-settings-heading">{crate::ui::tr(i18n, |i| t_string!(i, settings.heading))}</h1>
 
             <section class="pc-card" aria-labelledby="pc-lang-heading">
-                <h2 id="pc-lang-heading">{t!(i18n, settings.language)}</h2>
-                <label for="pc-lang-select" class="pc-label">{t!(i18n, settings.language)}</label>
+                <h2 id="pc-lang-heading">{crate::ui::tr(i18n, |i| t_string!(i, settings.language))}</h2>
+                <label for="pc-lang-select" class="pc-label">{crate::ui::tr(i18n, |i| t_string!(i, settings.language))}</label>
                 <select id="pc-lang-select" aria-describedby="pc-lang-hint" on:change=on_lang>
                     <option value="zh-CN" lang="zh-CN" selected=move || ctx.lang.get() == Lang::ZhCn>"简体中文"</option>
                     <option value="en-US" lang="en-US" selected=move || ctx.lang.get() == Lang::EnUs>"English"</option>
                 </select>
-                <p id="pc-lang-hint" class="pc-hint">{t!(i18n, settings.language_hint)}</p>
+                <p id="pc-lang-hint" class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, settings.language_hint))}</p>
             </section>
 
             <section class="pc-card" aria-labelledby="pc-mode-heading">
-                <h2 id="pc-mode-heading">{t!(i18n, settings.mode)}</h2>
+                <h2 id="pc-mode-heading">{crate::ui::tr(i18n, |i| t_string!(i, settings.mode))}</h2>
                 {match mode {
-                    Mode::Local => view! { <p>{t!(i18n, settings.mode_local_desc)}</p> }.into_any(),
+                    Mode::Local => view! { <p>{crate::ui::tr(i18n, |i| t_string!(i, settings.mode_local_desc))}</p> }.into_any(),
                     Mode::Remote => view! { <p>{t!(i18n, settings.mode_remote_desc, url = url.clone())}</p> }.into_any(),
                 }}
             </section>

@@ -69,20 +69,20 @@ pub fn ProblemsSection() -> impl IntoView {
 
     view! {
         <section class="pc-card" id="problems" aria-labelledby="pc-problems-heading">
-            <h2 id="pc-problems-heading">{t!(i18n, settings.problems)}</h2>
-            <p>{t!(i18n, settings.problems_desc)}</p>
+            <h2 id="pc-problems-heading">{crate::ui::tr(i18n, |i| t_string!(i, settings.problems))}</h2>
+            <p>{crate::ui::tr(i18n, |i| t_string!(i, settings.problems_desc))}</p>
             {move || {
                 let items = ctx.problems.get();
                 if items.is_empty() {
-                    view! { <p class="pc-muted">{t!(i18n, settings.problems_none)}</p> }.into_any()
+                    view! { <p class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, settings.problems_none))}</p> }.into_any()
                 } else {
                     view! {
                         <table class="pc-table" data-testid="problems-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, settings.problem_key)}</th>
-                                    <th scope="col">{t!(i18n, settings.problem_reason)}</th>
-                                    <th scope="col">{t!(i18n, settings.problem_size)}</th>
+                                    <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, settings.problem_key))}</th>
+                                    <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, settings.problem_reason))}</th>
+                                    <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, settings.problem_size))}</th>
                                     <th scope="col"><span class="pc-visually-hidden">"⋯"</span></th>
                                 </tr>
                             </thead>
@@ -100,10 +100,10 @@ pub fn ProblemsSection() -> impl IntoView {
                                             <td class="pc-num">{q.size}</td>
                                             <td class="pc-actions">
                                                 <button type="button" class="pc-button pc-button-secondary" on:click=move |_| export(k1.clone())>
-                                                    {t!(i18n, settings.problem_export)}
+                                                    {crate::ui::tr(i18n, |i| t_string!(i, settings.problem_export))}
                                                 </button>
                                                 <button type="button" class="pc-button pc-button-danger" on:click=move |_| discard(k2.clone())>
-                                                    {t!(i18n, settings.problem_discard)}
+                                                    {crate::ui::tr(i18n, |i| t_string!(i, settings.problem_discard))}
                                                 </button>
                                             </td>
                                         </tr>

@@ -22,23 +22,23 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="pc-header">
             <div class="pc-brand">
-                <span class="pc-app-name">{t!(i18n, app.title)}</span>
+                <span class="pc-app-name">{crate::ui::tr(i18n, |i| t_string!(i, app.title))}</span>
                 <span class="pc-company" data-testid="company-name">{company}</span>
             </div>
             <div class="pc-header-tools">
                 <span class="pc-role" data-testid="current-role">
-                    <span class="pc-muted">{t!(i18n, header.role)} ": "</span>
+                    <span class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, header.role))} ": "</span>
                     {move || role_name(i18n, ctx.session.with(|s| s.role))}
                 </span>
                 {match mode {
                     Mode::Local => view! {
                         <span class="pc-badge pc-badge-local" title=move || t_string!(i18n, header.mode_local_hint)>
-                            {t!(i18n, header.mode_local)}
+                            {crate::ui::tr(i18n, |i| t_string!(i, header.mode_local))}
                         </span>
                     }.into_any(),
                     Mode::Remote => view! {
                         <span class="pc-badge pc-badge-remote" title=move || t_string!(i18n, header.mode_remote_hint)>
-                            {t!(i18n, header.mode_remote)}
+                            {crate::ui::tr(i18n, |i| t_string!(i, header.mode_remote))}
                         </span>
                     }.into_any(),
                 }}

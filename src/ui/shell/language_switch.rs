@@ -44,7 +44,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             aria-label=move || format!("{}: {}", t_string!(i18n, header.language), t_string!(i18n, header.switch_to))
             on:click=move |_| apply_lang(ctx, i18n, other())
         >
-            {t!(i18n, header.switch_to)}
+            {crate::ui::tr(i18n, |i| t_string!(i, header.switch_to))}
         </button>
     }
 }

@@ -19,7 +19,7 @@ pub fn ProblemsBanner() -> impl IntoView {
             </div>
         })}
         {move || ctx.storage_newer.get().then(|| view! {
-            <div class="pc-alert pc-alert-error" role="alert">{t!(i18n, error.newer_data)}</div>
+            <div class="pc-alert pc-alert-error" role="alert">{crate::ui::tr(i18n, |i| t_string!(i, error.newer_data))}</div>
         })}
         {move || {
             let count = ctx.problems.with(Vec::len);
@@ -27,7 +27,7 @@ pub fn ProblemsBanner() -> impl IntoView {
             (count > 0).then(|| view! {
                 <div class="pc-alert pc-alert-warn" role="status" data-testid="problems-banner">
                     {t!(i18n, problems.banner, count = count)} " "
-                    <A href=href>{t!(i18n, problems.review)}</A>
+                    <A href=href>{crate::ui::tr(i18n, |i| t_string!(i, problems.review))}</A>
                 </div>
             })
         }}

@@ -44,7 +44,7 @@ pub fn RoleSwitcher() -> impl IntoView {
     };
     view! {
         <div class="pc-demo-role" title=move || t_string!(i18n, header.demo_role_hint)>
-            <label for="pc-role-switch">{t!(i18n, header.demo_role)}</label>
+            <label for="pc-role-switch">{crate::ui::tr(i18n, |i| t_string!(i, header.demo_role))}</label>
             <select id="pc-role-switch" on:change=on_change>
                 {Role::ALL
                     .into_iter()
