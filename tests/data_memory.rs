@@ -131,7 +131,8 @@ fn a_full_quota_refuses_the_write_and_keeps_the_old_value() {
         assert_eq!((rec.rev, rec.data), (1, json!({"note": "old"})));
         assert_eq!(
             b.save_settings(&Settings {
-                lang: Some(Lang::EnUs)
+                lang: Some(Lang::EnUs),
+                ..Default::default()
             })
             .await
             .map(|_| ()),

@@ -15,6 +15,8 @@ pub fn read_permissions(collection: Collection) -> &'static [Permission] {
         Collection::Announcements | Collection::EligibilityChecks => {
             &[Apply, ReadPartnerData, Review]
         }
+        Collection::LearningSettings => &[Apply, ReadPartnerData, Review, JoinLearning],
+        Collection::EmailCodes => &[JoinLearning, ManageLearners],
         Collection::Profiles
         | Collection::Certificates
         | Collection::Customers
@@ -33,6 +35,8 @@ pub fn write_permissions(collection: Collection) -> &'static [Permission] {
         Collection::Announcements => &[Review],
         // A private scratchpad: anyone may keep their own self-check.
         Collection::EligibilityChecks => &[Apply, ReadPartnerData, Review],
+        Collection::LearningSettings => &[ManageLearners],
+        Collection::EmailCodes => &[JoinLearning, ManageLearners],
         Collection::Profiles
         | Collection::Certificates
         | Collection::Customers

@@ -29,9 +29,13 @@ pub struct Session {
 
 /// Per-browser preferences.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// The chosen language; `None` until the user picks one.
     pub lang: Option<Lang>,
+    /// Learning-platform requests made from this browser (their learner ids), so the
+    /// join page can show their state.
+    pub my_learners: Vec<String>,
 }
 
 /// The kinds of records the app stores. Each feature adds its own.
@@ -58,6 +62,10 @@ pub enum Collection {
     Learners,
     /// The eligibility self-check's inputs, kept so a reload loses nothing.
     EligibilityChecks,
+    /// The learning platform's settings (enabled email domains).
+    LearningSettings,
+    /// Email confirmation codes waiting to be typed (local mode's simulated mail).
+    EmailCodes,
 }
 
 /// Where a collection lives in local mode.
@@ -71,7 +79,7 @@ pub enum Tier {
 
 impl Collection {
     /// Every collection.
-    pub const ALL: [Collection; 10] = [
+    pub const ALL: [Collection; 12] = [
         Collection::Applications,
         Collection::Profiles,
         Collection::Certificates,
@@ -82,6 +90,8 @@ impl Collection {
         Collection::Announcements,
         Collection::Learners,
         Collection::EligibilityChecks,
+        Collection::LearningSettings,
+        Collection::EmailCodes,
     ];
 
     /// The name used in storage keys and URLs (`special-rebates`).
@@ -97,6 +107,8 @@ impl Collection {
             Collection::Announcements => "announcements",
             Collection::Learners => "learners",
             Collection::EligibilityChecks => "eligibility-checks",
+            Collection::LearningSettings => "learning-settings",
+            Collection::EmailCodes => "email-codes",
         }
     }
 

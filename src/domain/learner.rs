@@ -223,3 +223,242 @@ where
     }
     (passed, certified)
 }
+
+/// One learner (or join request) of the partner's enterprise on the learning platform.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Learner {
+    /// Its id: the cloud account id (account path) or the email address (email path).
+    pub id: String,
+    /// How it joined.
+    pub method: JoinMethod,
+    /// Where it stands.
+    pub state: LearnerState,
+    /// 姓名.
+    pub name: String,
+    /// 手机号 (account path).
+    pub mobile: String,
+    /// Enterprise email (email path).
+    pub email: String,
+    /// 腾讯云 ID.
+    pub account_id: String,
+    /// When the request was made.
+    pub requested_at: DateTime<Utc>,
+    /// Courses, exams and certifications, with dates.
+    pub records: Vec<LearningRecord>,
+}
+
+/// A course completed, an exam passed or a certification earned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearningRecord {
+    /// What kind, and whether it is the named exam / certification.
+    pub achievement: Achievement,
+    /// The course, exam or certification's title.
+    pub title: String,
+    /// When.
+    pub date: chrono::NaiveDate,
+}
+
+impl Learner {
+    /// The achievements, for counting.
+    pub fn achievements(&self) -> Vec<Achievement> {
+        self.records.iter().map(|r| r.achievement).collect()
+    }
+}
+
+/// The eligibility counts from learner records: distinct active learners who passed the
+/// sales foundation exam, and who are certified as sales manager.
+pub fn qualified_counts(learners: &[Learner]) -> (u32, u32) {
+    let achievements: Vec<(LearnerState, Vec<Achievement>)> = learners
+        .iter()
+        .map(|l| (l.state.clone(), l.achievements()))
+        .collect();
+    count_qualified(achievements.iter().map(|(s, a)| (s, a.as_slice())))
+}
+
+/// The enterprise's email domains enabled for joining by email.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnabledDomains(pub Vec<String>);
+
+impl EnabledDomains {
+    /// Normalises a domain typed by the admin (`@Example.COM ` → `example.com`).
+    pub fn normalise(domain: &str) -> Option<String> {
+        let d = super::text::to_half_width(domain)
+            .trim()
+            .trim_start_matches('@')
+            .to_ascii_lowercase();
+        (d.contains('.') && super::application_form::is_website(&d)).then_some(d)
+    }
+
+    /// Whether an address is on an enabled domain.
+    pub fn allows(&self, email: &super::contact::Email) -> bool {
+        self.0.iter().any(|d| email.is_on_domain(d))
+    }
+}
+
+/// The account-application form (账号申请加入).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JoinForm {
+    /// 企业名称.
+    pub enterprise_name: String,
+    /// 企业 UIN.
+    pub enterprise_uin: String,
+    /// 姓名.
+    pub name: String,
+    /// 腾讯云 ID.
+    pub account_id: String,
+    /// 手机号.
+    pub mobile: String,
+    /// 用户协议 accepted.
+    pub agreed: bool,
+}
+
+/// A field of the join form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JoinField {
+    /// 企业名称.
+    EnterpriseName,
+    /// 企业 UIN.
+    EnterpriseUin,
+    /// 姓名.
+    Name,
+    /// 腾讯云 ID.
+    AccountId,
+    /// 手机号.
+    Mobile,
+    /// 用户协议.
+    Agreement,
+}
+
+/// What is wrong with a join-form field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JoinProblem {
+    /// Required and empty (or not ticked).
+    Required,
+    /// Digits only (UIN, account id).
+    Digits,
+    /// The mobile rule that failed.
+    Mobile(super::contact::ContactError),
+}
+
+impl JoinForm {
+    /// Every problem of the form, in field order.
+    pub fn check(&self) -> Vec<(JoinField, JoinProblem)> {
+        let mut out = Vec::new();
+        let mut text = |field, value: &str, digits: bool| {
+            let v = super::text::compact(value);
+            if v.is_empty() {
+                out.push((field, JoinProblem::Required));
+            } else if digits && !super::text::all_digits(&v) {
+                out.push((field, JoinProblem::Digits));
+            }
+        };
+        text(JoinField::EnterpriseName, &self.enterprise_name, false);
+        text(JoinField::EnterpriseUin, &self.enterprise_uin, true);
+        text(JoinField::Name, &self.name, false);
+        text(JoinField::AccountId, &self.account_id, true);
+        if self.mobile.trim().is_empty() {
+            out.push((JoinField::Mobile, JoinProblem::Required));
+        } else if let Err(e) = super::contact::Mobile::parse(&self.mobile) {
+            out.push((JoinField::Mobile, JoinProblem::Mobile(e)));
+        }
+        if !self.agreed {
+            out.push((JoinField::Agreement, JoinProblem::Required));
+        }
+        out
+    }
+}
+
+/// Why a records file, or a line of it, was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecordLineProblem {
+    /// The file has no header naming the learner, kind and date columns.
+    MissingColumns,
+    /// No learner with that id (account id or email).
+    UnknownLearner(String),
+    /// The kind is not one of the five.
+    UnknownKind(String),
+    /// The date is not `YYYY-MM-DD`.
+    BadDate(String),
+}
+
+/// The result of reading a records file: what can be added, and what was refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordImport {
+    /// (learner id, record) for every good line.
+    pub accepted: Vec<(String, LearningRecord)>,
+    /// (line number, problem) for every refused line.
+    pub refused: Vec<(usize, RecordLineProblem)>,
+}
+
+/// Reads a learning-records CSV (headers in Chinese or English, any column order):
+/// learner (`learner`/`account_id`/`email`/`学员`/`腾讯云ID`/`邮箱`), kind (`kind`/`类型`:
+/// course, exam, sales_foundation, certification, sales_manager or their Chinese names),
+/// title (`title`/`名称`, optional) and date (`date`/`日期`).
+pub fn read_records_csv(text: &str, known: &[String]) -> Result<RecordImport, RecordLineProblem> {
+    let rows = super::csv::read(text);
+    let Some((_, header)) = rows.first() else {
+        return Err(RecordLineProblem::MissingColumns);
+    };
+    let find = |names: &[&str]| {
+        header.iter().position(|h| {
+            let h = h.trim().to_lowercase().replace([' ', '_'], "");
+            names.iter().any(|n| h == *n)
+        })
+    };
+    let (Some(who), Some(kind), Some(date)) = (
+        find(&["learner", "accountid", "email", "学员", "腾讯云id", "邮箱"]),
+        find(&["kind", "type", "类型"]),
+        find(&["date", "日期"]),
+    ) else {
+        return Err(RecordLineProblem::MissingColumns);
+    };
+    let title = find(&["title", "name", "名称"]);
+    let mut out = RecordImport::default();
+    for (line, row) in rows.iter().skip(1) {
+        let get = |i: usize| row.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
+        let id = get(who);
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(&id)) {
+            out.refused
+                .push((*line, RecordLineProblem::UnknownLearner(id)));
+            continue;
+        }
+        let k = get(kind);
+        let achievement = match k.to_lowercase().replace([' ', '_'], "").as_str() {
+            "course" | "课程" => Achievement::Course,
+            "exam" | "考试" => Achievement::Exam {
+                sales_foundation: false,
+            },
+            "salesfoundation" | "销售入门基础课程考试" => Achievement::Exam {
+                sales_foundation: true,
+            },
+            "certification" | "认证" => Achievement::Certification {
+                sales_manager: false,
+            },
+            "salesmanager" | "销售经理认证" | "腾讯云销售经理认证" => {
+                Achievement::Certification {
+                    sales_manager: true,
+                }
+            }
+            _ => {
+                out.refused.push((*line, RecordLineProblem::UnknownKind(k)));
+                continue;
+            }
+        };
+        let Some(d) = super::text::parse_date(&get(date)) else {
+            out.refused
+                .push((*line, RecordLineProblem::BadDate(get(date))));
+            continue;
+        };
+        let t = title.map(get).unwrap_or_default();
+        out.accepted.push((
+            id,
+            LearningRecord {
+                achievement,
+                title: t,
+                date: d,
+            },
+        ));
+    }
+    Ok(out)
+}

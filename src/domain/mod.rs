@@ -7,6 +7,7 @@ pub mod application_form;
 pub mod calendar;
 pub mod certificate;
 pub mod contact;
+pub mod csv;
 pub mod eligibility;
 pub mod file;
 pub mod lang;

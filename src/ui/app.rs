@@ -11,6 +11,7 @@ use super::config::AppConfig;
 use super::context::AppContext;
 use super::eligibility::EligibilityPage;
 use super::home::HomePage;
+use super::learners::{JoinPage, LearnersPage};
 use super::not_found::NotFound;
 use super::review::{ReviewDetailPage, ReviewQueuePage};
 use super::settings::SettingsPage;
@@ -128,6 +129,8 @@ fn Shell(ctx: AppContext) -> impl IntoView {
                         <Route path=path!("/apply/:step?") view=ApplyPage/>
                         <Route path=path!("/review") view=ReviewQueuePage/>
                         <Route path=path!("/review/:id") view=ReviewDetailPage/>
+                        <Route path=path!("/join") view=JoinPage/>
+                        <Route path=path!("/learners") view=LearnersPage/>
                     </Routes>
                 </main>
             </div>

@@ -8,6 +8,7 @@ pub mod config;
 pub mod context;
 pub mod eligibility;
 pub mod home;
+pub mod learners;
 pub mod not_found;
 pub mod review;
 pub mod settings;

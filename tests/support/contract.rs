@@ -20,6 +20,7 @@ pub async fn session_and_settings(b: &dyn Backend) {
     assert_eq!(b.session().await.unwrap().role, Role::SubAccount);
     b.save_settings(&Settings {
         lang: Some(Lang::EnUs),
+        my_learners: vec!["200001".into()],
     })
     .await
     .unwrap();
@@ -101,6 +102,7 @@ pub async fn backup_round_trip(b: &dyn Backend) {
     b.switch_role(Role::MainAccount).await.unwrap();
     b.save_settings(&Settings {
         lang: Some(Lang::EnUs),
+        my_learners: vec!["200001".into()],
     })
     .await
     .unwrap();

@@ -55,6 +55,21 @@ pub fn EligibilityPage() -> impl IntoView {
     let input = RwSignal::new(EligibilityInput::default());
     let loaded = RwSignal::new(false);
     let status = RwSignal::new(None::<(bool, String)>);
+    // Learner counts come from the learner records once there are any (SPEC §3.1).
+    let from_records = RwSignal::new(None::<(u32, u32)>);
+    Effect::new(move |_| {
+        ctx.version.track();
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            let counts = match crate::ui::learners::store::all_learners(&*backend).await {
+                Ok(list) if !list.is_empty() => {
+                    Some(crate::domain::learner::qualified_counts(&list))
+                }
+                _ => None,
+            };
+            from_records.set(counts);
+        });
+    });
 
     // Restore what was entered last time.
     leptos::task::spawn_local(async move {
@@ -184,10 +199,18 @@ pub fn EligibilityPage() -> impl IntoView {
                     {cap_group("elig-solution", |i| t_string!(i, elig.req_solution).to_string(), |i| i.own_solution, |i, v| i.own_solution = v)}
                     {text("elig-copyrights", |i| t_string!(i, elig.f_copyrights).to_string(), |i| i.copyrights.clone(), |i, v| i.copyrights = v, count, "text")}
                     {text("elig-deposit", |i| t_string!(i, elig.f_deposit).to_string(), |i| i.deposit.clone(), |i, v| i.deposit = v, money, "text")}
-                    {text("elig-passed", |i| t_string!(i, elig.f_passed).to_string(), |i| i.passed.clone(), |i, v| i.passed = v, count, "text")}
-                    {text("elig-certified", |i| t_string!(i, elig.f_certified).to_string(), |i| i.certified.clone(), |i, v| i.certified = v, count, "text")}
+                    <div hidden=move || from_records.with(Option::is_some)>
+                        {text("elig-passed", |i| t_string!(i, elig.f_passed).to_string(), |i| i.passed.clone(), |i, v| i.passed = v, count, "text")}
+                        {text("elig-certified", |i| t_string!(i, elig.f_certified).to_string(), |i| i.certified.clone(), |i, v| i.certified = v, count, "text")}
+                    </div>
+                    <dl class="pc-from-records" hidden=move || from_records.with(Option::is_none) data-testid="learner-counts">
+                        <dt>{crate::ui::tr(i18n, |i| t_string!(i, elig.f_passed))}</dt>
+                        <dd>{move || from_records.get().map(|(p, _)| t_string!(i18n, learn.from_records, count = p).to_string())}</dd>
+                        <dt>{crate::ui::tr(i18n, |i| t_string!(i, elig.f_certified))}</dt>
+                        <dd>{move || from_records.get().map(|(_, c)| t_string!(i18n, learn.from_records, count = c).to_string())}</dd>
+                    </dl>
                 </form>
-                <Results input=input apply_as/>
+                <Results input=input from_records apply_as/>
             </div>
         </section>
     }

@@ -61,12 +61,21 @@ fn basic_row(i18n: crate::ui::I18n, checks: &[Check]) -> impl IntoView + use<> {
 #[component]
 pub fn Results(
     input: RwSignal<EligibilityInput>,
+    from_records: RwSignal<Option<(u32, u32)>>,
     apply_as: Callback<PartnerType>,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let results =
-        Memo::new(move |_| input.with(|i| assess_all(&i.declarations, &i.facts(), today())));
+    let results = Memo::new(move |_| {
+        input.with(|i| {
+            let mut facts = i.facts();
+            if let Some((passed, certified)) = from_records.get() {
+                facts.learners_passed_sales_foundation = Some(passed);
+                facts.learners_certified_sales_manager = Some(certified);
+            }
+            assess_all(&i.declarations, &facts, today())
+        })
+    });
     view! {
         <section class="pc-elig-results" aria-labelledby="pc-elig-results-heading" aria-live="polite">
             <h2 id="pc-elig-results-heading">{crate::ui::tr(i18n, |i| t_string!(i, elig.results_heading))}</h2>

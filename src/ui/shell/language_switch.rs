@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::data::Settings;
 use crate::domain::Lang;
 use crate::i18n::*;
 use crate::ui::I18n;
@@ -23,7 +22,9 @@ pub fn apply_lang(ctx: AppContext, i18n: I18n, lang: Lang) {
     let backend = ctx.backend();
     leptos::task::spawn_local(async move {
         // A failed save only means the choice is not remembered; the switch still holds.
-        let _ = backend.save_settings(&Settings { lang: Some(lang) }).await;
+        let mut settings = backend.settings().await.unwrap_or_default();
+        settings.lang = Some(lang);
+        let _ = backend.save_settings(&settings).await;
     });
 }
 

@@ -41,6 +41,16 @@ fn items() -> Vec<NavItem> {
             roles: &[Role::ChannelManager],
         },
         NavItem {
+            path: "learners",
+            label: |i| t_string!(i, nav.learners).to_string(),
+            roles: &[Role::MainAccount],
+        },
+        NavItem {
+            path: "join",
+            label: |i| t_string!(i, nav.join).to_string(),
+            roles: &[Role::MainAccount, Role::SubAccount],
+        },
+        NavItem {
             path: "settings",
             label: |i| t_string!(i, nav.settings).to_string(),
             roles: EVERYONE,

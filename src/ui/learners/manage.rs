@@ -1,0 +1,389 @@
+//! `/learners`: the enterprise admin's learner management — enabled email domains,
+//! requests and learners with search, filters, sorting and paging, decisions one or many
+//! at once, removal, records, CSV export.
+
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+use super::records::RecordsEditor;
+use super::store::{all_learners, domains, put_domains, put_learner};
+use super::words::{method_name, state_name};
+use crate::domain::learner::{Achievement, EnabledDomains, JoinMethod, Learner, LearnerState};
+use crate::i18n::*;
+use crate::ui::components::time::local_minute;
+use crate::ui::components::{SelectField, StatusLine, TextField, download_text, error_message};
+use crate::ui::context::AppContext;
+use crate::ui::tr;
+
+const PAGE: usize = 20;
+
+/// The admin page; other roles get the reason instead (the data layer refuses them too).
+#[component]
+pub fn LearnersPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let allowed = move || {
+        ctx.session
+            .with(|s| s.role.may(crate::domain::Permission::ManageLearners))
+    };
+    view! {
+        <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, learn.admin_only))}</p>
+        {move || allowed().then(|| view! { <LearnersManager/> })}
+    }
+}
+
+#[component]
+fn LearnersManager() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<(bool, String)>);
+    let learners = RwSignal::new(Vec::<Learner>::new());
+    let enabled = RwSignal::new(EnabledDomains::default());
+    Effect::new(move |_| {
+        ctx.version.track();
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match all_learners(&*backend).await {
+                Ok(l) => learners.set(l),
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+            if let Ok(d) = domains(&*backend).await {
+                enabled.set(d);
+            }
+        });
+    });
+
+    let search = RwSignal::new(String::new());
+    let state_filter = RwSignal::new(String::new());
+    let method_filter = RwSignal::new(String::new());
+    let sort = RwSignal::new("newest".to_string());
+    let page = RwSignal::new(0usize);
+    let selected = RwSignal::new(HashSet::<String>::new());
+    let reason = RwSignal::new(String::new());
+    let reason_error = RwSignal::new(None::<String>);
+    let records_for = RwSignal::new(None::<String>);
+
+    let filtered = Memo::new(move |_| {
+        let q = search.get().trim().to_lowercase();
+        let sf = state_filter.get();
+        let mf = method_filter.get();
+        let mut list: Vec<Learner> = learners
+            .get()
+            .into_iter()
+            .filter(|l| {
+                q.is_empty()
+                    || l.name.to_lowercase().contains(&q)
+                    || l.mobile.contains(&q)
+                    || l.account_id.contains(&q)
+                    || l.email.contains(&q)
+            })
+            .filter(|l| sf.is_empty() || l.state.name() == sf)
+            .filter(|l| mf.is_empty() || format!("{:?}", l.method) == mf)
+            .collect();
+        match sort.get().as_str() {
+            "oldest" => list.sort_by_key(|a| a.requested_at),
+            "name" => list.sort_by(|a, b| a.name.cmp(&b.name)),
+            _ => list.sort_by_key(|b| std::cmp::Reverse(b.requested_at)),
+        }
+        list
+    });
+    let pages = move || filtered.with(|f| f.len().div_ceil(PAGE).max(1));
+    Effect::new(move |_| {
+        if page.get() >= pages() {
+            page.set(pages() - 1);
+        }
+    });
+
+    // Applies a decision to every selected learner it fits; the rest are reported.
+    let decide = move |approve: bool| {
+        let ids = selected.get_untracked();
+        if ids.is_empty() {
+            status.set(Some((
+                true,
+                t_string!(i18n, learn.none_selected).to_string(),
+            )));
+            return;
+        }
+        let why = reason.get_untracked();
+        if !approve && why.trim().is_empty() {
+            reason_error.set(Some(
+                t_string!(
+                    i18n,
+                    valid.required,
+                    field = t_string!(i18n, learn.reject_reason).to_string()
+                )
+                .to_string(),
+            ));
+            crate::ui::components::focus_by_id("learn-reason");
+            return;
+        }
+        reason_error.set(None);
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            let (mut done, mut skipped) = (0, 0);
+            for mut l in learners
+                .get_untracked()
+                .into_iter()
+                .filter(|l| ids.contains(&l.id))
+            {
+                let next = if approve {
+                    l.state.approve()
+                } else {
+                    l.state.reject(&why)
+                };
+                match next {
+                    Ok(s) => {
+                        l.state = s;
+                        if let Err(e) = put_learner(&*backend, &l).await {
+                            status.set(Some((true, error_message(i18n, &e))));
+                            return;
+                        }
+                        done += 1;
+                    }
+                    Err(_) => skipped += 1,
+                }
+            }
+            selected.set(HashSet::new());
+            reason.set(String::new());
+            status.set(Some((
+                false,
+                t_string!(i18n, learn.decided, done = done, skipped = skipped).to_string(),
+            )));
+            ctx.changed();
+        });
+    };
+
+    let remove = move |id: String, name: String| {
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(
+                    &t_string!(i18n, learn.remove_confirm, name = name).to_string(),
+                )
+                .ok()
+            })
+            .unwrap_or(false);
+        if !ok {
+            return;
+        }
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            if let Some(mut l) = learners.get_untracked().into_iter().find(|l| l.id == id) {
+                match l.state.remove() {
+                    Ok(s) => {
+                        l.state = s;
+                        match put_learner(&*backend, &l).await {
+                            Ok(()) => ctx.changed(),
+                            Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                        }
+                    }
+                    Err(e) => status.set(Some((true, e.to_string()))),
+                }
+            }
+        });
+    };
+
+    let export = move |_| {
+        let mut out = String::from(
+            "\u{feff}name,method,state,mobile,email,account_id,requested_at,sales_foundation_passed,sales_manager_certified\n",
+        );
+        for l in filtered.get_untracked() {
+            let a = l.achievements();
+            let passed = a.iter().any(|x| {
+                matches!(
+                    x,
+                    Achievement::Exam {
+                        sales_foundation: true
+                    }
+                )
+            });
+            let cert = a.iter().any(|x| {
+                matches!(
+                    x,
+                    Achievement::Certification {
+                        sales_manager: true
+                    }
+                )
+            });
+            let row = [
+                l.name.clone(),
+                format!("{:?}", l.method),
+                l.state.name().to_string(),
+                l.mobile.clone(),
+                l.email.clone(),
+                l.account_id.clone(),
+                l.requested_at.to_rfc3339(),
+                passed.to_string(),
+                cert.to_string(),
+            ];
+            out.push_str(&crate::domain::csv::line(&row));
+        }
+        if let Err(e) = download_text("learners.csv", "text/csv;charset=utf-8", &out) {
+            status.set(Some((true, e)));
+        }
+    };
+
+    let state_options = move || {
+        [
+            LearnerState::Pending,
+            LearnerState::Active,
+            LearnerState::Rejected {
+                reason: String::new(),
+            },
+            LearnerState::Removed,
+        ]
+        .iter()
+        .map(|s| (s.name().to_string(), state_name(i18n, s)))
+        .collect::<Vec<_>>()
+    };
+    let method_options = move || {
+        [JoinMethod::EnterpriseEmail, JoinMethod::AccountApplication]
+            .iter()
+            .map(|m| (format!("{m:?}"), method_name(i18n, *m)))
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <section class="pc-page" aria-labelledby="pc-learners-heading">
+            <h1 id="pc-learners-heading">{tr(i18n, |i| t_string!(i, learn.manage_heading))}</h1>
+            <StatusLine message=status/>
+            <Domains enabled status/>
+            <section class="pc-card" aria-labelledby="pc-learner-list-heading">
+                <h2 id="pc-learner-list-heading">{tr(i18n, |i| t_string!(i, learn.list_heading))}</h2>
+                <div class="pc-filters">
+                    <TextField id="learn-search" kind="search" label=Signal::derive(move || t_string!(i18n, learn.search).to_string())
+                        value=search on_input=Callback::new(move |v| { search.set(v); page.set(0); }) error=Signal::derive(|| None::<String>)/>
+                    <SelectField id="learn-state" label=Signal::derive(move || t_string!(i18n, learn.filter_state).to_string())
+                        options=Signal::derive(state_options) value=state_filter on_change=Callback::new(move |v| { state_filter.set(v); page.set(0); })
+                        error=Signal::derive(|| None::<String>) placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())/>
+                    <SelectField id="learn-method" label=Signal::derive(move || t_string!(i18n, learn.filter_method).to_string())
+                        options=Signal::derive(method_options) value=method_filter on_change=Callback::new(move |v| { method_filter.set(v); page.set(0); })
+                        error=Signal::derive(|| None::<String>) placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())/>
+                    <SelectField id="learn-sort" label=Signal::derive(move || t_string!(i18n, learn.sort).to_string())
+                        options=Signal::derive(move || vec![
+                            ("newest".to_string(), t_string!(i18n, learn.sort_newest).to_string()),
+                            ("oldest".to_string(), t_string!(i18n, learn.sort_oldest).to_string()),
+                            ("name".to_string(), t_string!(i18n, learn.sort_name).to_string()),
+                        ])
+                        value=sort on_change=Callback::new(move |v| sort.set(v))
+                        error=Signal::derive(|| None::<String>) placeholder=Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string())/>
+                </div>
+                <div class="pc-actions">
+                    <button type="button" class="pc-button" on:click=move |_| decide(true)>{tr(i18n, |i| t_string!(i, learn.approve_selected))}</button>
+                    <button type="button" class="pc-button pc-button-danger" on:click=move |_| decide(false)>{tr(i18n, |i| t_string!(i, learn.reject_selected))}</button>
+                    <button type="button" class="pc-button pc-button-secondary" on:click=export>{tr(i18n, |i| t_string!(i, learn.export))}</button>
+                </div>
+                <TextField id="learn-reason" label=Signal::derive(move || t_string!(i18n, learn.reject_reason).to_string())
+                    value=reason on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
+                <table class="pc-table" data-testid="learners-table">
+                    <thead><tr>
+                        <th scope="col"><span class="pc-visually-hidden">{tr(i18n, |i| t_string!(i, learn.select))}</span></th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, learn.f_name))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, learn.method))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, learn.contact))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, learn.f_account))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, learn.filter_state))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, learn.requested))}</th>
+                        <th scope="col"><span class="pc-visually-hidden">{tr(i18n, |i| t_string!(i, learn.actions))}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || filtered.get().into_iter().skip(page.get() * PAGE).take(PAGE).map(|l| {
+                            let id = l.id.clone();
+                            let id_check = l.id.clone();
+                            let id_records = l.id.clone();
+                            let name = l.name.clone();
+                            let active = l.state == LearnerState::Active;
+                            let select_label = t_string!(i18n, learn.select_one, name = l.name.clone()).to_string();
+                            view! {
+                                <tr>
+                                    <td><input type="checkbox" aria-label=select_label
+                                        prop:checked=move || selected.with(|s| s.contains(&id_check))
+                                        on:change=move |ev| { let on = event_target_checked(&ev); let id = id.clone(); selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } }); }/></td>
+                                    <td>{l.name.clone()}</td>
+                                    <td>{method_name(i18n, l.method)}</td>
+                                    <td>{if l.email.is_empty() { l.mobile.clone() } else { l.email.clone() }}</td>
+                                    <td>{l.account_id.clone()}</td>
+                                    <td>{state_name(i18n, &l.state)}</td>
+                                    <td>{local_minute(l.requested_at)}</td>
+                                    <td class="pc-actions">
+                                        <button type="button" class="pc-button pc-button-quiet" on:click=move |_| records_for.set(Some(id_records.clone()))>
+                                            {t!(i18n, learn.records_n, count = l.records.len())}
+                                        </button>
+                                        {active.then(|| { let id = l.id.clone(); view! {
+                                            <button type="button" class="pc-button pc-button-danger" on:click=move |_| remove(id.clone(), name.clone())>{tr(i18n, |i| t_string!(i, learn.remove))}</button>
+                                        }})}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <nav class="pc-actions" aria-label=move || t_string!(i18n, learn.paging)>
+                    <button type="button" class="pc-button pc-button-quiet" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(i18n, |i| t_string!(i, learn.prev))}</button>
+                    <span>{move || t_string!(i18n, learn.page_of, page = page.get() + 1, pages = pages(), total = filtered.with(Vec::len)).to_string()}</span>
+                    <button type="button" class="pc-button pc-button-quiet" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>{tr(i18n, |i| t_string!(i, learn.next))}</button>
+                </nav>
+            </section>
+            <RecordsEditor learner_id=records_for learners status/>
+            <super::records::RecordsImport learners status/>
+        </section>
+    }
+}
+
+/// The enabled email domains.
+#[component]
+fn Domains(
+    enabled: RwSignal<EnabledDomains>,
+    status: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let store = move |next: EnabledDomains| {
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match put_domains(&*backend, &next).await {
+                Ok(()) => enabled.set(next),
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+    let add = move |_| match EnabledDomains::normalise(&typed.get_untracked()) {
+        None => error.set(Some(
+            t_string!(
+                i18n,
+                learn.bad_domain,
+                field = t_string!(i18n, learn.domain).to_string()
+            )
+            .to_string(),
+        )),
+        Some(d) => {
+            error.set(None);
+            typed.set(String::new());
+            let mut next = enabled.get_untracked();
+            if !next.0.contains(&d) {
+                next.0.push(d);
+            }
+            store(next);
+        }
+    };
+    view! {
+        <section class="pc-card" aria-labelledby="pc-domains-heading">
+            <h2 id="pc-domains-heading">{tr(i18n, |i| t_string!(i, learn.domains_heading))}</h2>
+            <ul data-testid="enabled-domains">
+                {move || enabled.get().0.into_iter().map(|d| {
+                    let d2 = d.clone();
+                    view! { <li>{d.clone()}" "
+                        <button type="button" class="pc-button pc-button-quiet" on:click=move |_| { let mut n = enabled.get_untracked(); n.0.retain(|x| *x != d2); store(n); }>
+                            {tr(i18n, |i| t_string!(i, learn.disable))}
+                        </button></li> }
+                }).collect_view()}
+            </ul>
+            <TextField id="learn-domain" label=Signal::derive(move || t_string!(i18n, learn.domain).to_string())
+                value=typed on_input=Callback::new(move |v| typed.set(v)) error=error/>
+            <div class="pc-actions">
+                <button type="button" class="pc-button pc-button-secondary" on:click=add>{tr(i18n, |i| t_string!(i, learn.enable))}</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,11 @@
+//! The learning platform (SPEC §3.12): `/join` for employees, `/learners` for the
+//! enterprise admin.
+
+mod join;
+mod manage;
+mod records;
+pub mod store;
+mod words;
+
+pub use join::JoinPage;
+pub use manage::LearnersPage;

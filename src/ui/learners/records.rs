@@ -1,0 +1,207 @@
+//! A learner's courses, exams and certifications, entered by the admin.
+
+use leptos::prelude::*;
+
+use super::store::put_learner;
+use super::words::{KINDS, achievement_name};
+use crate::domain::learner::{Learner, LearningRecord, RecordLineProblem, read_records_csv};
+use crate::i18n::*;
+use crate::ui::components::{SelectField, TextField, error_message};
+use crate::ui::context::AppContext;
+use crate::ui::tr;
+
+/// The editor for the learner chosen in the table.
+#[component]
+pub fn RecordsEditor(
+    learner_id: RwSignal<Option<String>>,
+    learners: RwSignal<Vec<Learner>>,
+    status: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let kind = RwSignal::new("foundation".to_string());
+    let title = RwSignal::new(String::new());
+    let date = RwSignal::new(crate::ui::components::time::today().to_string());
+    let error = RwSignal::new(None::<String>);
+    let current = Memo::new(move |_| {
+        learner_id
+            .get()
+            .and_then(|id| learners.with(|l| l.iter().find(|x| x.id == id).cloned()))
+    });
+    let add = move |_| {
+        let Some(mut l) = current.get_untracked() else {
+            return;
+        };
+        let Some(d) = crate::domain::text::parse_date(&date.get_untracked()) else {
+            error.set(Some(
+                t_string!(
+                    i18n,
+                    elig.bad_date,
+                    field = t_string!(i18n, learn.date).to_string()
+                )
+                .to_string(),
+            ));
+            return;
+        };
+        let Some((_, achievement)) = KINDS.iter().find(|(k, _)| *k == kind.get_untracked()) else {
+            return;
+        };
+        let t = title.get_untracked();
+        let t = if t.trim().is_empty() {
+            achievement_name(i18n, *achievement)
+        } else {
+            t.trim().to_string()
+        };
+        error.set(None);
+        l.records.push(LearningRecord {
+            achievement: *achievement,
+            title: t,
+            date: d,
+        });
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match put_learner(&*backend, &l).await {
+                Ok(()) => {
+                    title.set(String::new());
+                    ctx.changed();
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+    view! {
+        <section class="pc-card" aria-labelledby="pc-records-heading" hidden=move || current.with(Option::is_none) data-testid="records-editor">
+            <h2 id="pc-records-heading">{move || current.get().map(|l| t_string!(i18n, learn.records_heading, name = l.name).to_string())}</h2>
+            <ul>
+                {move || current.get().map(|l| l.records.into_iter().map(|r| view! {
+                    <li>{achievement_name(i18n, r.achievement)}": "{r.title}" ("{r.date.to_string()}")"</li>
+                }).collect_view())}
+            </ul>
+            <div class="pc-filters">
+                <SelectField id="record-kind" label=Signal::derive(move || t_string!(i18n, learn.kind).to_string())
+                    options=Signal::derive(move || KINDS.iter().map(|(k, a)| (k.to_string(), achievement_name(i18n, *a))).collect::<Vec<_>>())
+                    value=kind on_change=Callback::new(move |v| kind.set(v)) error=Signal::derive(|| None::<String>)
+                    placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())/>
+                <TextField id="record-title" label=Signal::derive(move || t_string!(i18n, learn.title).to_string())
+                    value=title on_input=Callback::new(move |v| title.set(v)) error=Signal::derive(|| None::<String>)/>
+                <TextField id="record-date" kind="date" label=Signal::derive(move || t_string!(i18n, learn.date).to_string())
+                    value=date on_input=Callback::new(move |v| date.set(v)) error=error/>
+            </div>
+            <div class="pc-actions">
+                <button type="button" class="pc-button" on:click=add>{tr(i18n, |i| t_string!(i, learn.add_record))}</button>
+                <button type="button" class="pc-button pc-button-quiet" on:click=move |_| learner_id.set(None)>{tr(i18n, |i| t_string!(i, learn.close))}</button>
+            </div>
+        </section>
+    }
+}
+
+fn line_problem(i18n: crate::ui::I18n, p: &RecordLineProblem) -> String {
+    match p {
+        RecordLineProblem::MissingColumns => t_string!(i18n, learn.import_columns).to_string(),
+        RecordLineProblem::UnknownLearner(id) => {
+            t_string!(i18n, learn.import_unknown, id = id.clone()).to_string()
+        }
+        RecordLineProblem::UnknownKind(k) => {
+            t_string!(i18n, learn.import_kind, kind = k.clone()).to_string()
+        }
+        RecordLineProblem::BadDate(d) => {
+            t_string!(i18n, learn.import_date, date = d.clone()).to_string()
+        }
+    }
+}
+
+/// Import of learning records from a CSV file (local mode); a file that fails as a whole
+/// stores nothing, refused lines are listed with their numbers.
+#[component]
+pub fn RecordsImport(
+    learners: RwSignal<Vec<Learner>>,
+    status: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let refused = RwSignal::new(Vec::<String>::new());
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            input.set_value("");
+            let Some(text) = text else {
+                status.set(Some((true, t_string!(i18n, error.file_read).to_string())));
+                return;
+            };
+            let mut list = learners.get_untracked();
+            let known: Vec<String> = list.iter().map(|l| l.id.clone()).collect();
+            let parsed = match read_records_csv(&text, &known) {
+                Ok(p) => p,
+                Err(p) => {
+                    refused.set(Vec::new());
+                    status.set(Some((true, line_problem(i18n, &p))));
+                    return;
+                }
+            };
+            let added = parsed.accepted.len();
+            for (id, record) in parsed.accepted {
+                if let Some(l) = list.iter_mut().find(|l| l.id.eq_ignore_ascii_case(&id)) {
+                    l.records.push(record);
+                }
+            }
+            let touched: Vec<&Learner> = list.iter().filter(|l| known.contains(&l.id)).collect();
+            for l in touched {
+                if let Err(e) = put_learner(&*backend, l).await {
+                    status.set(Some((true, error_message(i18n, &e))));
+                    return;
+                }
+            }
+            refused.set(
+                parsed
+                    .refused
+                    .iter()
+                    .map(|(n, p)| {
+                        t_string!(
+                            i18n,
+                            learn.import_line,
+                            line = *n,
+                            why = line_problem(i18n, p)
+                        )
+                        .to_string()
+                    })
+                    .collect(),
+            );
+            status.set(Some((
+                false,
+                t_string!(
+                    i18n,
+                    learn.imported,
+                    added = added,
+                    refused = parsed.refused.len()
+                )
+                .to_string(),
+            )));
+            ctx.changed();
+        });
+    };
+    view! {
+        <section class="pc-card" aria-labelledby="pc-import-heading">
+            <h2 id="pc-import-heading">{tr(i18n, |i| t_string!(i, learn.import_heading))}</h2>
+            <p class="pc-hint">{tr(i18n, |i| t_string!(i, learn.import_hint))}</p>
+            <label for="records-file" class="pc-label">{tr(i18n, |i| t_string!(i, learn.import_file))}</label>
+            <input id="records-file" type="file" accept=".csv,text/csv" on:change=on_file/>
+            <ul class="pc-refused" data-testid="import-refused">
+                {move || refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

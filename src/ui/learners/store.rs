@@ -1,0 +1,83 @@
+//! Learners, enabled domains and pending email codes in the data layer.
+
+use crate::data::typed::{load, load_all, save};
+use crate::data::{Backend, Collection, DataError};
+use crate::domain::learner::{EmailCode, EnabledDomains, Learner};
+
+const DOMAINS_ID: &str = "enabled-domains";
+
+/// Every learner and request, newest first.
+pub async fn all_learners(backend: &dyn Backend) -> Result<Vec<Learner>, DataError> {
+    let (good, _) = load_all::<Learner>(backend, Collection::Learners).await?;
+    let mut list: Vec<Learner> = good.into_iter().map(|(_, v)| v.value).collect();
+    list.sort_by_key(|l| std::cmp::Reverse(l.requested_at));
+    Ok(list)
+}
+
+/// One learner.
+pub async fn learner(backend: &dyn Backend, id: &str) -> Result<Option<Learner>, DataError> {
+    Ok(load::<Learner>(backend, Collection::Learners, id)
+        .await?
+        .map(|v| v.value))
+}
+
+/// Stores a learner.
+pub async fn put_learner(backend: &dyn Backend, l: &Learner) -> Result<(), DataError> {
+    save(backend, Collection::Learners, &l.id, l, None)
+        .await
+        .map(|_| ())
+}
+
+/// The enabled email domains.
+pub async fn domains(backend: &dyn Backend) -> Result<EnabledDomains, DataError> {
+    Ok(
+        load::<EnabledDomains>(backend, Collection::LearningSettings, DOMAINS_ID)
+            .await?
+            .map(|v| v.value)
+            .unwrap_or_default(),
+    )
+}
+
+/// Stores the enabled email domains.
+pub async fn put_domains(backend: &dyn Backend, d: &EnabledDomains) -> Result<(), DataError> {
+    save(backend, Collection::LearningSettings, DOMAINS_ID, d, None)
+        .await
+        .map(|_| ())
+}
+
+/// The pending code for an address.
+pub async fn code(backend: &dyn Backend, email: &str) -> Result<Option<EmailCode>, DataError> {
+    Ok(load::<EmailCode>(backend, Collection::EmailCodes, email)
+        .await?
+        .map(|v| v.value))
+}
+
+/// Stores (or replaces) the pending code for an address.
+pub async fn put_code(backend: &dyn Backend, email: &str, c: &EmailCode) -> Result<(), DataError> {
+    save(backend, Collection::EmailCodes, email, c, None)
+        .await
+        .map(|_| ())
+}
+
+/// Forgets the code once used.
+pub async fn drop_code(backend: &dyn Backend, email: &str) -> Result<(), DataError> {
+    backend.delete(Collection::EmailCodes, email).await
+}
+
+/// Remembers in this browser's settings that a request was made here.
+pub async fn remember_mine(backend: &dyn Backend, id: &str) -> Result<(), DataError> {
+    let mut s = backend.settings().await?;
+    if !s.my_learners.iter().any(|m| m == id) {
+        s.my_learners.push(id.to_string());
+        backend.save_settings(&s).await?;
+    }
+    Ok(())
+}
+
+/// A random six-digit code.
+pub fn new_code() -> String {
+    format!(
+        "{:06}",
+        (js_sys::Math::random() * 1_000_000.0) as u32 % 1_000_000
+    )
+}
