@@ -29,7 +29,7 @@ fn map_err(e: impl Into<JsErr>) -> DataError {
     if name == "QuotaExceededError" {
         DataError::QuotaExceeded
     } else {
-        DataError::Storage(format!("{value:?}"))
+        DataError::Storage(super::js_error::js_message(&value))
     }
 }
 

@@ -16,7 +16,7 @@ impl LocalStorageKv {
         let storage = web_sys::window()
             .ok_or_else(|| DataError::Unavailable("no window".into()))?
             .local_storage()
-            .map_err(|e| DataError::Unavailable(format!("{e:?}")))?
+            .map_err(|e| DataError::Unavailable(super::js_error::js_message(&e)))?
             .ok_or_else(|| DataError::Unavailable("localStorage disabled".into()))?;
         Ok(LocalStorageKv { storage })
     }
@@ -26,7 +26,7 @@ fn map_err(e: wasm_bindgen::JsValue) -> DataError {
     match e.dyn_ref::<web_sys::DomException>() {
         Some(d) if d.name() == "QuotaExceededError" => DataError::QuotaExceeded,
         Some(d) => DataError::Storage(d.message()),
-        None => DataError::Storage(format!("{e:?}")),
+        None => DataError::Storage(super::js_error::js_message(&e)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! files, and cross-tab change notices.
 
 pub mod indexed_db;
+pub mod js_error;
 pub mod local_storage;
 pub mod watch;
 

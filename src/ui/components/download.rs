@@ -10,11 +10,12 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| crate::data::local::js_error::js_message(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| crate::data::local::js_error::js_message(&e))?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|e| crate::data::local::js_error::js_message(&e))?
         .dyn_into()
         .map_err(|_| "not an anchor")?;
     anchor.set_href(&url);
