@@ -3,6 +3,7 @@
 //! web; everything is tested natively.
 
 pub mod application;
+pub mod application_checks;
 pub mod application_form;
 pub mod calendar;
 pub mod certificate;
@@ -10,8 +11,10 @@ pub mod contact;
 pub mod csv;
 pub mod eligibility;
 pub mod file;
+pub mod join_form;
 pub mod lang;
 pub mod learner;
+pub mod learner_import;
 pub mod lifecycle;
 pub mod money;
 pub mod month;

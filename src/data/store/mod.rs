@@ -5,6 +5,9 @@
 pub mod keys;
 pub mod memory;
 pub mod traits;
+mod upkeep;
+
+use self::upkeep::QuarantineEntry;
 
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -18,9 +21,7 @@ use super::backend::Backend;
 use super::backup::{BACKUP_FORMAT, Backup, BackupBlob, BackupRecord};
 use super::envelope::{self, SCHEMA_VERSION};
 use super::error::DataError;
-use super::model::{
-    Blob, Collection, Mode, QuarantineReason, Quarantined, Record, Session, Settings, Tier,
-};
+use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings, Tier};
 use crate::domain::Role;
 
 /// Local mode over any pair of storages. The storages are trait objects rather than type
@@ -29,19 +30,6 @@ use crate::domain::Role;
 pub struct StoreBackend {
     kv: Rc<dyn KeyValue>,
     bulk: Rc<dyn BulkStore>,
-}
-
-/// How a set-aside value is kept: the raw text and why it was set aside.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct QuarantineEntry {
-    original_key: String,
-    reason: QuarantineReason,
-    detail: String,
-    raw: String,
-}
-
-fn now_millis() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 impl StoreBackend {
@@ -76,30 +64,6 @@ impl StoreBackend {
             Tier::Small => self.kv.remove(key),
             Tier::Large => self.bulk.remove(key).await,
         }
-    }
-
-    /// Moves an unreadable value aside (same tier). If that fails the value stays where
-    /// it is, still untouched, and the error is returned.
-    async fn quarantine(
-        &self,
-        tier: Tier,
-        key: &str,
-        raw: &str,
-        error: &envelope::EnvelopeError,
-    ) -> Result<(), DataError> {
-        let entry = QuarantineEntry {
-            original_key: key.to_string(),
-            reason: error.reason(),
-            detail: error.to_string(),
-            raw: raw.to_string(),
-        };
-        let text = serde_json::to_string(&entry).map_err(|e| DataError::Storage(e.to_string()))?;
-        let aside = match tier {
-            Tier::Small => format!("{KV_QUARANTINE}{key}@{}", now_millis()),
-            Tier::Large => format!("{BULK_QUARANTINE}{key}@{}", now_millis()),
-        };
-        self.raw_set(tier, &aside, &text).await?;
-        self.raw_remove(tier, key).await
     }
 
     /// Reads and migrates one stored value; an unreadable one is set aside and reads as
@@ -172,71 +136,6 @@ impl StoreBackend {
             .and_then(|d| serde_json::from_value::<Session>(d.envelope.data).ok())
             .map(|s| s.role)
             .unwrap_or_default()
-    }
-
-    fn parse_quarantine(key: &str, text: &str) -> Quarantined {
-        match serde_json::from_str::<QuarantineEntry>(text) {
-            Ok(e) => Quarantined {
-                key: key.to_string(),
-                original_key: e.original_key,
-                reason: e.reason,
-                detail: e.detail,
-                size: e.raw.chars().count(),
-            },
-            Err(_) => Quarantined {
-                key: key.to_string(),
-                original_key: String::new(),
-                reason: QuarantineReason::Unknown,
-                detail: String::new(),
-                size: text.chars().count(),
-            },
-        }
-    }
-
-    async fn write_backup(&self, backup: &Backup) -> Result<(), DataError> {
-        self.kv.set(
-            SESSION,
-            &envelope::encode(
-                1,
-                &serde_json::to_value(&backup.session).unwrap_or(Value::Null),
-            ),
-        )?;
-        self.kv.set(
-            SETTINGS,
-            &envelope::encode(
-                1,
-                &serde_json::to_value(&backup.settings).unwrap_or(Value::Null),
-            ),
-        )?;
-        let mut large = Vec::new();
-        for r in &backup.records {
-            let (tier, key) = record_key(r.collection, &r.id);
-            let text = envelope::encode(r.rev, &r.data);
-            match tier {
-                Tier::Small => self.kv.set(&key, &text)?,
-                Tier::Large => large.push((key, text)),
-            }
-        }
-        self.bulk.set_many(&large).await?;
-        for b in &backup.blobs {
-            self.bulk.put_blob(&b.to_blob()?).await?;
-        }
-        Ok(())
-    }
-
-    async fn clear_records(&self) -> Result<(), DataError> {
-        for key in self.kv.keys(KV_PREFIX)? {
-            if !key.starts_with(KV_QUARANTINE) {
-                self.kv.remove(&key)?;
-            }
-        }
-        for key in self.bulk.keys("r/").await? {
-            self.bulk.remove(&key).await?;
-        }
-        for id in self.bulk.blob_ids().await? {
-            self.bulk.delete_blob(&id).await?;
-        }
-        Ok(())
     }
 }
 

@@ -3,7 +3,6 @@
 //! reload finds it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::data::Blob;
 use crate::domain::file::{FileError, FileKind, MAX_IMAGE_BYTES, check_image};
@@ -58,14 +57,6 @@ fn object_url(blob: &Blob) -> Option<String> {
     options.set_type(&blob.mime);
     let b = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     web_sys::Url::create_object_url_with_blob(&b).ok()
-}
-
-async fn read_file(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
-    let file = input.files()?.get(0)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A new random-enough id for a stored file.
@@ -135,15 +126,12 @@ pub fn ImageUpload(
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = crate::ui::components::browser::file_input(&ev) else {
             return;
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let outcome = match read_file(&input).await {
+            let outcome = match super::browser::chosen_bytes(&input).await {
                 None => Err(t_string!(i18n, error.file_read).to_string()),
                 Some(bytes) => match check_image(&bytes) {
                     Err(e) => Err(file_error_message(i18n, &e)),

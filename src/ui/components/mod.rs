@@ -1,5 +1,6 @@
 //! Widgets shared by every feature.
 
+pub mod browser;
 pub mod download;
 pub mod error_text;
 pub mod field;

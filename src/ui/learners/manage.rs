@@ -154,14 +154,9 @@ fn LearnersManager() -> impl IntoView {
     };
 
     let remove = move |id: String, name: String| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(
-                    &t_string!(i18n, learn.remove_confirm, name = name).to_string(),
-                )
-                .ok()
-            })
-            .unwrap_or(false);
+        let ok = crate::ui::components::browser::confirm(
+            &t_string!(i18n, learn.remove_confirm, name = name).to_string(),
+        );
         if !ok {
             return;
         }

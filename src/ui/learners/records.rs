@@ -117,26 +117,19 @@ pub fn RecordsImport(
     learners: RwSignal<Vec<Learner>>,
     status: RwSignal<Option<(bool, String)>>,
 ) -> impl IntoView {
-    use wasm_bindgen::JsCast;
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let refused = RwSignal::new(Vec::<String>::new());
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = crate::ui::components::browser::file_input(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        if input.files().and_then(|f| f.get(0)).is_none() {
             return;
-        };
+        }
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+            let text = crate::ui::components::browser::chosen_text(&input).await;
             input.set_value("");
             let Some(text) = text else {
                 status.set(Some((true, t_string!(i18n, error.file_read).to_string())));

@@ -1,21 +1,11 @@
 //! Backup to one JSON file, restore from it, and clearing local data.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::data::backup::Backup;
 use crate::i18n::*;
 use crate::ui::components::{StatusLine, download_text, error_message};
 use crate::ui::context::AppContext;
-
-/// Reads the first file chosen in an `<input type=file>` as text.
-async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()?;
-    text.as_string()
-}
 
 /// `partner-console-backup-20261126-093005.json` (plain formatting: chrono's strftime
 /// parser would add kilobytes to the wasm for one file name).
@@ -69,15 +59,12 @@ pub fn BackupSection() -> impl IntoView {
     };
 
     let restore = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = crate::ui::components::browser::file_input(&ev) else {
             return;
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let outcome = match read_chosen_file(&input).await {
+            let outcome = match crate::ui::components::browser::chosen_text(&input).await {
                 None => (true, t_string!(i18n, error.file_read).to_string()),
                 Some(text) => match Backup::parse(&text) {
                     Err(e) => (true, error_message(i18n, &e)),
@@ -107,12 +94,8 @@ pub fn BackupSection() -> impl IntoView {
     };
 
     let clear = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, settings.clear_confirm))
-                    .ok()
-            })
-            .unwrap_or(false);
+        let confirmed =
+            crate::ui::components::browser::confirm(t_string!(i18n, settings.clear_confirm));
         if !confirmed {
             return;
         }

@@ -49,12 +49,10 @@ pub fn ProblemsSection() -> impl IntoView {
         });
     };
     let discard = move |key: String| {
-        let confirmed = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(t_string!(i18n, settings.problem_discard_confirm))
-                    .ok()
-            })
-            .unwrap_or(false);
+        let confirmed = crate::ui::components::browser::confirm(t_string!(
+            i18n,
+            settings.problem_discard_confirm
+        ));
         if !confirmed {
             return;
         }
