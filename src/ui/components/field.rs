@@ -12,6 +12,12 @@ fn described_by(id: &str, has_hint: bool) -> String {
     }
 }
 
+/// The asterisk after a required field's label (hidden from screen readers, which get
+/// `aria-required` on the control instead).
+pub fn required_mark(required: bool) -> impl IntoView {
+    required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })
+}
+
 /// The error line under a control (present but empty when there is no error, so the
 /// `aria-describedby` target always exists).
 #[component]
@@ -62,7 +68,7 @@ pub fn TextField(
         <div class="pc-field">
             <label for=id class="pc-label">
                 {move || label.get()}
-                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+                {crate::ui::components::field::required_mark(required)}
             </label>
             <input
                 id=id
@@ -120,7 +126,7 @@ pub fn SelectField(
         <div class="pc-field">
             <label for=id class="pc-label">
                 {move || label.get()}
-                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+                {crate::ui::components::field::required_mark(required)}
             </label>
             <select
                 id=id
@@ -220,7 +226,7 @@ pub fn RadioGroup(
         >
             <legend class="pc-label">
                 {move || legend.get()}
-                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+                {crate::ui::components::field::required_mark(required)}
             </legend>
             {move || {
                 options

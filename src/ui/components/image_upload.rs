@@ -97,33 +97,6 @@ pub fn ImageUpload(
     let i18n = use_i18n();
     let refused = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let preview = RwSignal::new(None::<String>);
-
-    // Load the thumbnail whenever the stored file changes; revoke the old URL.
-    Effect::new(move |_| {
-        let current = value.get();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            let url = match current {
-                Some(blob_id) => backend
-                    .get_blob(&blob_id)
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|b| object_url(&b)),
-                None => None,
-            };
-            if let Some(old) = preview.get_untracked() {
-                let _ = web_sys::Url::revoke_object_url(&old);
-            }
-            preview.set(url);
-        });
-    });
-    on_cleanup(move || {
-        if let Some(old) = preview.try_get_untracked().flatten() {
-            let _ = web_sys::Url::revoke_object_url(&old);
-        }
-    });
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = crate::ui::components::browser::file_input(&ev) else {
@@ -183,12 +156,13 @@ pub fn ImageUpload(
         <div class="pc-field pc-upload">
             <label for=id class="pc-label">
                 {move || label.get()}
-                {required.then(|| view! { <span class="pc-required" aria-hidden="true">" *"</span> })}
+                {crate::ui::components::field::required_mark(required)}
             </label>
             <p id=format!("{id}-hint") class="pc-hint">{t!(i18n, upload.hint, max = human_size(MAX_IMAGE_BYTES))}</p>
-            {move || preview.get().map(|url| view! {
-                <img class="pc-thumb" src=url alt=move || t_string!(i18n, upload.preview_alt, name = label.get()).to_string()/>
-            })}
+            <StoredImage
+                blob_id=value
+                alt=Signal::derive(move || t_string!(i18n, upload.preview_alt, name = label.get()).to_string())
+            />
             <div class="pc-actions">
                 <input
                     id=id
