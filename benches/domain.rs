@@ -56,8 +56,8 @@ fn rows(rng: &mut Rng) -> Vec<StatementRow> {
             let customer = rng.below(2_000);
             StatementRow {
                 month: months[rng.below(12) as usize],
-                customer_uin: format!("1000{customer:06}"),
-                customer_name: format!("客户{customer}"),
+                customer_uin: format!("1000{customer:06}").into(),
+                customer_name: format!("客户{customer}").into(),
                 product: "云服务器".into(),
                 sub_product: "标准型".into(),
                 payment_mode: if rng.below(2) == 0 {

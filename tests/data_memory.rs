@@ -141,3 +141,56 @@ fn a_full_quota_refuses_the_write_and_keeps_the_old_value() {
         );
     });
 }
+
+#[test]
+fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
+    use partner_console::data::money::{CHUNK_ROWS, load_statements, save_statements};
+    use partner_console::domain::sample::generate;
+    block_on(async {
+        let (b, stores) = memory_backend_with_stores();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        assert!(load_statements(&b).await.unwrap().is_empty());
+        let first = generate(CHUNK_ROWS + 10, "2026-10".parse().unwrap(), 1).statements;
+        save_statements(&b, &first).await.unwrap();
+        assert_eq!(load_statements(&b).await.unwrap(), first);
+        // Index plus two chunks; a second save leaves no old chunk behind.
+        let second = generate(50, "2026-10".parse().unwrap(), 2).statements;
+        save_statements(&b, &second).await.unwrap();
+        assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 2);
+        assert_eq!(load_statements(&b).await.unwrap(), second);
+        // A quota that cannot hold the new set: refused, the previous rows intact.
+        stores.bulk.set_limit(Some(40_000));
+        assert_eq!(
+            save_statements(&b, &first).await,
+            Err(DataError::QuotaExceeded)
+        );
+        stores.bulk.set_limit(None);
+        assert_eq!(load_statements(&b).await.unwrap(), second);
+        assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 2);
+    });
+}
+
+#[test]
+fn special_rebates_are_main_account_only_in_the_data_layer() {
+    use partner_console::data::money::{load_special_rebates, save_sample};
+    use partner_console::domain::sample::generate;
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        let data = generate(600, "2026-10".parse().unwrap(), 4);
+        save_sample(&b, &data).await.unwrap();
+        assert_eq!(
+            load_special_rebates(&b).await.unwrap().len(),
+            data.special_rebates.len()
+        );
+        b.switch_role(Role::SubAccount).await.unwrap();
+        assert!(matches!(
+            load_special_rebates(&b).await,
+            Err(DataError::NotAllowed(_))
+        ));
+        assert!(matches!(
+            save_sample(&b, &data).await,
+            Err(DataError::NotAllowed(_))
+        ));
+    });
+}

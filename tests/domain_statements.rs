@@ -17,7 +17,7 @@ fn row(month: &str, uin: &str, mode: PaymentMode, rebate: i64) -> StatementRow {
     StatementRow {
         month: ym(month),
         customer_uin: uin.into(),
-        customer_name: format!("客户{uin}"),
+        customer_name: format!("客户{uin}").into(),
         product: "云服务器".into(),
         sub_product: "标准型S5".into(),
         payment_mode: mode,
@@ -140,14 +140,30 @@ fn totals_per_customer() {
 
 #[test]
 fn company_name_valid_for_a_month() {
-    let renames = vec![(ym("2026-07"), "新名称科技有限公司".to_string())];
+    let actor = Actor {
+        role: Role::MainAccount,
+        name: "admin".into(),
+    };
+    let renamed = ChangeRecord {
+        field: ProfileField::CompanyName,
+        old: "旧名称有限公司".into(),
+        new: "新名称科技有限公司".into(),
+        at: Utc.with_ymd_and_hms(2026, 6, 15, 9, 0, 0).unwrap(),
+        by: actor,
+    };
+    let history = vec![renamed];
+    // Renamed in June: June's sheet keeps the old name, July's carries the new one.
     assert_eq!(
-        company_name_for(ym("2026-06"), "旧名称有限公司", &renames),
+        company_name_in(ym("2026-06"), "新名称科技有限公司", &history),
         "旧名称有限公司"
     );
     assert_eq!(
-        company_name_for(ym("2026-07"), "旧名称有限公司", &renames),
+        company_name_in(ym("2026-07"), "新名称科技有限公司", &history),
         "新名称科技有限公司"
+    );
+    assert_eq!(
+        company_name_in(ym("2026-01"), "现名有限公司", &[]),
+        "现名有限公司"
     );
 }
 

@@ -9,6 +9,7 @@ pub mod error;
 pub mod local;
 pub mod memory;
 pub mod model;
+pub mod money;
 pub mod store;
 pub mod typed;
 

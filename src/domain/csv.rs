@@ -1,66 +1,148 @@
-//! A small RFC 4180 reader and writer (quoted fields, doubled quotes, CRLF or LF, a UTF-8
-//! BOM). Written here rather than taken from the `csv` crate to keep it out of the wasm;
-//! it covers exactly what spreadsheets export.
+//! CSV reading on `csv-core` (the parser of the `csv` crate, without its serde and std-io
+//! layers, which the wasm does not need), and a small writer.
+//!
+//! The reader is incremental: callers pull one record at a time and can see how far
+//! through the text they are, so a 100,000-row import can show progress and give the
+//! page back between batches.
 
-/// Splits CSV text into records of fields. Returns the records with their 1-based line
-/// numbers (the line a record starts on).
-pub fn read(text: &str) -> Vec<(usize, Vec<String>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = Vec::new();
-    let mut field = String::new();
-    let mut record = Vec::new();
-    let mut in_quotes = false;
-    let mut line = 1;
-    let mut start_line = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, in_quotes) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', true) => in_quotes = false,
-            ('"', false) if field.is_empty() => in_quotes = true,
-            (',', false) => record.push(std::mem::take(&mut field)),
-            ('\r', false) if chars.peek() == Some(&'\n') => {}
-            ('\n', false) => {
-                record.push(std::mem::take(&mut field));
-                records.push((start_line, std::mem::take(&mut record)));
-                line += 1;
-                start_line = line;
-            }
-            ('\n', true) => {
-                line += 1;
-                field.push('\n');
-            }
-            (c, _) => field.push(c),
+/// An incremental CSV reader over text (RFC 4180: quotes, doubled quotes, CRLF or LF, a
+/// UTF-8 byte-order mark). Blank lines carry no record.
+pub struct Reader<'a> {
+    inner: csv_core::Reader,
+    input: &'a [u8],
+    pos: usize,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    fields: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            inner: csv_core::Reader::new(),
+            input: text.as_bytes(),
+            pos: 0,
+            out: vec![0; 1024],
+            ends: vec![0; 32],
+            fields: 0,
         }
     }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push((start_line, record));
+
+    /// Bytes read so far.
+    pub fn position(&self) -> usize {
+        self.pos
     }
-    // Blank lines carry no record.
-    records.retain(|(_, r)| !(r.len() == 1 && r[0].trim().is_empty()));
+
+    /// The size of the text in bytes.
+    pub fn len(&self) -> usize {
+        self.input.len()
+    }
+
+    /// True for empty text.
+    pub fn is_empty(&self) -> bool {
+        self.input.is_empty()
+    }
+
+    /// Reads the next record; returns the 1-based line it starts on, or `None` at the
+    /// end. Its fields are then available through [`Reader::field`].
+    pub fn next_record(&mut self) -> Option<usize> {
+        loop {
+            let start = self.pos;
+            let (mut nout, mut nend) = (0, 0);
+            loop {
+                let (result, nin, o, e) = self.inner.read_record(
+                    &self.input[self.pos..],
+                    &mut self.out[nout..],
+                    &mut self.ends[nend..],
+                );
+                self.pos += nin;
+                nout += o;
+                nend += e;
+                match result {
+                    csv_core::ReadRecordResult::OutputFull => {
+                        let n = self.out.len() * 2;
+                        self.out.resize(n, 0);
+                    }
+                    csv_core::ReadRecordResult::OutputEndsFull => {
+                        let n = self.ends.len() * 2;
+                        self.ends.resize(n, 0);
+                    }
+                    csv_core::ReadRecordResult::InputEmpty => {}
+                    csv_core::ReadRecordResult::Record => break,
+                    csv_core::ReadRecordResult::End => return None,
+                }
+            }
+            self.fields = nend;
+            let consumed = &self.input[start..self.pos];
+            // The reader counts line feeds; step back over the terminator and over line
+            // feeds inside quoted fields to name the line the record starts on.
+            let terminator = usize::from(consumed.last() == Some(&b'\n'));
+            let inside = self.out[..nout].iter().filter(|b| **b == b'\n').count();
+            let line = (self.inner.line() as usize).saturating_sub(terminator + inside);
+            let blank = (0..self.fields).all(|i| self.field(i).trim().is_empty());
+            if !blank {
+                return Some(line.max(1));
+            }
+        }
+    }
+
+    /// The number of fields of the current record.
+    pub fn field_count(&self) -> usize {
+        self.fields
+    }
+
+    /// Field `i` of the current record ("" past its end).
+    pub fn field(&self, i: usize) -> &str {
+        if i >= self.fields {
+            return "";
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        // Fields split on ASCII bytes of valid UTF-8 text, so they are valid UTF-8.
+        std::str::from_utf8(&self.out[start..self.ends[i]]).unwrap_or("")
+    }
+}
+
+/// Splits CSV text into records of fields, each with the 1-based line it starts on.
+pub fn read(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut reader = Reader::new(text);
+    let mut records = Vec::new();
+    while let Some(line) = reader.next_record() {
+        let fields = (0..reader.field_count())
+            .map(|i| reader.field(i).to_string())
+            .collect();
+        records.push((line, fields));
+    }
     records
+}
+
+/// Appends one field, quoted when it needs to be.
+pub fn push_cell(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
 }
 
 /// One field, quoted when it needs to be.
 pub fn cell(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
+    let mut out = String::new();
+    push_cell(&mut out, value);
+    out
 }
 
 /// One line of fields, with its line break.
 pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut out = fields
-        .iter()
-        .map(|f| cell(f.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",");
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(&mut out, f.as_ref());
+    }
     out.push('\n');
     out
 }

@@ -89,6 +89,20 @@ impl Cny {
     /// Parses what a person typed: `1,234.5`, `¥ 1234.50`, full-width digits.
     /// Refuses more than two decimals rather than silently rounding someone's input.
     pub fn parse(input: &str) -> Result<Cny, MoneyError> {
+        // Files are mostly plain `-1234.56`: skip the clean-up copy for those.
+        let plain = input.trim();
+        if !plain.is_empty()
+            && plain
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        {
+            let value = Decimal::from_str(plain).map_err(|_| MoneyError::NotANumber)?;
+            return if value.normalize().scale() > 2 {
+                Err(MoneyError::TooManyDecimals)
+            } else {
+                Ok(Cny(value))
+            };
+        }
         let cleaned: String = to_half_width(input)
             .chars()
             .filter(|c| !matches!(c, ',' | ' ' | '¥' | '￥' | '_'))

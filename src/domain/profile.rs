@@ -176,3 +176,25 @@ pub fn diff(
         })
         .collect()
 }
+
+/// The company name valid for a settlement month. A rename shows on sheets from the
+/// month after it is made (the guide: "修改成功次月结算单就会同步新公司名称"); before any
+/// rename took effect the oldest recorded name applies.
+pub fn company_name_in(
+    month: super::month::YearMonth,
+    current: &str,
+    history: &[ChangeRecord],
+) -> String {
+    let mut renames: Vec<&ChangeRecord> = history
+        .iter()
+        .filter(|c| c.field == ProfileField::CompanyName)
+        .collect();
+    renames.sort_by_key(|c| c.at);
+    let effective = |c: &ChangeRecord| super::month::YearMonth::of(c.at.date_naive()).next();
+    match renames.iter().rev().find(|c| effective(c) <= month) {
+        Some(c) => c.new.clone(),
+        None => renames
+            .first()
+            .map_or_else(|| current.to_string(), |c| c.old.clone()),
+    }
+}

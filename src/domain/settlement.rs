@@ -1,8 +1,12 @@
 //! Settlement sheets and their payment (SPEC §3.9).
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::transition::TransitionError;
+use super::calendar::{PaymentWindow, WorkCalendar};
+use super::money::Cny;
+use super::month::YearMonth;
+use super::transition::{Actor, StateChange, TransitionError, required_reason};
 
 /// Where a settlement sheet stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -94,5 +98,142 @@ pub fn payment_hold(has_arrears: bool, contract_on_file: bool) -> PaymentHold {
         PaymentHold::ContractMissing
     } else {
         PaymentHold::Normal
+    }
+}
+
+/// What a line of a settlement sheet is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineKind {
+    /// The rebate of a statement month.
+    Rebate(YearMonth),
+    /// A clawback (a customer's refund of an earlier month): a negative line that
+    /// reduces this settlement.
+    Clawback {
+        /// The customer whose refund it is.
+        customer_uin: String,
+        /// The month the refunded rebate was paid for.
+        month: YearMonth,
+    },
+}
+
+/// One line of a sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementLine {
+    /// What it is for.
+    pub kind: LineKind,
+    /// Its amount (negative for a clawback).
+    pub amount: Cny,
+}
+
+/// The paperwork the guide asks for, as a checklist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ChecklistItem {
+    /// The sheet printed on A4 and stamped with the company or finance seal.
+    PrintedAndStamped,
+    /// The invoice amount exactly equals the sheet.
+    AmountMatches,
+    /// The invoice stapled to the sheet.
+    Stapled,
+    /// A special invoice carries the invoice seal.
+    InvoiceSealed,
+    /// An electronic special invoice printed twice.
+    ElectronicPrintedTwice,
+}
+
+impl ChecklistItem {
+    /// Every item, in the order to do them.
+    pub const ALL: [ChecklistItem; 5] = [
+        ChecklistItem::PrintedAndStamped,
+        ChecklistItem::AmountMatches,
+        ChecklistItem::Stapled,
+        ChecklistItem::InvoiceSealed,
+        ChecklistItem::ElectronicPrintedTwice,
+    ];
+}
+
+/// A settlement sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementSheet {
+    /// Unique id (`2026-03`).
+    pub id: String,
+    /// The settlement month.
+    pub month: YearMonth,
+    /// Its lines; the amount is their sum.
+    pub lines: Vec<SettlementLine>,
+    /// Where it stands.
+    pub state: SettlementState,
+    /// Every state change.
+    pub history: Vec<StateChange<SettlementState>>,
+    /// When the provider received the documents.
+    pub received_on: Option<NaiveDate>,
+    /// When an abnormal sheet was corrected.
+    pub corrected_on: Option<NaiveDate>,
+    /// When it was paid.
+    pub paid_on: Option<NaiveDate>,
+    /// Whether the partner agreement is on file.
+    pub contract_on_file: bool,
+    /// The checklist items the partner has ticked.
+    #[serde(default)]
+    pub checked: Vec<ChecklistItem>,
+}
+
+impl SettlementSheet {
+    /// The settlement amount: the sum of the lines, clawbacks included.
+    pub fn amount(&self) -> Cny {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// The sum of the negative lines.
+    pub fn clawbacks(&self) -> Cny {
+        self.lines
+            .iter()
+            .map(|l| l.amount)
+            .filter(|a| a.is_negative())
+            .sum()
+    }
+
+    /// When payment is expected: 7 working days after a correction, else 10–15 after
+    /// the documents were received; nothing before they are received or once paid.
+    pub fn expected_payment(&self, calendar: &WorkCalendar) -> Option<PaymentWindow> {
+        if self.state == SettlementState::Paid {
+            return None;
+        }
+        match (self.corrected_on, self.received_on) {
+            (Some(corrected), _) => Some(calendar.payment_after_correction(corrected)),
+            (None, Some(received)) => Some(calendar.payment_window(received)),
+            _ => None,
+        }
+    }
+
+    /// Moves the sheet on, dating the move `on` (the received, corrected or paid day)
+    /// and recording who did it. An abnormal sheet needs a reason.
+    pub fn advance(
+        &mut self,
+        to: SettlementState,
+        on: NaiveDate,
+        at: DateTime<Utc>,
+        actor: Actor,
+        reason: Option<String>,
+    ) -> Result<(), TransitionError> {
+        let next = self.state.advance(to)?;
+        let reason = match (to, reason) {
+            (SettlementState::Abnormal, r) => Some(required_reason(r.as_deref().unwrap_or(""))?),
+            (_, r) => r.filter(|r| !r.trim().is_empty()),
+        };
+        match next {
+            SettlementState::Received => self.received_on = Some(on),
+            SettlementState::Corrected => self.corrected_on = Some(on),
+            SettlementState::Paid => self.paid_on = Some(on),
+            _ => {}
+        }
+        self.history.push(StateChange {
+            from: Some(self.state),
+            to: next,
+            at,
+            actor,
+            reason,
+        });
+        self.state = next;
+        Ok(())
     }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::money::Cny;
 use super::month::YearMonth;
@@ -17,19 +18,42 @@ pub enum PaymentMode {
     Postpaid,
 }
 
-/// One row: customer × product × month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl PaymentMode {
+    /// Both modes.
+    pub const ALL: [PaymentMode; 2] = [PaymentMode::Prepaid, PaymentMode::Postpaid];
+
+    /// The name used in files and URLs.
+    pub fn name(self) -> &'static str {
+        match self {
+            PaymentMode::Prepaid => "prepaid",
+            PaymentMode::Postpaid => "postpaid",
+        }
+    }
+
+    /// Reads a mode as files write it: `prepaid` / `postpaid` or 预付费 / 后付费.
+    pub fn parse(input: &str) -> Option<PaymentMode> {
+        match input.trim().to_lowercase().as_str() {
+            "prepaid" | "预付费" | "预付" | "包年包月" => Some(PaymentMode::Prepaid),
+            "postpaid" | "后付费" | "后付" | "按量计费" => Some(PaymentMode::Postpaid),
+            _ => None,
+        }
+    }
+}
+
+/// One row: customer × product × month. Text columns are shared (`Arc<str>`): 100,000
+/// rows name a few thousand customers and a handful of products.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatementRow {
     /// The usage month (计费周期).
     pub month: YearMonth,
     /// Customer UIN.
-    pub customer_uin: String,
+    pub customer_uin: Arc<str>,
     /// Customer name.
-    pub customer_name: String,
+    pub customer_name: Arc<str>,
     /// Product.
-    pub product: String,
+    pub product: Arc<str>,
     /// Sub-product.
-    pub sub_product: String,
+    pub sub_product: Arc<str>,
     /// Prepaid or postpaid.
     pub payment_mode: PaymentMode,
     /// Consumption amount.
@@ -42,7 +66,21 @@ pub struct StatementRow {
     pub special: bool,
 }
 
+/// What makes a row unique: a later row with the same key replaces the earlier one.
+pub type RowKey = (YearMonth, Arc<str>, Arc<str>, Arc<str>, PaymentMode);
+
 impl StatementRow {
+    /// The row's identity (month, customer, product, sub-product, payment mode).
+    pub fn key(&self) -> RowKey {
+        (
+            self.month,
+            self.customer_uin.clone(),
+            self.product.clone(),
+            self.sub_product.clone(),
+            self.payment_mode,
+        )
+    }
+
     /// The month the charge is deducted: the next month for postpaid usage.
     pub fn deduction_month(&self) -> YearMonth {
         match self.payment_mode {
@@ -151,22 +189,32 @@ pub fn totals_by_customer<'a>(
 ) -> HashMap<&'a str, Totals> {
     let mut out: HashMap<&str, Totals> = HashMap::new();
     for row in rows {
-        out.entry(row.customer_uin.as_str()).or_default().add(row);
+        out.entry(&*row.customer_uin).or_default().add(row);
     }
     out
 }
 
-/// The company name valid in a month, from a list of (effective month, name) changes:
-/// a name change shows on settlement sheets from the month after it is made.
-pub fn company_name_for(
-    month: YearMonth,
-    original: &str,
-    renames: &[(YearMonth, String)],
-) -> String {
-    renames
+/// Adds `incoming` to `existing`: a row whose key is already there replaces it (so a
+/// re-imported export changes nothing), new keys are appended. Returns how many rows
+/// were replaced.
+pub fn merge_rows(existing: &mut Vec<StatementRow>, incoming: Vec<StatementRow>) -> usize {
+    let mut at: HashMap<RowKey, usize> = existing
         .iter()
-        .filter(|(effective, _)| *effective <= month)
-        .max_by_key(|(effective, _)| *effective)
-        .map(|(_, name)| name.clone())
-        .unwrap_or_else(|| original.to_string())
+        .enumerate()
+        .map(|(i, r)| (r.key(), i))
+        .collect();
+    let mut replaced = 0;
+    for row in incoming {
+        match at.get(&row.key()) {
+            Some(&i) => {
+                existing[i] = row;
+                replaced += 1;
+            }
+            None => {
+                at.insert(row.key(), existing.len());
+                existing.push(row);
+            }
+        }
+    }
+    replaced
 }

@@ -78,17 +78,38 @@ impl KeyValue for MemoryKv {
     }
 }
 
-/// A string map and file store like IndexedDB.
+/// A string map and file store like IndexedDB; `limit` caps the characters of its
+/// string values, like a full quota.
 #[derive(Default)]
 pub struct MemoryBulk {
     map: RefCell<BTreeMap<String, String>>,
     blobs: RefCell<BTreeMap<String, Blob>>,
+    limit: Cell<Option<usize>>,
 }
 
 impl MemoryBulk {
     /// An empty store.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Caps the total characters of stored values.
+    pub fn set_limit(&self, limit: Option<usize>) {
+        self.limit.set(limit);
+    }
+
+    fn check(&self, key: &str, value: &str) -> Result<(), DataError> {
+        let used: usize = self
+            .map
+            .borrow()
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(_, v)| v.len())
+            .sum();
+        match self.limit.get() {
+            Some(limit) if used + value.len() > limit => Err(DataError::QuotaExceeded),
+            _ => Ok(()),
+        }
     }
 
     /// Writes without checks, to plant corrupt or old data in tests.
@@ -104,6 +125,7 @@ impl BulkStore for MemoryBulk {
     }
 
     async fn set(&self, key: &str, value: &str) -> Result<(), DataError> {
+        self.check(key, value)?;
         self.map.borrow_mut().insert(key.into(), value.into());
         Ok(())
     }

@@ -1,0 +1,194 @@
+//! Storage of the money pages' data over the one [`Backend`] interface.
+//!
+//! Statements can reach 100,000 rows, so they are not one record per row: they are
+//! stored as CSV chunks of [`CHUNK_ROWS`] rows (the same format as an export, read by the
+//! same reader), listed by an index record. A new set of rows is written as a new
+//! generation of chunks first and becomes visible only when the index is switched to it,
+//! so a full quota half-way leaves the previous statements whole.
+
+use serde::{Deserialize, Serialize};
+
+use super::backend::Backend;
+use super::error::DataError;
+use super::model::Collection;
+use super::typed::{load, load_all, save};
+use crate::domain::customer::Customer;
+use crate::domain::lang::Lang;
+use crate::domain::sample::SampleData;
+use crate::domain::settlement::SettlementSheet;
+use crate::domain::special_rebate::SpecialRebate;
+use crate::domain::statement::StatementRow;
+use crate::domain::statement_csv::{read_statements, write_statements};
+
+/// Rows per stored chunk.
+pub const CHUNK_ROWS: usize = 20_000;
+
+const INDEX: &str = "index";
+
+/// Which chunks hold the current statements.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct StatementIndex {
+    generation: u64,
+    chunks: Vec<String>,
+    rows: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Chunk {
+    csv: String,
+}
+
+/// Every stored statement row. A chunk that cannot be read is an error (never silently
+/// fewer rows, which would make every total wrong).
+pub async fn load_statements(backend: &dyn Backend) -> Result<Vec<StatementRow>, DataError> {
+    let Some(index) = load::<StatementIndex>(backend, Collection::Statements, INDEX).await? else {
+        return Ok(Vec::new());
+    };
+    let mut rows = Vec::with_capacity(index.value.rows);
+    for id in &index.value.chunks {
+        let chunk = load::<Chunk>(backend, Collection::Statements, id)
+            .await?
+            .ok_or_else(|| DataError::Storage(format!("statements/{id} is missing")))?;
+        let read = read_statements(&chunk.value.csv)
+            .map_err(|e| DataError::Storage(format!("statements/{id}: {e:?}")))?;
+        rows.extend(read.rows);
+    }
+    Ok(rows)
+}
+
+/// Replaces the stored statements with `rows` (all or nothing).
+pub async fn save_statements(
+    backend: &dyn Backend,
+    rows: &[StatementRow],
+) -> Result<(), DataError> {
+    let old = load::<StatementIndex>(backend, Collection::Statements, INDEX).await?;
+    let (generation, old_chunks, rev) = match &old {
+        Some(v) => (v.value.generation + 1, v.value.chunks.clone(), v.rev),
+        None => (1, Vec::new(), 0),
+    };
+    let mut written: Vec<String> = Vec::new();
+    for (k, part) in rows.chunks(CHUNK_ROWS).enumerate() {
+        let id = format!("g{generation}-{k:04}");
+        let chunk = Chunk {
+            csv: write_statements(part, Lang::EnUs),
+        };
+        if let Err(e) = save(backend, Collection::Statements, &id, &chunk, None).await {
+            for id in &written {
+                let _ = backend.delete(Collection::Statements, id).await;
+            }
+            return Err(e);
+        }
+        written.push(id);
+    }
+    let index = StatementIndex {
+        generation,
+        chunks: written.clone(),
+        rows: rows.len(),
+    };
+    // The switch: a concurrent import in another tab makes this a conflict, not a mix.
+    if let Err(e) = save(backend, Collection::Statements, INDEX, &index, Some(rev)).await {
+        for id in &written {
+            let _ = backend.delete(Collection::Statements, id).await;
+        }
+        return Err(e);
+    }
+    for id in old_chunks {
+        let _ = backend.delete(Collection::Statements, &id).await;
+    }
+    Ok(())
+}
+
+/// Every record of a small collection as `T` (records that no longer fit are skipped).
+async fn all<T: serde::de::DeserializeOwned>(
+    backend: &dyn Backend,
+    collection: Collection,
+) -> Result<Vec<T>, DataError> {
+    Ok(load_all::<T>(backend, collection)
+        .await?
+        .0
+        .into_iter()
+        .map(|(_, v)| v.value)
+        .collect())
+}
+
+/// Every associated customer.
+pub async fn load_customers(backend: &dyn Backend) -> Result<Vec<Customer>, DataError> {
+    all(backend, Collection::Customers).await
+}
+
+/// Saves one customer.
+pub async fn save_customer(backend: &dyn Backend, customer: &Customer) -> Result<(), DataError> {
+    save(
+        backend,
+        Collection::Customers,
+        &customer.uin,
+        customer,
+        None,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Every special rebate (main account only: the data layer refuses other roles).
+pub async fn load_special_rebates(backend: &dyn Backend) -> Result<Vec<SpecialRebate>, DataError> {
+    all(backend, Collection::SpecialRebates).await
+}
+
+/// Every settlement sheet, oldest first.
+pub async fn load_settlements(backend: &dyn Backend) -> Result<Vec<SettlementSheet>, DataError> {
+    let mut sheets: Vec<SettlementSheet> = all(backend, Collection::Settlements).await?;
+    sheets.sort_by_key(|s| s.month);
+    Ok(sheets)
+}
+
+/// Saves a settlement sheet.
+pub async fn save_settlement(
+    backend: &dyn Backend,
+    sheet: &SettlementSheet,
+) -> Result<(), DataError> {
+    save(backend, Collection::Settlements, &sheet.id, sheet, None)
+        .await
+        .map(|_| ())
+}
+
+/// Replaces a small collection's records with `items`: new ones are written first, the
+/// ones no longer present removed after.
+async fn replace<T: Serialize>(
+    backend: &dyn Backend,
+    collection: Collection,
+    items: &[T],
+    id_of: impl Fn(&T) -> &str,
+) -> Result<(), DataError> {
+    let old: Vec<String> = backend
+        .list(collection)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    for item in items {
+        save(backend, collection, id_of(item), item, None).await?;
+    }
+    let keep: std::collections::HashSet<&str> = items.iter().map(&id_of).collect();
+    for id in old.iter().filter(|id| !keep.contains(id.as_str())) {
+        backend.delete(collection, id).await?;
+    }
+    Ok(())
+}
+
+/// Replaces customers, statements, settlements and special rebates with a sample set.
+/// Statements go first and atomically; the small collections follow.
+pub async fn save_sample(backend: &dyn Backend, data: &SampleData) -> Result<(), DataError> {
+    save_statements(backend, &data.statements).await?;
+    replace(backend, Collection::Customers, &data.customers, |c| &c.uin).await?;
+    replace(backend, Collection::Settlements, &data.settlements, |s| {
+        &s.id
+    })
+    .await?;
+    replace(
+        backend,
+        Collection::SpecialRebates,
+        &data.special_rebates,
+        |r| &r.id,
+    )
+    .await
+}
