@@ -89,6 +89,8 @@ const TRADES: [&str; 8] = [
     "教育科技",
     "物流",
 ];
+type SharedProduct = (Arc<str>, Vec<Arc<str>>);
+
 const RATIOS: [i64; 6] = [0, 5, 8, 10, 12, 15];
 
 fn day(month: YearMonth, d: u32) -> NaiveDate {
@@ -113,7 +115,8 @@ pub fn generate(rows: usize, last_month: YearMonth, seed: u64) -> SampleData {
     }
     months.reverse();
     let mut data = SampleData::default();
-    let mut interned: Vec<(Arc<str>, Arc<[Arc<str>]>)> = PRODUCTS
+    // Shared product and sub-product names (rows point at these, as imported rows do).
+    let interned: Vec<SharedProduct> = PRODUCTS
         .iter()
         .map(|(p, subs, _)| (Arc::from(*p), subs.iter().map(|s| Arc::from(*s)).collect()))
         .collect();
@@ -220,7 +223,6 @@ pub fn generate(rows: usize, last_month: YearMonth, seed: u64) -> SampleData {
             }
         }
     }
-    interned.clear();
     data.settlements = settlements(&data.statements, &months, &mut rng);
     data
 }

@@ -221,7 +221,7 @@ pub fn products(rows: &[StatementRow]) -> Vec<Arc<str>> {
             continue;
         }
         last = Some(&row.product);
-        if !seen.iter().any(|p| *p == row.product) {
+        if !seen.contains(&row.product) {
             seen.push(row.product.clone());
         }
     }
