@@ -192,3 +192,28 @@ pub async fn save_sample(backend: &dyn Backend, data: &SampleData) -> Result<(),
     )
     .await
 }
+
+/// The partner's current company name (profile, else none) and the profile's change
+/// history, from which the name valid in any month follows
+/// (`domain::profile::company_name_in`).
+pub async fn company_names(
+    backend: &dyn Backend,
+) -> Result<(Option<String>, Vec<crate::domain::profile::ChangeRecord>), DataError> {
+    let profile =
+        load::<crate::domain::profile::PartnerProfile>(backend, Collection::Profiles, "partner")
+            .await?
+            .map(|p| p.value.company_name)
+            .filter(|n| !n.is_empty());
+    let history = load::<Vec<crate::domain::profile::ChangeRecord>>(
+        backend,
+        Collection::Profiles,
+        PROFILE_HISTORY,
+    )
+    .await?
+    .map(|h| h.value)
+    .unwrap_or_default();
+    Ok((profile, history))
+}
+
+/// Where the profile's change history is kept (`profiles/history`).
+pub const PROFILE_HISTORY: &str = "history";

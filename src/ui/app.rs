@@ -9,14 +9,18 @@ use std::rc::Rc;
 use super::apply::ApplyPage;
 use super::config::AppConfig;
 use super::context::AppContext;
+use super::customers::{CustomerDetailPage, CustomersPage};
 use super::eligibility::EligibilityPage;
 use super::home::HomePage;
 use super::learners::{JoinPage, LearnersPage};
 use super::not_found::NotFound;
 use super::review::{ReviewDetailPage, ReviewQueuePage};
 use super::settings::SettingsPage;
+use super::settlements::{SettlementDetailPage, SettlementsPage};
 use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, ProblemsBanner};
+use super::special_rebates::SpecialRebatesPage;
+use super::statements::StatementsPage;
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
 use crate::data::memory::memory_backend;
 use crate::data::{Backend, DataError, Mode, Session};
@@ -131,6 +135,12 @@ fn Shell(ctx: AppContext) -> impl IntoView {
                         <Route path=path!("/review/:id") view=ReviewDetailPage/>
                         <Route path=path!("/join") view=JoinPage/>
                         <Route path=path!("/learners") view=LearnersPage/>
+                        <Route path=path!("/customers") view=CustomersPage/>
+                        <Route path=path!("/customers/:uin") view=CustomerDetailPage/>
+                        <Route path=path!("/statements") view=StatementsPage/>
+                        <Route path=path!("/settlements") view=SettlementsPage/>
+                        <Route path=path!("/settlements/:id") view=SettlementDetailPage/>
+                        <Route path=path!("/special-rebates") view=SpecialRebatesPage/>
                     </Routes>
                 </main>
             </div>

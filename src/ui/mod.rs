@@ -6,13 +6,17 @@ pub mod apply;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod customers;
 pub mod eligibility;
 pub mod home;
 pub mod learners;
 pub mod not_found;
 pub mod review;
 pub mod settings;
+pub mod settlements;
 pub mod shell;
+pub mod special_rebates;
+pub mod statements;
 
 pub use app::App;
 pub use config::AppConfig;

@@ -32,3 +32,39 @@ pub fn confirm(message: &str) -> bool {
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
 }
+
+/// Puts text on the clipboard; `false` when the browser refuses (no permission, no
+/// secure context) so the caller can say so.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Gives the page back to the browser for one turn (paint, input), then continues: long
+/// work runs in slices between these so the page never freezes.
+pub async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Marks the start of a measured operation (see [`measure_end`]).
+pub fn measure_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Records a `performance.measure` entry from [`measure_start`] to now, which the
+/// benchmark reads (the app itself shows no timings).
+pub fn measure_end(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+}

@@ -39,6 +39,9 @@ pub fn error_message(i18n: I18n, e: &DataError) -> String {
     }
 }
 
+/// A page's status message: (is an error, text).
+pub type Status = RwSignal<Option<(bool, String)>>;
+
 /// A status line announced to screen readers: errors assertively, notices politely.
 #[component]
 pub fn StatusLine(

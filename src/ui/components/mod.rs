@@ -5,12 +5,13 @@ pub mod download;
 pub mod error_text;
 pub mod field;
 pub mod image_upload;
+pub mod money;
 pub mod stepper;
 pub mod time;
 pub mod validation_text;
 
 pub use download::download_text;
-pub use error_text::{StatusLine, error_message};
+pub use error_text::{Status, StatusLine, error_message};
 pub use field::{CheckField, RadioGroup, SelectField, TextField, focus_by_id};
 pub use image_upload::{ImageUpload, StoredImage};
 pub use stepper::Stepper;

@@ -16,6 +16,7 @@ struct NavItem {
 }
 
 const EVERYONE: &[Role] = &Role::ALL;
+const PARTNER_DATA: &[Role] = &[Role::MainAccount, Role::SubAccount, Role::ChannelManager];
 
 /// The sections that exist so far; each feature adds its own entry here.
 fn items() -> Vec<NavItem> {
@@ -39,6 +40,26 @@ fn items() -> Vec<NavItem> {
             path: "review",
             label: |i| t_string!(i, nav.review).to_string(),
             roles: &[Role::ChannelManager],
+        },
+        NavItem {
+            path: "customers",
+            label: |i| t_string!(i, nav.customers).to_string(),
+            roles: PARTNER_DATA,
+        },
+        NavItem {
+            path: "statements",
+            label: |i| t_string!(i, nav.statements).to_string(),
+            roles: PARTNER_DATA,
+        },
+        NavItem {
+            path: "settlements",
+            label: |i| t_string!(i, nav.settlements).to_string(),
+            roles: PARTNER_DATA,
+        },
+        NavItem {
+            path: "special-rebates",
+            label: |i| t_string!(i, nav.special_rebates).to_string(),
+            roles: &[Role::MainAccount, Role::ChannelManager],
         },
         NavItem {
             path: "learners",

@@ -1,0 +1,111 @@
+//! One customer: its facts, its unbinding (which termination waits for), and links to
+//! its statements and special rebates.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{reads_partner_data, unbind_name};
+use crate::data::money::{load_customers, save_customer};
+use crate::domain::Permission;
+use crate::domain::customer::{Customer, UnbindState};
+use crate::i18n::*;
+use crate::ui::components::money::money;
+use crate::ui::components::{StatusLine, error_message};
+use crate::ui::context::AppContext;
+use crate::ui::tr;
+
+/// `/customers/:uin`.
+#[component]
+pub fn CustomerDetailPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let uin = move || params.with(|p| p.get("uin").unwrap_or_default());
+    let base = ctx.config.with_value(|c| c.route_base());
+    let customer = RwSignal::new(None::<Customer>);
+    let loaded = RwSignal::new(false);
+    let status = RwSignal::new(None::<(bool, String)>);
+    Effect::new(move |_| {
+        ctx.version.track();
+        let id = uin();
+        if !reads_partner_data() {
+            return;
+        }
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match load_customers(&*backend).await {
+                Ok(all) => customer.set(all.into_iter().find(|c| c.uin == id)),
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+            loaded.set(true);
+        });
+    });
+    let may_edit = move || {
+        ctx.session
+            .with(|s| s.role.may(Permission::EditCompanyData))
+    };
+    // The provider confirms an unbinding; in local mode the channel manager plays it.
+    let is_manager = move || ctx.session.with(|s| s.role.may(Permission::Review));
+    let set_unbind = move |state: UnbindState| {
+        let Some(mut c) = customer.get_untracked() else {
+            return;
+        };
+        c.unbind = state;
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match save_customer(&*backend, &c).await {
+                Ok(()) => {
+                    status.set(Some((false, t_string!(i18n, cust.saved).to_string())));
+                    customer.set(Some(c));
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+    view! {
+        <section class="pc-page" aria-labelledby="pc-customer-heading">
+            <p><A href=format!("{base}/customers")>{tr(i18n, |i| t_string!(i, cust.back))}</A></p>
+            <h1 id="pc-customer-heading">{move || customer.get().map_or_else(uin, |c| c.name)}</h1>
+            <StatusLine message=status/>
+            <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
+            <p class="pc-alert" role="status" hidden=move || !(loaded.get() && customer.with(Option::is_none))>
+                {move || t_string!(i18n, cust.not_found, uin = uin()).to_string()}
+            </p>
+            {move || customer.get().map(|c| {
+                let statements = format!("{base}/statements?customer={}", c.uin);
+                let special = format!("{base}/special-rebates?customer={}", c.uin);
+                let state = c.unbind;
+                view! {
+                    <div class="pc-card">
+                        <dl class="pc-pairs" data-testid="customer-facts">
+                            <dt>{tr(i18n, |i| t_string!(i, cust.uin))}</dt><dd>{c.uin.clone()}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, cust.name))}</dt><dd>{c.name.clone()}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, cust.since))}</dt><dd>{c.associated_since.to_string()}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, cust.arrears))}</dt><dd class="pc-num">{money(c.arrears)}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, cust.special))}</dt><dd>{if c.special_rebates { tr(i18n, |i| t_string!(i, common.yes)).into_any() } else { tr(i18n, |i| t_string!(i, common.no)).into_any() }}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, cust.unbind))}</dt><dd data-testid="unbind-state">{unbind_name(i18n, c.unbind)}</dd>
+                        </dl>
+                        <p class="pc-hint" hidden=c.arrears.is_zero()>{tr(i18n, |i| t_string!(i, cust.arrears_note))}</p>
+                        <div class="pc-actions">
+                            <A href=statements>{tr(i18n, |i| t_string!(i, cust.to_statements))}</A>
+                            <A href=special>{tr(i18n, |i| t_string!(i, cust.to_special))}</A>
+                        </div>
+                    </div>
+                    <section class="pc-card" aria-labelledby="pc-unbind-heading" hidden=move || !(may_edit() || is_manager())>
+                        <h2 id="pc-unbind-heading">{tr(i18n, |i| t_string!(i, cust.unbind_heading))}</h2>
+                        <p class="pc-hint">{tr(i18n, |i| t_string!(i, cust.unbind_intro))}</p>
+                        <div class="pc-actions">
+                            <button type="button" class="pc-button pc-button-secondary" hidden=move || !may_edit() disabled={state != UnbindState::NotRequested}
+                                on:click=move |_| set_unbind(UnbindState::Requested)>{tr(i18n, |i| t_string!(i, cust.request_unbind))}</button>
+                            <button type="button" class="pc-button pc-button-secondary" hidden=move || !may_edit() disabled={matches!(state, UnbindState::ProviderHelpNeeded | UnbindState::Unbound)}
+                                on:click=move |_| set_unbind(UnbindState::ProviderHelpNeeded)>{tr(i18n, |i| t_string!(i, cust.need_help))}</button>
+                            <button type="button" class="pc-button pc-button-secondary" hidden=move || !is_manager() disabled={state == UnbindState::Unbound}
+                                on:click=move |_| set_unbind(UnbindState::Unbound)>{tr(i18n, |i| t_string!(i, cust.mark_unbound))}</button>
+                        </div>
+                    </section>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,153 @@
+//! Moving a sheet on: the partner sends the documents and corrects an abnormal sheet; the
+//! provider (the channel manager in local mode) receives, verifies, flags and pays. Each
+//! move is dated (the received day starts the payment window) and checked by the
+//! domain's state machine.
+
+use leptos::prelude::*;
+
+use super::words::state_name;
+use crate::data::money::save_settlement;
+use crate::domain::settlement::{SettlementSheet, SettlementState};
+use crate::domain::text::parse_date;
+use crate::domain::transition::TransitionError;
+use crate::domain::{Permission, Role};
+use crate::i18n::*;
+use crate::ui::components::time::today;
+use crate::ui::components::{TextField, error_message, focus_by_id};
+use crate::ui::context::AppContext;
+use crate::ui::tr;
+
+/// Whether a role makes a move (the partner's two, the provider's the rest).
+fn moves_for(role: Role, to: SettlementState) -> bool {
+    let partner = matches!(
+        to,
+        SettlementState::DocumentsSent | SettlementState::Corrected
+    );
+    if partner {
+        role.may(Permission::EditCompanyData)
+    } else {
+        role.may(Permission::Review)
+    }
+}
+
+/// The moves the current role can make on the sheet.
+#[component]
+pub(super) fn SheetActions(
+    sheet: SettlementSheet,
+    on_saved: Callback<SettlementSheet>,
+    status: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let role = ctx.session.with_untracked(|s| s.role);
+    let moves: Vec<SettlementState> = sheet
+        .state
+        .next_states()
+        .iter()
+        .copied()
+        .filter(|to| moves_for(role, *to))
+        .collect();
+    if moves.is_empty() {
+        return None;
+    }
+    let date = RwSignal::new(today().to_string());
+    let reason = RwSignal::new(String::new());
+    let date_error = RwSignal::new(None::<String>);
+    let reason_error = RwSignal::new(None::<String>);
+    let needs_reason = moves.contains(&SettlementState::Abnormal);
+    let sheet = StoredValue::new(sheet);
+    let act = move |to: SettlementState| {
+        let label = t_string!(i18n, settle.action_date).to_string();
+        let earliest = sheet.with_value(|s| s.month.first_day());
+        let on = match parse_date(&date.get_untracked()) {
+            None => {
+                date_error.set(Some(
+                    t_string!(i18n, srebate.bad_date, field = label).to_string(),
+                ));
+                focus_by_id("settle-date");
+                return;
+            }
+            Some(d) if d > today() => {
+                date_error.set(Some(
+                    t_string!(i18n, settle.date_future, field = label).to_string(),
+                ));
+                focus_by_id("settle-date");
+                return;
+            }
+            Some(d) if d < earliest => {
+                date_error.set(Some(
+                    t_string!(
+                        i18n,
+                        settle.date_before,
+                        field = label,
+                        month = earliest.to_string()
+                    )
+                    .to_string(),
+                ));
+                focus_by_id("settle-date");
+                return;
+            }
+            Some(d) => d,
+        };
+        date_error.set(None);
+        let mut next = sheet.get_value();
+        let actor = ctx.session.with_untracked(crate::ui::apply::store::actor);
+        match next.advance(
+            to,
+            on,
+            chrono::Utc::now(),
+            actor,
+            Some(reason.get_untracked()),
+        ) {
+            Err(TransitionError::ReasonRequired) => {
+                let field = t_string!(i18n, settle.reason).to_string();
+                reason_error.set(Some(
+                    t_string!(i18n, valid.required, field = field).to_string(),
+                ));
+                focus_by_id("settle-reason");
+                return;
+            }
+            Err(e) => {
+                status.set(Some((true, e.to_string())));
+                return;
+            }
+            Ok(()) => reason_error.set(None),
+        }
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match save_settlement(&*backend, &next).await {
+                Ok(()) => {
+                    status.set(Some((
+                        false,
+                        t_string!(i18n, settle.moved, state = state_name(i18n, next.state))
+                            .to_string(),
+                    )));
+                    on_saved.run(next);
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+    Some(view! {
+        <section class="pc-card pc-no-print" aria-labelledby="pc-settle-actions">
+            <h2 id="pc-settle-actions">{tr(i18n, |i| t_string!(i, settle.actions))}</h2>
+            <div class="pc-filters">
+                <TextField id="settle-date" kind="date" label=Signal::derive(move || t_string!(i18n, settle.action_date).to_string())
+                    value=date on_input=Callback::new(move |v| date.set(v)) error=date_error required=true/>
+                {needs_reason.then(|| view! {
+                    <TextField id="settle-reason" label=Signal::derive(move || t_string!(i18n, settle.reason).to_string())
+                        value=reason on_input=Callback::new(move |v| reason.set(v)) error=reason_error
+                        hint=Signal::derive(move || t_string!(i18n, settle.reason_hint).to_string())/>
+                })}
+            </div>
+            <div class="pc-actions">
+                {moves.into_iter().map(|to| view! {
+                    <button type="button" class=if to == SettlementState::Abnormal { "pc-button pc-button-danger" } else { "pc-button" }
+                        on:click=move |_| act(to)>
+                        {move || t_string!(i18n, settle.move_to, state = state_name(i18n, to)).to_string()}
+                    </button>
+                }).collect_view()}
+            </div>
+        </section>
+    })
+}

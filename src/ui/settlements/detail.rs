@@ -1,0 +1,168 @@
+//! One settlement sheet.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::actions::SheetActions;
+use super::invoice::{Checklist, InvoiceDetails};
+use super::words::{hold_text, line_name, state_name};
+use super::{SettlementData, use_settlement_data, window_text};
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::settlement::{PaymentHold, SettlementSheet};
+use crate::i18n::*;
+use crate::ui::components::StatusLine;
+use crate::ui::components::money::{TaxPreview, money};
+use crate::ui::components::time::local_minute;
+use crate::ui::context::AppContext;
+use crate::ui::customers::reads_partner_data;
+use crate::ui::tr;
+
+/// `/settlements/:id`.
+#[component]
+pub fn SettlementDetailPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let base = ctx.config.with_value(|c| c.route_base());
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let (data, status) = use_settlement_data();
+    let sheet = move || {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.sheets.iter().find(|s| s.id == id()).cloned())
+        })
+    };
+    // A saved sheet replaces the one shown.
+    let on_saved = Callback::new(move |next: SettlementSheet| {
+        data.update(|d| {
+            if let Some(d) = d
+                && let Some(s) = d.sheets.iter_mut().find(|s| s.id == next.id)
+            {
+                *s = next;
+            }
+        })
+    });
+    view! {
+        <section class="pc-page" aria-labelledby="pc-sheet-heading">
+            <p class="pc-no-print"><A href=format!("{base}/settlements")>{tr(i18n, |i| t_string!(i, settle.back))}</A></p>
+            <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
+            <StatusLine message=status/>
+            {move || {
+                let loaded = data.with(Option::is_some);
+                match (sheet(), loaded) {
+                    (Some(s), _) => {
+                        let d = data.get_untracked().unwrap_or_default();
+                        Some(view! { <Sheet sheet=s data=d on_saved status/> }.into_any())
+                    }
+                    (None, true) => Some(view! {
+                        <h1 id="pc-sheet-heading">{tr(i18n, |i| t_string!(i, settle.heading))}</h1>
+                        <p class="pc-alert" role="status">{t_string!(i18n, settle.not_found, id = id()).to_string()}</p>
+                    }.into_any()),
+                    (None, false) => None,
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Sheet(
+    sheet: SettlementSheet,
+    data: SettlementData,
+    on_saved: Callback<SettlementSheet>,
+    status: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let calendar = WorkCalendar::mainland();
+    let name = data.name_for(&sheet);
+    let amount = sheet.amount();
+    let hold = data.hold(&sheet);
+    let window = sheet.expected_payment(&calendar);
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let lines = sheet
+        .lines
+        .iter()
+        .map(|l| {
+            let clawback = l.amount.is_negative();
+            view! {
+                <tr class:pc-negative=clawback>
+                    <td>{line_name(i18n, &l.kind)}{clawback.then(|| view! { <span class="pc-hint">" "{tr(i18n, |i| t_string!(i, settle.clawback_note))}</span> })}</td>
+                    <td class="pc-num">{money(l.amount)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let month = sheet.month.to_string();
+    view! {
+        <h1 id="pc-sheet-heading">{t_string!(i18n, settle.sheet_heading, month = month.clone()).to_string()}</h1>
+        <div class="pc-card">
+            <dl class="pc-pairs" data-testid="sheet-facts">
+                <dt>{tr(i18n, |i| t_string!(i, settle.company))}</dt><dd data-testid="sheet-company">{name.clone()}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, settle.month))}</dt><dd>{month.clone()}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, money.amount))}</dt><dd class="pc-num" data-testid="sheet-amount">{money(amount)}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, settle.state))}</dt><dd><span class="pc-badge-state" data-testid="sheet-state">{state_name(i18n, sheet.state)}</span></dd>
+                <dt>{tr(i18n, |i| t_string!(i, settle.expected))}</dt>
+                <dd data-testid="payment-window">{match (sheet.paid_on, window) {
+                    (Some(paid), _) => t_string!(i18n, settle.paid_on, date = paid.to_string()).to_string(),
+                    (None, Some(w)) => window_text(i18n, &w),
+                    (None, None) => t_string!(i18n, settle.window_after_receipt).to_string(),
+                }}</dd>
+                <dt>{tr(i18n, |i| t_string!(i, settle.hold))}</dt>
+                <dd data-testid="payment-hold">{hold.map(|h| hold_text(i18n, h))}</dd>
+            </dl>
+            {(hold == Some(PaymentHold::Arrears)).then(|| view! {
+                <p class="pc-alert pc-alert-warn">{t_string!(i18n, settle.arrears_banner, amount = money(data.arrears)).to_string()}</p>
+            })}
+            <p class="pc-hint">{tr(i18n, |i| t_string!(i, settle.window_rule))}</p>
+            <div class="pc-actions">
+                <button type="button" class="pc-button pc-button-secondary" on:click=print>{tr(i18n, |i| t_string!(i, settle.print))}</button>
+            </div>
+        </div>
+        <section class="pc-card pc-no-print" aria-labelledby="pc-timeline-heading">
+            <h2 id="pc-timeline-heading">{tr(i18n, |i| t_string!(i, settle.timeline))}</h2>
+            <ol class="pc-timeline" data-testid="timeline">
+                {sheet.history.iter().map(|c| view! {
+                    <li>
+                        <strong>{state_name(i18n, c.to)}</strong>" · "{local_minute(c.at)}" · "{c.actor.name.clone()}
+                        {c.reason.clone().map(|r| view! { <div class="pc-hint">{r}</div> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+            <p class="pc-hint">
+                {sheet.received_on.map(|d| t_string!(i18n, settle.received_on, date = d.to_string()).to_string())}" "
+                {sheet.corrected_on.map(|d| t_string!(i18n, settle.corrected_on, date = d.to_string()).to_string())}
+            </p>
+        </section>
+        <SheetActions sheet=sheet.clone() on_saved status/>
+        <section class="pc-card pc-sheet-print" aria-labelledby="pc-lines-heading">
+            <h2 id="pc-lines-heading">{tr(i18n, |i| t_string!(i, settle.lines))}</h2>
+            <p class="pc-print-only">{t_string!(i18n, settle.print_title, company = name.clone(), month = month.clone()).to_string()}</p>
+            <table class="pc-table" data-testid="sheet-lines">
+                <thead><tr>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, settle.line))}</th>
+                    <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, money.amount))}</th>
+                </tr></thead>
+                <tbody>{lines}</tbody>
+                <tfoot><tr>
+                    <th scope="row">{tr(i18n, |i| t_string!(i, settle.total))}</th>
+                    <td class="pc-num"><strong>{money(amount)}</strong></td>
+                </tr></tfoot>
+            </table>
+            <div class="pc-print-only pc-stamp">
+                <p>{tr(i18n, |i| t_string!(i, settle.print_confirm))}</p>
+                <p>{tr(i18n, |i| t_string!(i, settle.print_stamp))}</p>
+                <p>{tr(i18n, |i| t_string!(i, settle.print_date))}</p>
+            </div>
+        </section>
+        <div class="pc-no-print">
+            <TaxPreview amount=Signal::derive(move || amount) subject=Signal::derive(move || t_string!(i18n, settle.sheet_heading, month = month.clone()).to_string())/>
+        </div>
+        <InvoiceDetails/>
+        <Checklist sheet on_saved status/>
+    }
+}

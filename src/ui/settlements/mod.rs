@@ -1,0 +1,172 @@
+//! `/settlements`: the settlement sheets with their payment state, and
+//! `/settlements/:id`: one sheet — timeline, expected payment, hold, lines, invoice
+//! preview and details, paperwork checklist, the moves of each role, and an A4 print.
+
+mod actions;
+mod detail;
+mod invoice;
+mod words;
+
+pub use detail::SettlementDetailPage;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::data::money::{company_names, load_customers, load_settlements};
+use crate::data::{Backend, DataError};
+use crate::domain::Cny;
+use crate::domain::calendar::{PaymentWindow, WorkCalendar};
+use crate::domain::customer::total_arrears;
+use crate::domain::profile::{ChangeRecord, company_name_in};
+use crate::domain::settlement::{PaymentHold, SettlementSheet, SettlementState, payment_hold};
+use crate::i18n::*;
+use crate::ui::I18n;
+use crate::ui::components::money::money;
+use crate::ui::components::{Status, StatusLine, error_message};
+use crate::ui::context::AppContext;
+use crate::ui::customers::reads_partner_data;
+use crate::ui::tr;
+use words::{hold_text, state_name};
+
+/// What the settlement pages read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct SettlementData {
+    sheets: Vec<SettlementSheet>,
+    arrears: Cny,
+    current_name: String,
+    history: Vec<ChangeRecord>,
+}
+
+impl SettlementData {
+    async fn load(backend: &dyn Backend, session_name: String) -> Result<Self, DataError> {
+        let sheets = load_settlements(backend).await?;
+        let arrears = total_arrears(&load_customers(backend).await?);
+        let (profile_name, history) = company_names(backend).await?;
+        Ok(SettlementData {
+            sheets,
+            arrears,
+            current_name: profile_name.unwrap_or(session_name),
+            history,
+        })
+    }
+
+    /// The company name the sheet must carry (the one valid in its month).
+    fn name_for(&self, sheet: &SettlementSheet) -> String {
+        let name = company_name_in(sheet.month, &self.current_name, &self.history);
+        if name.is_empty() {
+            t_string!(use_i18n(), settle.no_company).to_string()
+        } else {
+            name
+        }
+    }
+
+    /// What holds payment of a sheet (nothing once paid).
+    fn hold(&self, sheet: &SettlementSheet) -> Option<PaymentHold> {
+        (sheet.state != SettlementState::Paid)
+            .then(|| payment_hold(!self.arrears.is_zero(), sheet.contract_on_file))
+    }
+}
+
+/// Loads the settlement data into a signal (again when the data changes).
+fn use_settlement_data() -> (RwSignal<Option<SettlementData>>, Status) {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let data = RwSignal::new(None::<SettlementData>);
+    let status = RwSignal::new(None::<(bool, String)>);
+    Effect::new(move |_| {
+        ctx.version.track();
+        if !reads_partner_data() {
+            return;
+        }
+        let backend = ctx.backend();
+        let name = ctx
+            .session
+            .with_untracked(|s| s.company_name.clone().unwrap_or_default());
+        leptos::task::spawn_local(async move {
+            match SettlementData::load(&*backend, name).await {
+                Ok(d) => data.set(Some(d)),
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    });
+    (data, status)
+}
+
+/// An expected payment window in words, provisional where the calendar is not known.
+pub(crate) fn window_text(i18n: I18n, w: &PaymentWindow) -> String {
+    let range = if w.earliest == w.latest {
+        w.earliest.to_string()
+    } else {
+        format!("{} – {}", w.earliest, w.latest)
+    };
+    match w.missing_year {
+        Some(year) if w.provisional => {
+            t_string!(i18n, settle.window_provisional, range = range, year = year).to_string()
+        }
+        _ => range,
+    }
+}
+
+/// The sheet list.
+#[component]
+pub fn SettlementsPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let base = ctx.config.with_value(|c| c.route_base());
+    let (data, status) = use_settlement_data();
+    let calendar = WorkCalendar::mainland();
+    view! {
+        <section class="pc-page" aria-labelledby="pc-settle-heading">
+            <h1 id="pc-settle-heading">{tr(i18n, |i| t_string!(i, settle.heading))}</h1>
+            <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
+            <StatusLine message=status/>
+            <p class="pc-hint">{tr(i18n, |i| t_string!(i, settle.intro))}</p>
+            {move || data.get().map(|d| {
+                let arrears = (!d.arrears.is_zero()).then(|| view! {
+                    <p class="pc-alert pc-alert-warn" role="status" data-testid="arrears-hold">
+                        {t_string!(i18n, settle.arrears_banner, amount = money(d.arrears)).to_string()}
+                    </p>
+                });
+                let empty = d.sheets.is_empty().then(|| view! { <p class="pc-alert">{tr(i18n, |i| t_string!(i, settle.empty))}</p> });
+                let rows = d.sheets.iter().rev().map(|s| {
+                    let window = s.expected_payment(&calendar).map(|w| window_text(i18n, &w));
+                    let payment = match (s.paid_on, window) {
+                        (Some(paid), _) => t_string!(i18n, settle.paid_on, date = paid.to_string()).to_string(),
+                        (None, Some(w)) => w,
+                        (None, None) => t_string!(i18n, settle.window_after_receipt).to_string(),
+                    };
+                    let amount = s.amount();
+                    let negative = amount.is_negative();
+                    let month = s.month.to_string();
+                    let company = d.name_for(s);
+                    let hold = d.hold(s).map(|h| hold_text(i18n, h));
+                    view! {
+                        <tr data-id=s.id.clone()>
+                            <th scope="row"><A href=format!("{base}/settlements/{}", s.id)>{month}</A></th>
+                            <td>{company}</td>
+                            <td class="pc-num" class:pc-negative=negative>{money(amount)}</td>
+                            <td><span class="pc-badge-state">{state_name(i18n, s.state)}</span></td>
+                            <td>{payment}</td>
+                            <td>{hold}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    {arrears}
+                    {empty}
+                    <table class="pc-table" data-testid="settlements-table">
+                        <thead><tr>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, settle.month))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, settle.company))}</th>
+                            <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, money.amount))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, settle.state))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, settle.expected))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, settle.hold))}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })}
+        </section>
+    }
+}

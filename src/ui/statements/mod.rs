@@ -1,0 +1,167 @@
+//! `/statements`: rebate statements — filters, basis switch, totals, trend chart, tax
+//! preview, a virtualised table of up to 100,000 rows, CSV import and export, sample
+//! data. Filtering, sorting and totals are `domain::statement_view::compute`.
+
+mod chart;
+mod filters;
+mod import;
+mod table;
+mod totals;
+mod words;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use crate::data::money::load_statements;
+use crate::domain::Permission;
+use crate::domain::statement::{StatementBasis, StatementRow};
+use crate::domain::statement_view::{Sort, StatementFilter, StatementView, compute};
+use crate::i18n::*;
+use crate::ui::components::browser::{measure_end, measure_start};
+use crate::ui::components::{StatusLine, error_message};
+use crate::ui::context::AppContext;
+use crate::ui::tr;
+
+/// Everything the statement page's parts share.
+#[derive(Clone, Copy)]
+pub(crate) struct Statements {
+    /// Every stored row.
+    pub rows: RwSignal<Arc<Vec<StatementRow>>>,
+    /// True once the rows have been read.
+    pub loaded: RwSignal<bool>,
+    /// The filters (already checked by the filter form).
+    pub filter: RwSignal<StatementFilter>,
+    /// Which month a row counts in.
+    pub basis: RwSignal<StatementBasis>,
+    /// The table's order.
+    pub sort: RwSignal<Sort>,
+    /// The filtered, sorted rows and their totals.
+    pub view: RwSignal<Arc<StatementView>>,
+    /// The page's status line.
+    pub status: RwSignal<Option<(bool, String)>>,
+}
+
+thread_local! {
+    /// The rows last read, with the data version they were read at, so coming back to
+    /// the page does not read 100,000 rows again.
+    static CACHE: RefCell<Option<(u64, Arc<Vec<StatementRow>>)>> = const { RefCell::new(None) };
+}
+
+/// Remembers rows this page wrote itself (no need to read them back).
+pub(crate) fn remember(version: u64, rows: Arc<Vec<StatementRow>>) {
+    CACHE.with(|c| *c.borrow_mut() = Some((version, rows)));
+}
+
+/// The page; roles without access to partner data get the reason instead.
+#[component]
+pub fn StatementsPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let allowed = move || {
+        ctx.session
+            .with(|s| s.role.may(Permission::ReadPartnerData) || s.role.may(Permission::Review))
+    };
+    view! {
+        <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
+        {move || allowed().then(|| view! { <StatementsView/> })}
+    }
+}
+
+#[component]
+fn StatementsView() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let st = Statements {
+        rows: RwSignal::new(Arc::new(Vec::new())),
+        loaded: RwSignal::new(false),
+        filter: RwSignal::new(StatementFilter {
+            customer: query.with_untracked(|q| q.get("customer").unwrap_or_default()),
+            ..Default::default()
+        }),
+        basis: RwSignal::new(StatementBasis::BillingPeriod),
+        sort: RwSignal::new(Sort::default()),
+        view: RwSignal::new(Arc::new(StatementView::default())),
+        status: RwSignal::new(None),
+    };
+
+    // Read the rows (again when another tab changes the data).
+    Effect::new(move |_| {
+        let version = ctx.version.get();
+        if let Some(rows) = CACHE.with(|c| {
+            c.borrow()
+                .as_ref()
+                .filter(|(v, _)| *v == version)
+                .map(|(_, r)| r.clone())
+        }) {
+            st.rows.set(rows);
+            st.loaded.set(true);
+            return;
+        }
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match load_statements(&*backend).await {
+                Ok(rows) => {
+                    let rows = Arc::new(rows);
+                    remember(version, rows.clone());
+                    st.rows.set(rows);
+                }
+                Err(e) => st.status.set(Some((true, error_message(i18n, &e)))),
+            }
+            st.loaded.set(true);
+        });
+    });
+
+    // Filter, sort and total in Rust whenever the rows or the choices change. The
+    // benchmark reads the `pc:statements-view` measure.
+    Effect::new(move |_| {
+        let rows = st.rows.get();
+        let filter = st.filter.get();
+        let basis = st.basis.get();
+        let sort = st.sort.get();
+        measure_start("pc:statements-view");
+        let view = compute(&rows, basis, &filter, sort);
+        measure_end("pc:statements-view");
+        st.view.set(Arc::new(view));
+    });
+
+    let may_edit = move || {
+        ctx.session
+            .with(|s| s.role.may(Permission::EditCompanyData))
+    };
+    let empty = move || st.loaded.get() && st.rows.with(|r| r.is_empty());
+
+    view! {
+        <section class="pc-page" aria-labelledby="pc-statements-heading">
+            <h1 id="pc-statements-heading">{tr(i18n, |i| t_string!(i, stmt.heading))}</h1>
+            <StatusLine message=st.status/>
+            <Notes/>
+            {move || may_edit().then(|| view! { <import::DataTools st/> })}
+            <p class="pc-alert" role="status" hidden=move || !empty()>{tr(i18n, |i| t_string!(i, stmt.empty))}</p>
+            <p class="pc-hint" role="status" hidden=move || st.loaded.get()>{tr(i18n, |i| t_string!(i, stmt.loading))}</p>
+            <filters::Filters st/>
+            <totals::Summary st/>
+            <chart::TrendChart st/>
+            <totals::MonthTotals st/>
+            <totals::CustomerTotals st/>
+            <table::StatementTable st/>
+        </section>
+    }
+}
+
+/// Why a month can differ from the customer console, what 0 means, what arrears do.
+#[component]
+fn Notes() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="pc-card pc-notes">
+            <summary>{tr(i18n, |i| t_string!(i, stmt.notes_heading))}</summary>
+            <p>{tr(i18n, |i| t_string!(i, stmt.note_basis))}</p>
+            <p>{tr(i18n, |i| t_string!(i, stmt.note_default))}</p>
+            <p>{tr(i18n, |i| t_string!(i, stmt.note_zero))}</p>
+            <p>{tr(i18n, |i| t_string!(i, stmt.note_arrears))}</p>
+        </details>
+    }
+}

@@ -1,0 +1,72 @@
+//! The statement page's words: column names and why a file or a line was refused.
+
+use crate::domain::statement_csv::{FileColumn, FileProblem, LineProblem};
+use crate::domain::statement_view::Column;
+use crate::i18n::*;
+use crate::ui::I18n;
+use leptos::prelude::GetUntracked;
+
+/// A table column's name.
+pub fn column_name(i18n: I18n, c: Column) -> String {
+    match c {
+        Column::Month => t_string!(i18n, stmt.col_month),
+        Column::CustomerUin => t_string!(i18n, stmt.col_uin),
+        Column::CustomerName => t_string!(i18n, stmt.col_name),
+        Column::Product => t_string!(i18n, stmt.col_product),
+        Column::SubProduct => t_string!(i18n, stmt.col_sub_product),
+        Column::PaymentMode => t_string!(i18n, stmt.col_mode),
+        Column::Consumption => t_string!(i18n, stmt.col_consumption),
+        Column::Ratio => t_string!(i18n, stmt.col_ratio),
+        Column::Rebate => t_string!(i18n, stmt.col_rebate),
+        Column::Special => t_string!(i18n, stmt.col_special),
+    }
+    .to_string()
+}
+
+/// A file column's header in the current language.
+fn file_column(c: FileColumn) -> String {
+    c.header(crate::ui::context::AppContext::get().lang.get_untracked())
+        .to_string()
+}
+
+/// Why a whole file was refused.
+pub fn file_problem(i18n: I18n, p: &FileProblem) -> String {
+    match p {
+        FileProblem::Empty => t_string!(i18n, stmt.file_empty).to_string(),
+        FileProblem::NoRows => t_string!(i18n, stmt.file_no_rows).to_string(),
+        FileProblem::NothingValid => t_string!(i18n, stmt.file_nothing_valid).to_string(),
+        FileProblem::MissingColumns(cols) => {
+            let names = cols
+                .iter()
+                .map(|c| file_column(*c))
+                .collect::<Vec<_>>()
+                .join(", ");
+            t_string!(i18n, stmt.file_missing_columns, columns = names).to_string()
+        }
+    }
+}
+
+/// Why a line was refused.
+pub fn line_problem(i18n: I18n, p: &LineProblem) -> String {
+    match p {
+        LineProblem::Missing(c) => {
+            t_string!(i18n, stmt.line_missing, column = file_column(*c)).to_string()
+        }
+        LineProblem::BadMonth(v) => t_string!(i18n, stmt.line_month, value = v.clone()).to_string(),
+        LineProblem::BadAmount(c, v) => t_string!(
+            i18n,
+            stmt.line_amount,
+            column = file_column(*c),
+            value = v.clone()
+        )
+        .to_string(),
+        LineProblem::BadMode(v) => t_string!(i18n, stmt.line_mode, value = v.clone()).to_string(),
+        LineProblem::BadRatio(v) => t_string!(i18n, stmt.line_ratio, value = v.clone()).to_string(),
+        LineProblem::BadSpecial(v) => {
+            t_string!(i18n, stmt.line_special, value = v.clone()).to_string()
+        }
+        LineProblem::Duplicate(first) => {
+            t_string!(i18n, stmt.line_duplicate, line = *first).to_string()
+        }
+    }
+}
