@@ -49,7 +49,9 @@ e2e: build-e2e
 build-e2e: setup
 	trunk build --release --public-url /partners/ --dist $(E2E_DIST)
 
-## Figures, not pass/fail: release size report and the domain benchmark.
+## Figures, not pass/fail: release size report, the domain benchmark (native), and the
+## statement benchmark in headless Chromium against the release build, side by side.
 bench: build-e2e
 	@node scripts/size-report.mjs $(E2E_DIST)
-	cargo bench --quiet --bench domain
+	cargo bench --quiet --bench domain > target/bench-native.txt && cat target/bench-native.txt
+	node scripts/bench-statements.mjs $(E2E_DIST) target/bench-native.txt

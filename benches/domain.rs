@@ -1,11 +1,18 @@
 //! Domain benchmark: prints figures (never asserts on time). Run with
 //! `cargo bench --bench domain`.
+use futures::executor::block_on;
+use partner_console::data::Backend;
+use partner_console::data::memory::memory_backend;
+use partner_console::data::money::save_statements;
+use partner_console::domain::sample::generate;
 use partner_console::domain::statement::{
-    PaymentMode, StatementBasis, StatementRow, statement_month, totals_by_customer, totals_by_month,
+    StatementBasis, merge_rows, statement_month, totals_by_customer, totals_by_month,
 };
+use partner_console::domain::statement_csv::{StatementImport, write_statements};
+use partner_console::domain::statement_view::{Column, Sort, StatementFilter, compute};
 use partner_console::domain::uscc::{USCC_ALPHABET, Uscc, check_character};
 use partner_console::domain::{Cny, YearMonth};
-use rust_decimal::Decimal;
+use partner_console::domain::{Lang, Role};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -47,33 +54,6 @@ fn usccs(rng: &mut Rng) -> Vec<String> {
         .collect()
 }
 
-fn rows(rng: &mut Rng) -> Vec<StatementRow> {
-    let months: Vec<YearMonth> = (1..=12).filter_map(|m| YearMonth::new(2026, m)).collect();
-    (0..N)
-        .map(|_| {
-            let consumption = Cny::from_fen(rng.below(10_000_000) as i64);
-            let ratio = Decimal::new(rng.below(20) as i64 + 1, 2);
-            let customer = rng.below(2_000);
-            StatementRow {
-                month: months[rng.below(12) as usize],
-                customer_uin: format!("1000{customer:06}").into(),
-                customer_name: format!("客户{customer}").into(),
-                product: "云服务器".into(),
-                sub_product: "标准型".into(),
-                payment_mode: if rng.below(2) == 0 {
-                    PaymentMode::Prepaid
-                } else {
-                    PaymentMode::Postpaid
-                },
-                consumption,
-                ratio,
-                rebate: consumption.times(ratio),
-                special: rng.below(20) == 0,
-            }
-        })
-        .collect()
-}
-
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
@@ -85,7 +65,9 @@ fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
 fn main() {
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     let codes = usccs(&mut rng);
-    let rows = rows(&mut rng);
+    // The app's own sample generator, as the browser benchmark uses it.
+    let last_month: YearMonth = "2026-10".parse().expect("a fixed month");
+    let rows = generate(N, last_month, 0x5eed ^ N as u64).statements;
     println!("domain benchmark ({N} items each; figures, not assertions)");
     let valid = time("validate 100,000 USCCs", || {
         codes
@@ -110,4 +92,58 @@ fn main() {
         by_month.len(),
         by_customer.len()
     );
+
+    statements(&rows);
+}
+
+/// The same work as the browser benchmark (scripts/bench-statements.mjs), natively.
+fn statements(rows: &[partner_console::domain::statement::StatementRow]) {
+    let text = write_statements(rows, Lang::ZhCn);
+    let backend = memory_backend();
+    block_on(backend.switch_role(Role::MainAccount)).ok();
+    let start = Instant::now();
+    let stored = time("import 100,000-row CSV: parse + check + store", || {
+        let mut reading = match StatementImport::start(&text) {
+            Ok(r) => r,
+            Err(e) => panic!("sample CSV refused: {e:?}"),
+        };
+        while !reading.step(5_000) {}
+        let outcome = reading.finish().unwrap_or_default();
+        let mut all = Vec::new();
+        merge_rows(&mut all, outcome.rows);
+        block_on(save_statements(&backend, &all)).ok();
+        all.len()
+    });
+    let import_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let filter = StatementFilter {
+        product: "云服务器 CVM".into(),
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let filtered = time("filter (product) + totals over 100,000 rows", || {
+        compute(
+            rows,
+            StatementBasis::BillingPeriod,
+            &filter,
+            Sort::default(),
+        )
+    });
+    let filter_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let sort = Sort {
+        column: Column::Rebate,
+        descending: true,
+    };
+    let start = Instant::now();
+    let sorted = time("filter + sort (rebate desc) + totals", || {
+        compute(rows, StatementBasis::BillingPeriod, &filter, sort)
+    });
+    let sort_ms = start.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "  ({stored} rows stored; {} rows after the filter, {} sorted; {} customers)",
+        filtered.rows.len(),
+        sorted.rows.len(),
+        sorted.by_customer.len()
+    );
+    // Read by scripts/bench-statements.mjs to put the browser figures next to these.
+    println!("NATIVE import_ms={import_ms:.2} filter_ms={filter_ms:.2} sort_ms={sort_ms:.2}");
 }

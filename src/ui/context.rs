@@ -35,6 +35,14 @@ impl AppContext {
         expect_context::<AppContext>()
     }
 
+    /// Whether the current role has any of these permissions, as a memo: it notifies
+    /// only when the answer changes, so a view gated on it is not rebuilt (and its state
+    /// lost) every time the session is reloaded.
+    pub fn may_any(&self, permissions: &'static [crate::domain::Permission]) -> Memo<bool> {
+        let session = self.session;
+        Memo::new(move |_| session.with(|s| permissions.iter().any(|p| s.role.may(*p))))
+    }
+
     /// The backend, to call from event handlers and resources.
     pub fn backend(&self) -> Rc<dyn Backend> {
         self.backend.get_value()

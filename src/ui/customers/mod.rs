@@ -43,20 +43,25 @@ fn column_name(i18n: I18n, c: CustomerColumn) -> String {
     .to_string()
 }
 
-/// Whether the role may see partner data (the data layer refuses the others too).
+/// The permissions that let a role see partner data (the data layer refuses the others
+/// too).
+pub(crate) const PARTNER_DATA: &[Permission] = &[Permission::ReadPartnerData, Permission::Review];
+
+/// Whether the role may see partner data.
 pub(crate) fn reads_partner_data() -> bool {
     AppContext::get()
         .session
-        .with(|s| s.role.may(Permission::ReadPartnerData) || s.role.may(Permission::Review))
+        .with(|s| PARTNER_DATA.iter().any(|p| s.role.may(*p)))
 }
 
 /// The customer list.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let i18n = use_i18n();
+    let allowed = AppContext::get().may_any(PARTNER_DATA);
     view! {
-        <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-        {move || reads_partner_data().then(|| view! { <CustomerList/> })}
+        <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
+        {move || allowed.get().then(|| view! { <CustomerList/> })}
     }
 }
 

@@ -38,17 +38,14 @@ fn validity_name(i18n: I18n, v: RebateValidity) -> String {
 pub fn SpecialRebatesPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = move || {
-        ctx.session
-            .with(|s| s.role.may(Permission::SpecialRebates) || s.role.may(Permission::Review))
-    };
+    let allowed = ctx.may_any(&[Permission::SpecialRebates, Permission::Review]);
     view! {
         <section class="pc-page" aria-labelledby="pc-srebate-heading">
             <h1 id="pc-srebate-heading">{tr(i18n, |i| t_string!(i, srebate.heading))}</h1>
             <p class="pc-alert pc-alert-warn" role="status" data-testid="special-rebates-refused" hidden=allowed>
                 {tr(i18n, |i| t_string!(i, srebate.main_only))}
             </p>
-            {move || allowed().then(|| view! { <SpecialRebates/> })}
+            {move || allowed.get().then(|| view! { <SpecialRebates/> })}
         </section>
     }
 }

@@ -48,6 +48,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = file_input(&ev) else { return };
         let backend = ctx.backend();
+        let lang = ctx.lang.get_untracked();
         busy.set(true);
         summary.set(None);
         st.status.set(None);
@@ -87,7 +88,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                 Err(problem) => {
                     progress.set(None);
                     busy.set(false);
-                    let why = file_problem(i18n, &problem);
+                    let why = file_problem(i18n, lang, &problem);
                     st.status.set(Some((
                         true,
                         t_string!(i18n, stmt.file_refused, why = why).to_string(),
@@ -192,7 +193,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                         <p>{t_string!(i18n, stmt.import_done, read = s.read, added = s.added, replaced = s.replaced, refused = s.refused.len()).to_string()}</p>
                         <ul data-testid="refused-lines">
                             {s.refused.iter().take(LISTED).map(|(line, p)| view! {
-                                <li>{t_string!(i18n, stmt.refused_line, line = *line, why = line_problem(i18n, p)).to_string()}</li>
+                                <li>{t_string!(i18n, stmt.refused_line, line = *line, why = line_problem(i18n, ctx.lang.get(), p)).to_string()}</li>
                             }).collect_view()}
                         </ul>
                         {(more > 0).then(|| view! { <p>{t_string!(i18n, stmt.refused_more, count = more).to_string()}</p> })}
@@ -208,7 +209,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                 <SelectField id="stmt-sample-size" label=Signal::derive(move || t_string!(i18n, stmt.sample_size).to_string())
                     options=Signal::derive(|| ["1000", "10000", "100000"].iter().map(|n| (n.to_string(), n.to_string())).collect())
                     value=size on_change=Callback::new(move |v| size.set(v)) error=Signal::derive(|| None::<String>)
-                    placeholder=Signal::derive(|| "10000".to_string())/>
+                    placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())/>
                 <TextField id="stmt-sample-month" kind="month" label=Signal::derive(move || t_string!(i18n, stmt.sample_last_month).to_string())
                     value=last_month on_input=Callback::new(move |v| last_month.set(v)) error=month_error/>
             </div>

@@ -59,13 +59,10 @@ pub(crate) fn remember(version: u64, rows: Arc<Vec<StatementRow>>) {
 pub fn StatementsPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = move || {
-        ctx.session
-            .with(|s| s.role.may(Permission::ReadPartnerData) || s.role.may(Permission::Review))
-    };
+    let allowed = ctx.may_any(crate::ui::customers::PARTNER_DATA);
     view! {
         <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-        {move || allowed().then(|| view! { <StatementsView/> })}
+        {move || allowed.get().then(|| view! { <StatementsView/> })}
     }
 }
 
@@ -127,10 +124,7 @@ fn StatementsView() -> impl IntoView {
         st.view.set(Arc::new(view));
     });
 
-    let may_edit = move || {
-        ctx.session
-            .with(|s| s.role.may(Permission::EditCompanyData))
-    };
+    let may_edit = ctx.may_any(&[Permission::EditCompanyData]);
     let empty = move || st.loaded.get() && st.rows.with(|r| r.is_empty());
 
     view! {
@@ -138,7 +132,7 @@ fn StatementsView() -> impl IntoView {
             <h1 id="pc-statements-heading">{tr(i18n, |i| t_string!(i, stmt.heading))}</h1>
             <StatusLine message=st.status/>
             <Notes/>
-            {move || may_edit().then(|| view! { <import::DataTools st/> })}
+            {move || may_edit.get().then(|| view! { <import::DataTools st/> })}
             <p class="pc-alert" role="status" hidden=move || !empty()>{tr(i18n, |i| t_string!(i, stmt.empty))}</p>
             <p class="pc-hint" role="status" hidden=move || st.loaded.get()>{tr(i18n, |i| t_string!(i, stmt.loading))}</p>
             <filters::Filters st/>

@@ -1,10 +1,10 @@
 //! The statement page's words: column names and why a file or a line was refused.
 
+use crate::domain::Lang;
 use crate::domain::statement_csv::{FileColumn, FileProblem, LineProblem};
 use crate::domain::statement_view::Column;
 use crate::i18n::*;
 use crate::ui::I18n;
-use leptos::prelude::GetUntracked;
 
 /// A table column's name.
 pub fn column_name(i18n: I18n, c: Column) -> String {
@@ -23,14 +23,13 @@ pub fn column_name(i18n: I18n, c: Column) -> String {
     .to_string()
 }
 
-/// A file column's header in the current language.
-fn file_column(c: FileColumn) -> String {
-    c.header(crate::ui::context::AppContext::get().lang.get_untracked())
-        .to_string()
+/// A file column's header in a language (as the user's files name it).
+fn file_column(lang: Lang, c: FileColumn) -> String {
+    c.header(lang).to_string()
 }
 
 /// Why a whole file was refused.
-pub fn file_problem(i18n: I18n, p: &FileProblem) -> String {
+pub fn file_problem(i18n: I18n, lang: Lang, p: &FileProblem) -> String {
     match p {
         FileProblem::Empty => t_string!(i18n, stmt.file_empty).to_string(),
         FileProblem::NoRows => t_string!(i18n, stmt.file_no_rows).to_string(),
@@ -38,7 +37,7 @@ pub fn file_problem(i18n: I18n, p: &FileProblem) -> String {
         FileProblem::MissingColumns(cols) => {
             let names = cols
                 .iter()
-                .map(|c| file_column(*c))
+                .map(|c| file_column(lang, *c))
                 .collect::<Vec<_>>()
                 .join(", ");
             t_string!(i18n, stmt.file_missing_columns, columns = names).to_string()
@@ -47,16 +46,16 @@ pub fn file_problem(i18n: I18n, p: &FileProblem) -> String {
 }
 
 /// Why a line was refused.
-pub fn line_problem(i18n: I18n, p: &LineProblem) -> String {
+pub fn line_problem(i18n: I18n, lang: Lang, p: &LineProblem) -> String {
     match p {
         LineProblem::Missing(c) => {
-            t_string!(i18n, stmt.line_missing, column = file_column(*c)).to_string()
+            t_string!(i18n, stmt.line_missing, column = file_column(lang, *c)).to_string()
         }
         LineProblem::BadMonth(v) => t_string!(i18n, stmt.line_month, value = v.clone()).to_string(),
         LineProblem::BadAmount(c, v) => t_string!(
             i18n,
             stmt.line_amount,
-            column = file_column(*c),
+            column = file_column(lang, *c),
             value = v.clone()
         )
         .to_string(),

@@ -1,0 +1,212 @@
+// The money pages (SPEC §3.6–§3.10): statement import with refused lines, filters and
+// totals checked against an independent count, the basis switch, the tax preview,
+// export → re-import, the settlement payment window, and special rebates for the main
+// account only.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+
+const ROLE = { main: "Main account (enterprise admin)", sub: "Sub-account (employee)", manager: "Channel manager" };
+
+async function start(page, path) {
+  page.on("dialog", (d) => d.accept());
+  await page.goto(path);
+  await page.getByRole("button", { name: /English/ }).click();
+  await role(page, ROLE.main);
+}
+
+async function role(page, name) {
+  await page.getByLabel("Demo: switch role").selectOption({ label: name });
+  await expect(page.getByTestId("current-role")).toContainText(name);
+}
+
+/** "CNY -1,234.50" → -123450 (fen), so sums are exact. */
+const fen = (text) => {
+  const t = text.replace(/CNY|,|\s/g, "");
+  const neg = t.startsWith("-");
+  const [y, f = "0"] = t.replace("-", "").split(".");
+  const v = Number(y) * 100 + Number(f.padEnd(2, "0"));
+  return neg ? -v : v;
+};
+const yuan = (f) => `${Math.trunc(f / 100)}.${String(Math.abs(f) % 100).padStart(2, "0")}`;
+
+// A statement file: Chinese headers in an unusual order, good rows (January's rebate is
+// exactly 100.00 and February's exactly 0.25) and three bad lines (5, 6 and 7).
+const products = ["云服务器 CVM", "对象存储 COS", "内容分发网络 CDN"];
+const good = [
+  { uin: "100001", name: "甲公司", month: "2026-01", product: products[0], sub: "S5", mode: "预付费", consumption: 100000, ratio: "10%", rebate: 10000 },
+  { uin: "100002", name: "乙公司", month: "2026-02", product: products[1], sub: "标准存储", mode: "后付费", consumption: 500, ratio: "5%", rebate: 25 },
+  { uin: "100001", name: "甲公司", month: "2026-03", product: products[0], sub: "S5", mode: "预付费", consumption: 200000, ratio: "10%", rebate: 20000 },
+];
+for (let i = 0; i < 40; i++) {
+  const consumption = 1000 + ((i * 7919) % 90000);
+  good.push({
+    uin: `1000${10 + (i % 5)}`, name: `客户${i % 5}`, month: `2026-0${3 + (i % 6)}`,
+    product: products[i % 3], sub: `规格${i % 4}`, mode: i % 2 ? "后付费" : "预付费",
+    consumption, ratio: "8%", rebate: Math.round(consumption * 0.08),
+  });
+}
+const line = (r) => [r.uin, r.month, r.product, r.sub, r.mode, yuan(r.consumption), r.ratio, yuan(r.rebate), r.name].join(",");
+const csv = [
+  "客户UIN,月份,产品,子产品,付费模式,消费金额,返佣比例,返佣金额,客户名称",
+  line(good[0]), line(good[1]), line(good[2]),
+  "100003,2026-13,云服务器 CVM,S5,预付费,10.00,10%,1.00,丙公司",
+  "100003,2026-04,云服务器 CVM,S5,月付,10.00,10%,1.00,丙公司",
+  "100003,2026-04,云服务器 CVM,S5,预付费,abc,10%,1.00,丙公司",
+  ...good.slice(3).map(line),
+].join("\n");
+
+async function importCsv(page, text, name = "statements.csv") {
+  await page.getByLabel("Import statements (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await expect(page.getByTestId("import-summary")).toBeVisible();
+}
+
+test("statements: import, filters and totals, basis, tax preview, export and re-import", async ({ page }) => {
+  await start(page, "statements");
+  await importCsv(page, csv);
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText(`Read ${good.length + 3} lines: ${good.length} added, 0 replaced, 3 refused.`);
+  const refused = page.getByTestId("refused-lines");
+  await expect(refused.getByRole("listitem")).toHaveCount(3);
+  await expect(refused).toContainText("Line 5: month “2026-13” is not YYYY-MM");
+  await expect(refused).toContainText("Line 6: payment mode “月付” must be prepaid or postpaid");
+  await expect(refused).toContainText("Line 7: “consumption” value “abc” is not an amount");
+  await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
+  const allRebate = good.reduce((s, r) => s + r.rebate, 0);
+  expect(fen(await page.getByTestId("total-rebate").textContent())).toBe(allRebate);
+
+  // Filters (product and a month range, billing basis) against an independent count.
+  await page.getByLabel("Product", { exact: true }).selectOption(products[0]);
+  await page.getByLabel("From month").fill("2026-03");
+  await page.getByLabel("To month").fill("2026-06");
+  const expected = good.filter((r) => r.product === products[0] && r.month >= "2026-03" && r.month <= "2026-06");
+  await expect(page.getByTestId("total-rows")).toHaveText(String(expected.length));
+  expect(fen(await page.getByTestId("total-rebate").textContent())).toBe(expected.reduce((s, r) => s + r.rebate, 0));
+  expect(fen(await page.getByTestId("total-consumption").textContent())).toBe(expected.reduce((s, r) => s + r.consumption, 0));
+  // Per-month totals agree too.
+  const months = [...new Set(expected.map((r) => r.month))];
+  for (const m of months) {
+    const cell = page.getByTestId("month-totals").locator(`tr[data-month="${m}"] [data-testid=month-rebate]`);
+    expect(fen(await cell.textContent())).toBe(expected.filter((r) => r.month === m).reduce((s, r) => s + r.rebate, 0));
+  }
+  // The table sorts on a column: rebate descending puts the largest first.
+  const table = page.getByTestId("statement-table");
+  await table.getByRole("button", { name: "Rebate", exact: true }).click();
+  await table.getByRole("button", { name: "Rebate", exact: true }).click();
+  await expect(table.locator("th[aria-sort=descending]")).toContainText("Rebate");
+  const top = Math.max(...expected.map((r) => r.rebate));
+  expect(fen(await table.locator("tbody tr:not(.pc-spacer)").first().locator("td").nth(8).textContent())).toBe(top);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
+
+  // The basis switch moves postpaid rows to the month they are deducted.
+  await page.getByLabel("Customer (UIN or name)").fill("100002");
+  const monthCell = table.locator("tbody tr:not(.pc-spacer) td[data-col=month]").first();
+  await expect(monthCell).toContainText("2026-02");
+  await expect(monthCell).toContainText("(deducted 2026-03)");
+  await page.getByLabel("Deduction period (month deducted)").check();
+  await expect(monthCell).toContainText("2026-03");
+  await expect(monthCell).toContainText("(used 2026-02)");
+  await page.getByLabel("Billing period (month of use)").check();
+  await page.getByLabel("Customer (UIN or name)").fill("");
+
+  // Tax preview of a month: 100.00 → 6.00 / 94.00; 0.25 → 0.02 / 0.23.
+  const preview = page.getByTestId("tax-preview");
+  const general = preview.locator("[data-kind=general]");
+  await page.getByRole("button", { name: "Preview the invoice for 2026-01" }).click();
+  await expect(general.getByTestId("tax-amount")).toHaveText("CNY 100.00");
+  await expect(general.getByTestId("tax-deduction")).toHaveText("CNY 6.00");
+  await expect(general.getByTestId("tax-net")).toHaveText("CNY 94.00");
+  await expect(preview.locator("[data-kind=special]").getByTestId("tax-net")).toHaveText("CNY 100.00");
+  await expect(general).toContainText("accept the reduced amount");
+  await page.getByRole("button", { name: "Preview the invoice for 2026-02" }).click();
+  await expect(general.getByTestId("tax-deduction")).toHaveText("CNY 0.02");
+  await expect(general.getByTestId("tax-net")).toHaveText("CNY 0.23");
+
+  // Export the view and import it again: every row is replaced, the totals unchanged.
+  const before = await page.getByTestId("total-rebate").textContent();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export this view (CSV)" }).click(),
+  ]);
+  const exported = await readFile(await download.path(), "utf8");
+  expect(exported.split("\n")[0]).toContain("month,deduction_month,customer_uin");
+  await importCsv(page, exported, "statements-export.csv");
+  await expect(page.getByTestId("import-summary")).toContainText(`0 added, ${good.length} replaced, 0 refused`);
+  await expect(page.getByTestId("total-rebate")).toHaveText(before);
+  await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
+
+  // Nothing is lost on reload; the virtualised table holds only what is in view.
+  await page.reload();
+  await expect(page.getByTestId("total-rebate")).toHaveText(before);
+  expect(await table.locator("tbody tr").count()).toBeLessThanOrEqual(200);
+});
+
+test("statements: a file that fails as a whole stores nothing", async ({ page }) => {
+  await start(page, "statements");
+  await page.getByLabel("Import statements (CSV)").setInputFiles({
+    name: "wrong.csv", mimeType: "text/csv", buffer: Buffer.from("name,value\nx,1\n"),
+  });
+  await expect(page.getByRole("alert")).toContainText("Nothing was imported: The header lacks required columns: month, customer_uin, product, payment_mode, consumption, rebate.");
+  await page.getByLabel("Import statements (CSV)").setInputFiles({
+    name: "gbk.csv", mimeType: "text/csv", buffer: Buffer.from([0xd4, 0xc2, 0xb7, 0xdd, 0x0a]),
+  });
+  await expect(page.getByRole("alert")).toContainText("not UTF-8");
+  await expect(page.getByText("No statements yet.")).toBeVisible();
+});
+
+test("settlements: payment window, hold, clawbacks, print; customers; special rebates main account only", async ({ page }) => {
+  await start(page, "statements");
+  await page.getByLabel("Sample rows").selectOption("1000");
+  await page.getByLabel("Sample ends with month").fill("2026-02");
+  await page.getByRole("button", { name: "Load sample data" }).click();
+  await expect(page.getByTestId("total-rows")).toHaveText("1000");
+
+  // Customers: search, then a customer's page leads to its special rebates.
+  await page.getByRole("link", { name: "Customers", exact: true }).click();
+  const customers = page.getByTestId("customers-table");
+  await expect(customers.locator("tbody tr")).not.toHaveCount(0);
+  const special = customers.locator("tbody tr").filter({ has: page.locator("td:nth-child(5)", { hasText: "Yes" }) }).first();
+  const uin = await special.getAttribute("data-uin");
+  await page.getByLabel("Search (UIN or name)").fill(uin);
+  await expect(customers.locator("tbody tr")).toHaveCount(1);
+  await customers.getByRole("link", { name: uin }).click();
+  await expect(page.getByTestId("customer-facts")).toContainText(uin);
+  await page.getByRole("link", { name: "This customer’s special rebates" }).click();
+  const rebates = page.getByTestId("special-rebates-table");
+  await expect(rebates.locator("tbody tr")).not.toHaveCount(0);
+  await expect(rebates).toContainText("Expired");
+
+  // Settlements: January's sheet has its documents sent; the manager receives them on
+  // 10 February 2026 → paid between 2 and 9 March (Spring Festival and adjusted days).
+  await page.getByRole("link", { name: "Settlement & payment" }).click();
+  await page.getByTestId("settlements-table").getByRole("link", { name: "2026-01" }).click();
+  await expect(page.getByTestId("sheet-state")).toHaveText("Documents sent");
+  await role(page, ROLE.manager);
+  await page.getByLabel("Date").fill("2026-02-10");
+  await page.getByRole("button", { name: "Mark as: Received" }).click();
+  await expect(page.getByTestId("payment-window")).toHaveText("2026-03-02 – 2026-03-09");
+  await expect(page.getByTestId("timeline")).toContainText("Received");
+  // An abnormal mark needs a reason, named at the field.
+  await page.getByRole("button", { name: "Mark as: Abnormal" }).click();
+  await expect(page.locator("#settle-reason-error")).toHaveText("Reason for abnormal is required");
+
+  // A sheet with a clawback shows it as a negative line that reduces the total.
+  await page.getByRole("link", { name: "Back to settlement sheets" }).click();
+  await page.getByTestId("settlements-table").getByRole("link", { name: "2025-06" }).click();
+  const lines = page.getByTestId("sheet-lines");
+  await expect(lines).toContainText("Clawback");
+  await expect(lines.locator("tr.pc-negative")).toContainText("-CNY");
+  await expect(page.getByTestId("invoice-details")).toContainText("911101085636549482");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print the sheet (A4)" })).toBeHidden();
+  await expect(lines).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // A sub-account sees why not; the link is not offered and the page refuses.
+  await role(page, ROLE.sub);
+  await expect(page.getByRole("link", { name: "Special rebates" })).toHaveCount(0);
+  await page.goto(`special-rebates?customer=${uin}`);
+  await expect(page.getByTestId("special-rebates-refused")).toBeVisible();
+  await expect(page.getByTestId("special-rebates-refused")).toContainText("only be viewed by the main account");
+  await expect(page.getByTestId("special-rebates-table")).toHaveCount(0);
+});
