@@ -7,11 +7,36 @@ import { readFile } from "node:fs/promises";
 
 const ROLE = { main: "Main account (enterprise admin)", sub: "Sub-account (employee)", manager: "Channel manager" };
 
-async function start(page, path) {
+// The words of the statement scenario in both languages.
+const L = {
+  "zh-CN": {
+    roleSwitch: "演示：切换角色", main: "主账号（企业管理员）", importLabel: "导入对账单（CSV）",
+    summary: (n) => `读取 ${n + 3} 行：新增 ${n} 行，替换 0 行，拒绝 3 行。`,
+    bad: ["第 5 行：月份“2026-13”不是 YYYY-MM 格式", "第 6 行：付费模式“月付”应为 预付费/后付费", "第 7 行：“消费金额”的值“abc”不是最多两位小数的金额"],
+    product: "产品", from: "起始月份", to: "截止月份", rebate: "返佣金额", clear: "清除筛选", customer: "客户（UIN 或名称）",
+    deducted: "（2026-03 扣费）", used: "（2026-02 使用）",
+    deduction: "按扣费周期（扣费月份）", billing: "按计费周期（资源实际使用月份）",
+    preview: (m) => `预览 ${m} 的开票`, money: (v) => `¥${v}`, consent: "同意接受扣除税金后的金额",
+    export: "导出当前筛选结果（CSV）", header: "月份,扣费月份,客户UIN", reimport: (n) => `新增 0 行，替换 ${n} 行，拒绝 0 行`,
+  },
+  "en-US": {
+    roleSwitch: "Demo: switch role", main: ROLE.main, importLabel: "Import statements (CSV)",
+    summary: (n) => `Read ${n + 3} lines: ${n} added, 0 replaced, 3 refused.`,
+    bad: ["Line 5: month “2026-13” is not YYYY-MM", "Line 6: payment mode “月付” must be prepaid or postpaid", "Line 7: “consumption” value “abc” is not an amount"],
+    product: "Product", from: "From month", to: "To month", rebate: "Rebate", clear: "Clear filters", customer: "Customer (UIN or name)",
+    deducted: "(deducted 2026-03)", used: "(used 2026-02)",
+    deduction: "Deduction period (month deducted)", billing: "Billing period (month of use)",
+    preview: (m) => `Preview the invoice for ${m}`, money: (v) => `CNY ${v}`, consent: "accept the reduced amount",
+    export: "Export this view (CSV)", header: "month,deduction_month,customer_uin", reimport: (n) => `0 added, ${n} replaced, 0 refused`,
+  },
+};
+
+async function start(page, path, lang = "en-US") {
   page.on("dialog", (d) => d.accept());
   await page.goto(path);
-  await page.getByRole("button", { name: /English/ }).click();
-  await role(page, ROLE.main);
+  if (lang === "en-US") await page.getByRole("button", { name: /English/ }).click();
+  await page.getByLabel(L[lang].roleSwitch).selectOption({ label: L[lang].main });
+  await expect(page.getByTestId("current-role")).toContainText(L[lang].main);
 }
 
 async function role(page, name) {
@@ -19,9 +44,9 @@ async function role(page, name) {
   await expect(page.getByTestId("current-role")).toContainText(name);
 }
 
-/** "CNY -1,234.50" → -123450 (fen), so sums are exact. */
+/** "CNY -1,234.50" / "-¥1,234.50" → -123450 (fen), so sums are exact. */
 const fen = (text) => {
-  const t = text.replace(/CNY|,|\s/g, "");
+  const t = text.replace(/CNY|¥|,|\s/g, "");
   const neg = t.startsWith("-");
   const [y, f = "0"] = t.replace("-", "").split(".");
   const v = Number(y) * 100 + Number(f.padEnd(2, "0"));
@@ -55,91 +80,90 @@ const csv = [
   ...good.slice(3).map(line),
 ].join("\n");
 
-async function importCsv(page, text, name = "statements.csv") {
-  await page.getByLabel("Import statements (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+async function importCsv(page, label, text, name = "statements.csv") {
+  await page.getByLabel(label).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   await expect(page.getByTestId("import-summary")).toBeVisible();
 }
 
-test("statements: import, filters and totals, basis, tax preview, export and re-import", async ({ page }) => {
-  await start(page, "statements");
-  await importCsv(page, csv);
-  const summary = page.getByTestId("import-summary");
-  await expect(summary).toContainText(`Read ${good.length + 3} lines: ${good.length} added, 0 replaced, 3 refused.`);
-  const refused = page.getByTestId("refused-lines");
-  await expect(refused.getByRole("listitem")).toHaveCount(3);
-  await expect(refused).toContainText("Line 5: month “2026-13” is not YYYY-MM");
-  await expect(refused).toContainText("Line 6: payment mode “月付” must be prepaid or postpaid");
-  await expect(refused).toContainText("Line 7: “consumption” value “abc” is not an amount");
-  await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
-  const allRebate = good.reduce((s, r) => s + r.rebate, 0);
-  expect(fen(await page.getByTestId("total-rebate").textContent())).toBe(allRebate);
+for (const [lang, t] of Object.entries(L)) {
+  test(`statements: import, filters and totals, basis, tax preview, export and re-import (${lang})`, async ({ page }) => {
+    await start(page, "statements", lang);
+    await importCsv(page, t.importLabel, csv);
+    const summary = page.getByTestId("import-summary");
+    await expect(summary).toContainText(t.summary(good.length));
+    const refused = page.getByTestId("refused-lines");
+    await expect(refused.getByRole("listitem")).toHaveCount(3);
+    for (const b of t.bad) await expect(refused).toContainText(b);
+    await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
+    const allRebate = good.reduce((s, r) => s + r.rebate, 0);
+    expect(fen(await page.getByTestId("total-rebate").textContent())).toBe(allRebate);
 
-  // Filters (product and a month range, billing basis) against an independent count.
-  await page.getByLabel("Product", { exact: true }).selectOption(products[0]);
-  await page.getByLabel("From month").fill("2026-03");
-  await page.getByLabel("To month").fill("2026-06");
-  const expected = good.filter((r) => r.product === products[0] && r.month >= "2026-03" && r.month <= "2026-06");
-  await expect(page.getByTestId("total-rows")).toHaveText(String(expected.length));
-  expect(fen(await page.getByTestId("total-rebate").textContent())).toBe(expected.reduce((s, r) => s + r.rebate, 0));
-  expect(fen(await page.getByTestId("total-consumption").textContent())).toBe(expected.reduce((s, r) => s + r.consumption, 0));
-  // Per-month totals agree too.
-  const months = [...new Set(expected.map((r) => r.month))];
-  for (const m of months) {
-    const cell = page.getByTestId("month-totals").locator(`tr[data-month="${m}"] [data-testid=month-rebate]`);
-    expect(fen(await cell.textContent())).toBe(expected.filter((r) => r.month === m).reduce((s, r) => s + r.rebate, 0));
-  }
-  // The table sorts on a column: rebate descending puts the largest first.
-  const table = page.getByTestId("statement-table");
-  await table.getByRole("button", { name: "Rebate", exact: true }).click();
-  await table.getByRole("button", { name: "Rebate", exact: true }).click();
-  await expect(table.locator("th[aria-sort=descending]")).toContainText("Rebate");
-  const top = Math.max(...expected.map((r) => r.rebate));
-  expect(fen(await table.locator("tbody tr:not(.pc-spacer)").first().locator("td").nth(8).textContent())).toBe(top);
-  await page.getByRole("button", { name: "Clear filters" }).click();
-  await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
+    // Filters (product and a month range, billing basis) against an independent count.
+    await page.getByLabel(t.product, { exact: true }).selectOption(products[0]);
+    await page.getByLabel(t.from, { exact: true }).fill("2026-03");
+    await page.getByLabel(t.to, { exact: true }).fill("2026-06");
+    const expected = good.filter((r) => r.product === products[0] && r.month >= "2026-03" && r.month <= "2026-06");
+    await expect(page.getByTestId("total-rows")).toHaveText(String(expected.length));
+    expect(fen(await page.getByTestId("total-rebate").textContent())).toBe(expected.reduce((s, r) => s + r.rebate, 0));
+    expect(fen(await page.getByTestId("total-consumption").textContent())).toBe(expected.reduce((s, r) => s + r.consumption, 0));
+    // Per-month totals agree too.
+    for (const m of new Set(expected.map((r) => r.month))) {
+      const cell = page.getByTestId("month-totals").locator(`tr[data-month="${m}"] [data-testid=month-rebate]`);
+      expect(fen(await cell.textContent())).toBe(expected.filter((r) => r.month === m).reduce((s, r) => s + r.rebate, 0));
+    }
+    // The table sorts on a column: rebate descending puts the largest first.
+    const table = page.getByTestId("statement-table");
+    await table.getByRole("button", { name: t.rebate, exact: true }).click();
+    await table.getByRole("button", { name: t.rebate, exact: true }).click();
+    await expect(table.locator("th[aria-sort=descending]")).toContainText(t.rebate);
+    const top = Math.max(...expected.map((r) => r.rebate));
+    expect(fen(await table.locator("tbody tr:not(.pc-spacer)").first().locator("td").nth(8).textContent())).toBe(top);
+    await page.getByRole("button", { name: t.clear }).click();
+    await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
 
-  // The basis switch moves postpaid rows to the month they are deducted.
-  await page.getByLabel("Customer (UIN or name)").fill("100002");
-  const monthCell = table.locator("tbody tr:not(.pc-spacer) td[data-col=month]").first();
-  await expect(monthCell).toContainText("2026-02");
-  await expect(monthCell).toContainText("(deducted 2026-03)");
-  await page.getByLabel("Deduction period (month deducted)").check();
-  await expect(monthCell).toContainText("2026-03");
-  await expect(monthCell).toContainText("(used 2026-02)");
-  await page.getByLabel("Billing period (month of use)").check();
-  await page.getByLabel("Customer (UIN or name)").fill("");
+    // The basis switch moves postpaid rows to the month they are deducted.
+    await page.getByLabel(t.customer).fill("100002");
+    const monthCell = table.locator("tbody tr:not(.pc-spacer) td[data-col=month]").first();
+    await expect(monthCell).toContainText("2026-02");
+    await expect(monthCell).toContainText(t.deducted);
+    await page.getByLabel(t.deduction).check();
+    await expect(monthCell).toContainText("2026-03");
+    await expect(monthCell).toContainText(t.used);
+    await page.getByLabel(t.billing).check();
+    await page.getByLabel(t.customer).fill("");
 
-  // Tax preview of a month: 100.00 → 6.00 / 94.00; 0.25 → 0.02 / 0.23.
-  const preview = page.getByTestId("tax-preview");
-  const general = preview.locator("[data-kind=general]");
-  await page.getByRole("button", { name: "Preview the invoice for 2026-01" }).click();
-  await expect(general.getByTestId("tax-amount")).toHaveText("CNY 100.00");
-  await expect(general.getByTestId("tax-deduction")).toHaveText("CNY 6.00");
-  await expect(general.getByTestId("tax-net")).toHaveText("CNY 94.00");
-  await expect(preview.locator("[data-kind=special]").getByTestId("tax-net")).toHaveText("CNY 100.00");
-  await expect(general).toContainText("accept the reduced amount");
-  await page.getByRole("button", { name: "Preview the invoice for 2026-02" }).click();
-  await expect(general.getByTestId("tax-deduction")).toHaveText("CNY 0.02");
-  await expect(general.getByTestId("tax-net")).toHaveText("CNY 0.23");
+    // Tax preview of a month: 100.00 → 6.00 / 94.00; 0.25 → 0.02 / 0.23.
+    const preview = page.getByTestId("tax-preview");
+    const general = preview.locator("[data-kind=general]");
+    await page.getByRole("button", { name: t.preview("2026-01") }).click();
+    await expect(general.getByTestId("tax-amount")).toHaveText(t.money("100.00"));
+    await expect(general.getByTestId("tax-deduction")).toHaveText(t.money("6.00"));
+    await expect(general.getByTestId("tax-net")).toHaveText(t.money("94.00"));
+    await expect(preview.locator("[data-kind=special]").getByTestId("tax-net")).toHaveText(t.money("100.00"));
+    await expect(general).toContainText(t.consent);
+    await page.getByRole("button", { name: t.preview("2026-02") }).click();
+    await expect(general.getByTestId("tax-deduction")).toHaveText(t.money("0.02"));
+    await expect(general.getByTestId("tax-net")).toHaveText(t.money("0.23"));
 
-  // Export the view and import it again: every row is replaced, the totals unchanged.
-  const before = await page.getByTestId("total-rebate").textContent();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export this view (CSV)" }).click(),
-  ]);
-  const exported = await readFile(await download.path(), "utf8");
-  expect(exported.split("\n")[0]).toContain("month,deduction_month,customer_uin");
-  await importCsv(page, exported, "statements-export.csv");
-  await expect(page.getByTestId("import-summary")).toContainText(`0 added, ${good.length} replaced, 0 refused`);
-  await expect(page.getByTestId("total-rebate")).toHaveText(before);
-  await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
+    // Export the view and import it again: every row is replaced, the totals unchanged.
+    const before = await page.getByTestId("total-rebate").textContent();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: t.export }).click(),
+    ]);
+    const exported = await readFile(await download.path(), "utf8");
+    expect(exported.split("\n")[0]).toContain(t.header);
+    await importCsv(page, t.importLabel, exported, "statements-export.csv");
+    await expect(page.getByTestId("import-summary")).toContainText(t.reimport(good.length));
+    await expect(page.getByTestId("total-rebate")).toHaveText(before);
+    await expect(page.getByTestId("total-rows")).toHaveText(String(good.length));
 
-  // Nothing is lost on reload; the virtualised table holds only what is in view.
-  await page.reload();
-  await expect(page.getByTestId("total-rebate")).toHaveText(before);
-  expect(await table.locator("tbody tr").count()).toBeLessThanOrEqual(200);
-});
+    // Nothing is lost on reload; the virtualised table holds only what is in view.
+    await page.reload();
+    await expect(page.getByTestId("total-rebate")).toHaveText(before);
+    expect(await table.locator("tbody tr").count()).toBeLessThanOrEqual(200);
+  });
+}
 
 test("statements: a file that fails as a whole stores nothing", async ({ page }) => {
   await start(page, "statements");

@@ -47,6 +47,9 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
 
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = file_input(&ev) else { return };
+        // The measure covers everything from the user's choice: reading the file,
+        // decoding, parsing, checking, merging and storing.
+        measure_start("pc:import");
         let backend = ctx.backend();
         let lang = ctx.lang.get_untracked();
         busy.set(true);
@@ -70,7 +73,6 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                     return;
                 }
             };
-            measure_start("pc:import");
             progress.set(Some(0));
             let outcome = match StatementImport::start(&text) {
                 Ok(mut reading) => {
