@@ -26,12 +26,12 @@ pub fn HomePage() -> impl IntoView {
             Role::MainAccount => vec![
                 (t_string!(i18n, home.main_1).to_string(), None),
                 (t_string!(i18n, home.main_2).to_string(), None),
-                (t_string!(i18n, home.main_3).to_string(), None),
-                (t_string!(i18n, home.main_4).to_string(), None),
+                (t_string!(i18n, home.main_3).to_string(), Some("statements")),
+                (t_string!(i18n, home.main_4).to_string(), Some("learners")),
             ],
             Role::SubAccount => vec![
-                (t_string!(i18n, home.sub_1).to_string(), None),
-                (t_string!(i18n, home.sub_2).to_string(), None),
+                (t_string!(i18n, home.sub_1).to_string(), Some("settlements")),
+                (t_string!(i18n, home.sub_2).to_string(), Some("join")),
             ],
             Role::ChannelManager => vec![
                 (t_string!(i18n, home.manager_1).to_string(), Some("review")),

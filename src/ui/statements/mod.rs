@@ -154,8 +154,8 @@ fn Notes() -> impl IntoView {
             <summary>{tr(i18n, |i| t_string!(i, stmt.notes_heading))}</summary>
             <p>{tr(i18n, |i| t_string!(i, stmt.note_basis))}</p>
             <p>{tr(i18n, |i| t_string!(i, stmt.note_default))}</p>
-            <p>{tr(i18n, |i| t_string!(i, stmt.note_zero))}</p>
-            <p>{tr(i18n, |i| t_string!(i, stmt.note_arrears))}</p>
         </details>
+        // The two notes a clerk needs when reading any figure stay in view.
+        <p class="pc-hint">{tr(i18n, |i| t_string!(i, stmt.note_zero))}" "{tr(i18n, |i| t_string!(i, stmt.note_arrears))}</p>
     }
 }
