@@ -110,3 +110,109 @@ impl CertificateState {
         }
     }
 }
+
+/// Who a certificate is issued to, as printed on it (taken from the profile when it is
+/// approved, so a later rename does not rewrite an issued certificate).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateHolder {
+    /// Partner (company) name.
+    pub name: String,
+    /// USCC.
+    pub uscc: String,
+    /// Partner type.
+    pub partner_type: Option<super::partner_type::PartnerType>,
+}
+
+/// The partner's certificate: the current request or certificate and its history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateRecord {
+    /// Where it stands.
+    pub state: CertificateState,
+    /// The day it was requested.
+    pub requested_on: NaiveDate,
+    /// Who it is issued to (set on approval).
+    #[serde(default)]
+    pub holder: Option<CertificateHolder>,
+    /// Certificates issued before this one (for the sequence in the number).
+    #[serde(default)]
+    pub issued_before: u32,
+    /// Every move: state name, when, who, reason.
+    #[serde(default)]
+    pub history: Vec<super::transition::StateChange<String>>,
+}
+
+impl CertificateRecord {
+    /// A new request on `today`, following `previous` (if any).
+    pub fn request(
+        previous: Option<&CertificateRecord>,
+        today: NaiveDate,
+        at: chrono::DateTime<chrono::Utc>,
+        actor: super::transition::Actor,
+    ) -> Result<Self, TransitionError> {
+        if let Some(p) = previous
+            && !p.state.may_request_new(today)
+        {
+            return Err(TransitionError::Illegal {
+                state: p.state.name(),
+                event: "request",
+            });
+        }
+        let issued_before = previous.map_or(0, |p| {
+            p.issued_before + u32::from(matches!(p.state, CertificateState::Approved { .. }))
+        });
+        let mut history = previous.map(|p| p.history.clone()).unwrap_or_default();
+        history.push(super::transition::StateChange {
+            from: previous.map(|p| p.state.name().to_string()),
+            to: "requested".into(),
+            at,
+            actor,
+            reason: None,
+        });
+        Ok(CertificateRecord {
+            state: CertificateState::Requested,
+            requested_on: today,
+            holder: None,
+            issued_before,
+            history,
+        })
+    }
+
+    /// Approves: issues the certificate on `today` to `holder`.
+    pub fn approve(
+        &mut self,
+        holder: CertificateHolder,
+        today: NaiveDate,
+        at: chrono::DateTime<chrono::Utc>,
+        actor: super::transition::Actor,
+    ) -> Result<(), TransitionError> {
+        let number = certificate_number(today, self.issued_before + 1);
+        self.state = self.state.approve(number, today)?;
+        self.holder = Some(holder);
+        self.history.push(super::transition::StateChange {
+            from: Some("requested".into()),
+            to: "approved".into(),
+            at,
+            actor,
+            reason: None,
+        });
+        Ok(())
+    }
+
+    /// Rejects with a required reason.
+    pub fn reject(
+        &mut self,
+        reason: &str,
+        at: chrono::DateTime<chrono::Utc>,
+        actor: super::transition::Actor,
+    ) -> Result<(), TransitionError> {
+        self.state = self.state.reject(reason)?;
+        self.history.push(super::transition::StateChange {
+            from: Some("requested".into()),
+            to: "rejected".into(),
+            at,
+            actor,
+            reason: Some(reason.trim().to_string()),
+        });
+        Ok(())
+    }
+}

@@ -113,3 +113,35 @@ impl PartnerState {
         }
     }
 }
+
+/// The partnership's state with its history.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lifecycle {
+    /// Where it stands.
+    pub state: PartnerState,
+    /// Every move.
+    #[serde(default)]
+    pub history: Vec<super::transition::StateChange<PartnerState>>,
+}
+
+impl Lifecycle {
+    /// Applies an event and records who did it and when.
+    pub fn apply(
+        &mut self,
+        event: PartnerEvent,
+        at: chrono::DateTime<chrono::Utc>,
+        actor: super::transition::Actor,
+        reason: Option<String>,
+    ) -> Result<(), LifecycleError> {
+        let next = self.state.apply(event)?;
+        self.history.push(super::transition::StateChange {
+            from: Some(self.state),
+            to: next,
+            at,
+            actor,
+            reason,
+        });
+        self.state = next;
+        Ok(())
+    }
+}

@@ -2,6 +2,7 @@
 //! and tax, the working-day calendar and the state machines. Nothing here touches the
 //! web; everything is tested natively.
 
+pub mod announcement;
 pub mod application;
 pub mod application_checks;
 pub mod application_form;

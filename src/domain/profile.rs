@@ -4,6 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::application::WizardStep;
+use super::application_checks::FieldError;
+use super::application_form::{ApplicationForm, FormField};
 use super::transition::Actor;
 use super::uscc::Uscc;
 
@@ -72,6 +75,32 @@ pub enum ProfileField {
     BankAccountNumber,
     /// 银行账号证明.
     BankProof,
+    /// 公司网站.
+    Website,
+}
+
+impl ProfileField {
+    /// The wizard field it corresponds to (for labels and messages shared with the
+    /// application form).
+    pub fn form_field(self) -> FormField {
+        use ProfileField as P;
+        match self {
+            P::CompanyName => FormField::CompanyName,
+            P::Uscc => FormField::Uscc,
+            P::ContactPerson => FormField::ContactPerson,
+            P::Phone => FormField::Phone,
+            P::Email => FormField::Email,
+            P::Qq => FormField::Qq,
+            P::MailingAddress => FormField::MailingAddress,
+            P::BankAccountName => FormField::BankAccountName,
+            P::Bank => FormField::Bank,
+            P::BankLocation => FormField::BankLocation,
+            P::BankBranch => FormField::BankBranch,
+            P::BankAccountNumber => FormField::BankAccountNumber,
+            P::BankProof => FormField::BankProof,
+            P::Website => FormField::Website,
+        }
+    }
 }
 
 impl PartnerProfile {
@@ -92,7 +121,51 @@ impl PartnerProfile {
             (BankBranch, self.bank_branch.clone()),
             (BankAccountNumber, self.bank_account_number.clone()),
             (BankProof, self.bank_proof.clone().unwrap_or_default()),
+            (Website, self.website.clone()),
         ]
+    }
+
+    /// The profile as an application form, so the wizard's rules check it.
+    fn as_form(&self) -> ApplicationForm {
+        ApplicationForm {
+            company_name: self.company_name.clone(),
+            verified_company_name: self.company_name.clone(),
+            licence_company_name: self.company_name.clone(),
+            uscc: self.uscc.clone(),
+            verified_uscc: self.uscc.clone(),
+            website: self.website.clone(),
+            contact_person: self.contact_person.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            qq: self.qq.clone(),
+            mailing_address: self.mailing_address.clone(),
+            bank_account_name: self.bank_account_name.clone(),
+            bank: self.bank.clone(),
+            bank_location: self.bank_location.clone(),
+            bank_branch: self.bank_branch.clone(),
+            bank_account_number: self.bank_account_number.clone(),
+            bank_proof: self.bank_proof.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// Every field problem, by the same rules as the application wizard (company name,
+    /// USCC and website from step ③, contacts and bank from step ④, including bank
+    /// account name = company name).
+    pub fn check(&self) -> Vec<FieldError> {
+        let form = self.as_form();
+        let mut errors: Vec<FieldError> = form
+            .check_step(WizardStep::BasicInformation)
+            .into_iter()
+            .filter(|e| {
+                matches!(
+                    e.field,
+                    FormField::CompanyName | FormField::Uscc | FormField::Website
+                )
+            })
+            .collect();
+        errors.extend(form.check_step(WizardStep::ContactAndBank));
+        errors
     }
 
     /// Whether any bank field differs from `other` (the proof itself excluded).
