@@ -10,6 +10,7 @@ pub mod local;
 pub mod memory;
 pub mod model;
 pub mod money;
+pub mod partner;
 pub mod store;
 pub mod typed;
 

@@ -36,6 +36,8 @@ pub struct Settings {
     /// Learning-platform requests made from this browser (their learner ids), so the
     /// join page can show their state.
     pub my_learners: Vec<String>,
+    /// Announcements read in this browser (their ids), so unread ones stand out.
+    pub read_announcements: Vec<String>,
 }
 
 /// The kinds of records the app stores. Each feature adds its own.

@@ -6,7 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::rc::Rc;
 
+use super::announcements::{AnnouncementDetailPage, AnnouncementsPage};
 use super::apply::ApplyPage;
+use super::certificate::CertificatePage;
 use super::config::AppConfig;
 use super::context::AppContext;
 use super::customers::{CustomerDetailPage, CustomersPage};
@@ -14,6 +16,7 @@ use super::eligibility::EligibilityPage;
 use super::home::HomePage;
 use super::learners::{JoinPage, LearnersPage};
 use super::not_found::NotFound;
+use super::profile::ProfilePage;
 use super::review::{ReviewDetailPage, ReviewQueuePage};
 use super::settings::SettingsPage;
 use super::settlements::{SettlementDetailPage, SettlementsPage};
@@ -21,6 +24,7 @@ use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, ProblemsBanner};
 use super::special_rebates::SpecialRebatesPage;
 use super::statements::StatementsPage;
+use super::termination::TerminationPage;
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
 use crate::data::memory::memory_backend;
 use crate::data::{Backend, DataError, Mode, Session};
@@ -94,6 +98,10 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
     if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
         lang.set(saved);
     }
+    let state = crate::data::partner::load_lifecycle(&*backend)
+        .await
+        .map(|l| l.state)
+        .unwrap_or_default();
     AppContext {
         backend: StoredValue::new_local(backend),
         config: StoredValue::new(config),
@@ -103,6 +111,7 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         storage_fallback: RwSignal::new(fallback),
         storage_newer: RwSignal::new(newer),
         lang,
+        partner_state: RwSignal::new(state),
     }
 }
 
@@ -135,6 +144,11 @@ fn Shell(ctx: AppContext) -> impl IntoView {
                         <Route path=path!("/review/:id") view=ReviewDetailPage/>
                         <Route path=path!("/join") view=JoinPage/>
                         <Route path=path!("/learners") view=LearnersPage/>
+                        <Route path=path!("/profile") view=ProfilePage/>
+                        <Route path=path!("/certificate") view=CertificatePage/>
+                        <Route path=path!("/termination") view=TerminationPage/>
+                        <Route path=path!("/announcements") view=AnnouncementsPage/>
+                        <Route path=path!("/announcements/:id") view=AnnouncementDetailPage/>
                         <Route path=path!("/customers") view=CustomersPage/>
                         <Route path=path!("/customers/:uin") view=CustomerDetailPage/>
                         <Route path=path!("/statements") view=StatementsPage/>

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use super::config::AppConfig;
 use crate::data::{Backend, Quarantined, Session};
-use crate::domain::Lang;
+use crate::domain::lifecycle::PartnerState;
+use crate::domain::{Lang, Permission};
 
 /// The app-wide state, provided once at the root.
 #[derive(Clone, Copy)]
@@ -27,7 +28,17 @@ pub struct AppContext {
     pub storage_newer: RwSignal<bool>,
     /// The display language, mirrored for the domain's formatting.
     pub lang: RwSignal<Lang>,
+    /// Where the partnership stands; a deregistered partner's console is read-only.
+    pub partner_state: RwSignal<PartnerState>,
 }
+
+/// What a deregistered partner may no longer do (reading stays).
+const WRITES: [Permission; 4] = [
+    Permission::EditCompanyData,
+    Permission::ManageLearners,
+    Permission::JoinLearning,
+    Permission::Apply,
+];
 
 impl AppContext {
     /// The context provided by the root component.
@@ -38,9 +49,19 @@ impl AppContext {
     /// Whether the current role has any of these permissions, as a memo: it notifies
     /// only when the answer changes, so a view gated on it is not rebuilt (and its state
     /// lost) every time the session is reloaded.
-    pub fn may_any(&self, permissions: &'static [crate::domain::Permission]) -> Memo<bool> {
+    ///
+    /// A deregistered partner keeps reading but loses every write permission.
+    pub fn may_any(&self, permissions: &'static [Permission]) -> Memo<bool> {
         let session = self.session;
-        Memo::new(move |_| session.with(|s| permissions.iter().any(|p| s.role.may(*p))))
+        let state = self.partner_state;
+        Memo::new(move |_| {
+            let read_only = state.get().is_read_only();
+            session.with(|s| {
+                permissions
+                    .iter()
+                    .any(|p| s.role.may(*p) && !(read_only && WRITES.contains(p)))
+            })
+        })
     }
 
     /// The backend, to call from event handlers and resources.
@@ -64,6 +85,12 @@ impl AppContext {
             if let Ok(q) = backend.quarantined().await {
                 this.problems.set(q);
             }
+            // Visitors may not read partner records: for them the partner is "Active".
+            let state = crate::data::partner::load_lifecycle(&*backend)
+                .await
+                .map(|l| l.state)
+                .unwrap_or_default();
+            this.partner_state.set(state);
             this.changed();
         });
     }

@@ -1,8 +1,10 @@
 //! The Leptos UI: the app shell, shared components and one folder per feature. Every rule
 //! comes from `domain`, every read and write goes through `data`.
 
+pub mod announcements;
 pub mod app;
 pub mod apply;
+pub mod certificate;
 pub mod components;
 pub mod config;
 pub mod context;
@@ -11,12 +13,14 @@ pub mod eligibility;
 pub mod home;
 pub mod learners;
 pub mod not_found;
+pub mod profile;
 pub mod review;
 pub mod settings;
 pub mod settlements;
 pub mod shell;
 pub mod special_rebates;
 pub mod statements;
+pub mod termination;
 
 pub use app::App;
 pub use config::AppConfig;

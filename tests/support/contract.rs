@@ -21,6 +21,7 @@ pub async fn session_and_settings(b: &dyn Backend) {
     b.save_settings(&Settings {
         lang: Some(Lang::EnUs),
         my_learners: vec!["200001".into()],
+        read_announcements: vec!["a1".into()],
     })
     .await
     .unwrap();
@@ -103,6 +104,7 @@ pub async fn backup_round_trip(b: &dyn Backend) {
     b.save_settings(&Settings {
         lang: Some(Lang::EnUs),
         my_learners: vec!["200001".into()],
+        read_announcements: vec!["a1".into()],
     })
     .await
     .unwrap();

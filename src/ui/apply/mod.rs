@@ -1,7 +1,7 @@
 //! `/apply` and `/apply/:step`: the application wizard (SPEC §3.2). The draft is saved as
 //! it is typed and reopens where the applicant left it, files included.
 
-mod labels;
+pub mod labels;
 mod nav;
 mod review_step;
 mod steps;

@@ -92,6 +92,10 @@ pub fn ImageUpload(
     /// Read-only.
     #[prop(optional, into)]
     disabled: Signal<bool>,
+    /// Keep the replaced file: it is still referenced until the form is saved (the
+    /// profile's bank proof, whose change history names it).
+    #[prop(optional)]
+    keep_previous: bool,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
@@ -117,7 +121,9 @@ pub fn ImageUpload(
                         let backend = ctx.backend();
                         match backend.put_blob(&blob).await {
                             Ok(()) => {
-                                if let Some(old) = value.get_untracked() {
+                                if let Some(old) = value.get_untracked()
+                                    && !keep_previous
+                                {
                                     let _ = backend.delete_blob(&old).await;
                                 }
                                 Ok(blob.id)
@@ -141,7 +147,9 @@ pub fn ImageUpload(
     };
 
     let remove = move |_| {
-        if let Some(old) = value.get_untracked() {
+        if let Some(old) = value.get_untracked()
+            && !keep_previous
+        {
             let backend = ctx.backend();
             leptos::task::spawn_local(async move {
                 let _ = backend.delete_blob(&old).await;

@@ -1,6 +1,7 @@
 //! Widgets shared by every feature.
 
 pub mod browser;
+pub mod copy;
 pub mod download;
 pub mod error_text;
 pub mod field;

@@ -41,17 +41,12 @@ pub fn CustomerDetailPage() -> impl IntoView {
             loaded.set(true);
         });
     });
-    let may_edit = move || {
-        ctx.session
-            .with(|s| s.role.may(Permission::EditCompanyData))
-    };
+    let may_edit = ctx.may_any(&[Permission::EditCompanyData]);
+    let may_edit = move || may_edit.get();
     // The provider confirms an unbinding; in local mode the channel manager plays it.
-    let is_manager = move || ctx.session.with(|s| s.role.may(Permission::Review));
-    let set_unbind = move |state: UnbindState| {
-        let Some(mut c) = customer.get_untracked() else {
-            return;
-        };
-        c.unbind = state;
+    let is_manager = ctx.may_any(&[Permission::Review]);
+    let is_manager = move || is_manager.get();
+    let store = move |c: Customer| {
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
             match save_customer(&*backend, &c).await {
@@ -62,6 +57,19 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }
         });
+    };
+    let set_unbind = move |state: UnbindState| {
+        if let Some(mut c) = customer.get_untracked() {
+            c.unbind = state;
+            store(c);
+        }
+    };
+    // The provider records a payment; in local mode the channel manager plays it.
+    let arrears_paid = move |_| {
+        if let Some(mut c) = customer.get_untracked() {
+            c.arrears = crate::domain::Cny::ZERO;
+            store(c);
+        }
     };
     view! {
         <section class="pc-page" aria-labelledby="pc-customer-heading">
@@ -100,6 +108,8 @@ pub fn CustomerDetailPage() -> impl IntoView {
                                 on:click=move |_| set_unbind(UnbindState::Requested)>{tr(i18n, |i| t_string!(i, cust.request_unbind))}</button>
                             <button type="button" class="pc-button pc-button-secondary" hidden=move || !may_edit() disabled={matches!(state, UnbindState::ProviderHelpNeeded | UnbindState::Unbound)}
                                 on:click=move |_| set_unbind(UnbindState::ProviderHelpNeeded)>{tr(i18n, |i| t_string!(i, cust.need_help))}</button>
+                            <button type="button" class="pc-button pc-button-secondary" hidden=move || !is_manager() disabled={c.arrears.is_zero()}
+                                on:click=arrears_paid>{tr(i18n, |i| t_string!(i, cust.arrears_paid))}</button>
                             <button type="button" class="pc-button pc-button-secondary" hidden=move || !is_manager() disabled={state == UnbindState::Unbound}
                                 on:click=move |_| set_unbind(UnbindState::Unbound)>{tr(i18n, |i| t_string!(i, cust.mark_unbound))}</button>
                         </div>

@@ -9,32 +9,21 @@ use crate::domain::invoice::PROVIDER_INVOICE;
 use crate::domain::settlement::{ChecklistItem, SettlementSheet};
 use crate::i18n::*;
 use crate::ui::I18n;
-use crate::ui::components::browser::copy_text;
+use crate::ui::components::copy::CopyButton;
 use crate::ui::components::error_message;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
-/// One value with a copy button that says whether it worked.
+/// One value with a copy button.
 #[component]
 fn Copyable(label: fn(I18n) -> &'static str, value: String, id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let copied = RwSignal::new(None::<bool>);
     let text = value.clone();
-    let copy = move |_| {
-        let text = text.clone();
-        leptos::task::spawn_local(async move { copied.set(Some(copy_text(&text).await)) });
-    };
     view! {
         <dt id=format!("{id}-label")>{tr(i18n, label)}</dt>
         <dd class="pc-copy-row">
             <span id=id data-testid=id>{value}</span>
-            <button type="button" class="pc-button pc-button-quiet" aria-describedby=format!("{id}-label {id}")
-                on:click=copy>{tr(i18n, |i| t_string!(i, settle.copy))}</button>
-            <span role="status" class="pc-hint">{move || match copied.get() {
-                Some(true) => t_string!(i18n, settle.copied).to_string(),
-                Some(false) => t_string!(i18n, settle.copy_failed).to_string(),
-                None => String::new(),
-            }}</span>
+            <CopyButton text=Signal::derive(move || text.clone()) what=Signal::derive(move || label(i18n).to_string())/>
         </dd>
     }
 }

@@ -42,6 +42,16 @@ fn items() -> Vec<NavItem> {
             roles: &[Role::ChannelManager],
         },
         NavItem {
+            path: "profile",
+            label: |i| t_string!(i, nav.profile).to_string(),
+            roles: PARTNER_DATA,
+        },
+        NavItem {
+            path: "certificate",
+            label: |i| t_string!(i, nav.certificate).to_string(),
+            roles: PARTNER_DATA,
+        },
+        NavItem {
             path: "customers",
             label: |i| t_string!(i, nav.customers).to_string(),
             roles: PARTNER_DATA,
@@ -60,6 +70,16 @@ fn items() -> Vec<NavItem> {
             path: "special-rebates",
             label: |i| t_string!(i, nav.special_rebates).to_string(),
             roles: &[Role::MainAccount, Role::ChannelManager],
+        },
+        NavItem {
+            path: "termination",
+            label: |i| t_string!(i, nav.termination).to_string(),
+            roles: &[Role::MainAccount, Role::ChannelManager],
+        },
+        NavItem {
+            path: "announcements",
+            label: |i| t_string!(i, nav.announcements).to_string(),
+            roles: PARTNER_DATA,
         },
         NavItem {
             path: "learners",

@@ -13,6 +13,10 @@ pub fn ProblemsBanner() -> impl IntoView {
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
     view! {
+        <div class="pc-alert pc-alert-warn" role="status" data-testid="read-only-banner"
+            hidden=move || !ctx.partner_state.get().is_read_only()>
+            {crate::ui::tr(i18n, |i| t_string!(i, term.read_only_banner))}
+        </div>
         {move || ctx.storage_fallback.get().map(|reason| view! {
             <div class="pc-alert pc-alert-error" role="alert">
                 {t!(i18n, app.storage_fallback, reason = reason.clone())}

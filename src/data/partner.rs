@@ -1,0 +1,123 @@
+//! Storage of the partner's own records over the one [`Backend`] interface: the profile
+//! and its change history, the lifecycle, the certificate and announcements.
+
+use super::backend::Backend;
+use super::error::DataError;
+use super::model::Collection;
+use super::money::PROFILE_HISTORY;
+use super::typed::{Versioned, load, load_all, save};
+use crate::domain::announcement::{Announcement, newest_first};
+use crate::domain::certificate::CertificateRecord;
+use crate::domain::lifecycle::Lifecycle;
+use crate::domain::profile::{ChangeRecord, PartnerProfile};
+
+/// Where the profile is kept (`profiles/partner`, written on approval).
+pub const PROFILE: &str = "partner";
+const LIFECYCLE: &str = "lifecycle";
+const CERTIFICATE: &str = "partner";
+
+/// The profile with its revision, if the company is a partner.
+pub async fn load_profile(
+    backend: &dyn Backend,
+) -> Result<Option<Versioned<PartnerProfile>>, DataError> {
+    load(backend, Collection::Profiles, PROFILE).await
+}
+
+/// The change history, newest first.
+pub async fn load_history(backend: &dyn Backend) -> Result<Vec<ChangeRecord>, DataError> {
+    let mut history = load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY)
+        .await?
+        .map(|h| h.value)
+        .unwrap_or_default();
+    history.sort_by_key(|c| std::cmp::Reverse(c.at));
+    Ok(history)
+}
+
+/// Saves a changed profile (guarded by the revision it was read at) and appends its
+/// change records to the history. Returns the profile's new revision.
+pub async fn save_profile(
+    backend: &dyn Backend,
+    profile: &PartnerProfile,
+    rev: u64,
+    changes: &[ChangeRecord],
+) -> Result<u64, DataError> {
+    let new_rev = save(backend, Collection::Profiles, PROFILE, profile, Some(rev)).await?;
+    let mut history = load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY)
+        .await?
+        .map(|h| h.value)
+        .unwrap_or_default();
+    history.extend_from_slice(changes);
+    save(
+        backend,
+        Collection::Profiles,
+        PROFILE_HISTORY,
+        &history,
+        None,
+    )
+    .await?;
+    Ok(new_rev)
+}
+
+/// The partnership's lifecycle (Active when nothing is stored).
+pub async fn load_lifecycle(backend: &dyn Backend) -> Result<Lifecycle, DataError> {
+    Ok(load::<Lifecycle>(backend, Collection::Profiles, LIFECYCLE)
+        .await?
+        .map(|l| l.value)
+        .unwrap_or_default())
+}
+
+/// Saves the lifecycle.
+pub async fn save_lifecycle(backend: &dyn Backend, lifecycle: &Lifecycle) -> Result<(), DataError> {
+    save(backend, Collection::Profiles, LIFECYCLE, lifecycle, None)
+        .await
+        .map(|_| ())
+}
+
+/// The current certificate request or certificate.
+pub async fn load_certificate(
+    backend: &dyn Backend,
+) -> Result<Option<CertificateRecord>, DataError> {
+    Ok(
+        load::<CertificateRecord>(backend, Collection::Certificates, CERTIFICATE)
+            .await?
+            .map(|c| c.value),
+    )
+}
+
+/// Saves the certificate record.
+pub async fn save_certificate(
+    backend: &dyn Backend,
+    record: &CertificateRecord,
+) -> Result<(), DataError> {
+    save(backend, Collection::Certificates, CERTIFICATE, record, None)
+        .await
+        .map(|_| ())
+}
+
+/// Every announcement, newest first.
+pub async fn load_announcements(backend: &dyn Backend) -> Result<Vec<Announcement>, DataError> {
+    let mut list: Vec<Announcement> = load_all(backend, Collection::Announcements)
+        .await?
+        .0
+        .into_iter()
+        .map(|(_, v)| v.value)
+        .collect();
+    newest_first(&mut list);
+    Ok(list)
+}
+
+/// Publishes an announcement.
+pub async fn save_announcement(
+    backend: &dyn Backend,
+    announcement: &Announcement,
+) -> Result<(), DataError> {
+    save(
+        backend,
+        Collection::Announcements,
+        &announcement.id,
+        announcement,
+        Some(0),
+    )
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,295 @@
+//! `/profile`: the partner's information — contacts, mailing address, company name and
+//! bank — edited with the wizard's field rules and the profile's own (a new name keeps
+//! the USCC; new bank details need a new proof), and every saved change in a history.
+
+mod history;
+
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+use crate::data::partner::{load_history, load_profile, save_profile};
+use crate::domain::Permission;
+use crate::domain::application_form::FormField as F;
+use crate::domain::profile::{ChangeRecord, PartnerProfile, ProfileError, check_change, diff};
+use crate::i18n::*;
+use crate::ui::apply::labels::{field_id, field_label};
+use crate::ui::apply::store::actor;
+use crate::ui::components::validation_text::problem_message;
+use crate::ui::components::{ImageUpload, StatusLine, TextField, error_message, focus_by_id};
+use crate::ui::context::AppContext;
+use crate::ui::customers::PARTNER_DATA;
+use crate::ui::tr;
+
+/// A text field of the profile: how to read and write it, its input kind.
+type Binding = (
+    F,
+    fn(&PartnerProfile) -> String,
+    fn(&mut PartnerProfile, String),
+    &'static str,
+);
+
+const COMPANY: [Binding; 3] = [
+    (
+        F::CompanyName,
+        |p| p.company_name.clone(),
+        |p, v| p.company_name = v,
+        "text",
+    ),
+    (F::Uscc, |p| p.uscc.clone(), |p, v| p.uscc = v, "text"),
+    (
+        F::Website,
+        |p| p.website.clone(),
+        |p, v| p.website = v,
+        "url",
+    ),
+];
+const CONTACT: [Binding; 5] = [
+    (
+        F::ContactPerson,
+        |p| p.contact_person.clone(),
+        |p, v| p.contact_person = v,
+        "text",
+    ),
+    (F::Phone, |p| p.phone.clone(), |p, v| p.phone = v, "tel"),
+    (F::Email, |p| p.email.clone(), |p, v| p.email = v, "email"),
+    (F::Qq, |p| p.qq.clone(), |p, v| p.qq = v, "text"),
+    (
+        F::MailingAddress,
+        |p| p.mailing_address.clone(),
+        |p, v| p.mailing_address = v,
+        "text",
+    ),
+];
+const BANK: [Binding; 5] = [
+    (
+        F::BankAccountName,
+        |p| p.bank_account_name.clone(),
+        |p, v| p.bank_account_name = v,
+        "text",
+    ),
+    (F::Bank, |p| p.bank.clone(), |p, v| p.bank = v, "text"),
+    (
+        F::BankLocation,
+        |p| p.bank_location.clone(),
+        |p, v| p.bank_location = v,
+        "text",
+    ),
+    (
+        F::BankBranch,
+        |p| p.bank_branch.clone(),
+        |p, v| p.bank_branch = v,
+        "text",
+    ),
+    (
+        F::BankAccountNumber,
+        |p| p.bank_account_number.clone(),
+        |p, v| p.bank_account_number = v,
+        "text",
+    ),
+];
+
+/// The page.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let allowed = ctx.may_any(PARTNER_DATA);
+    view! {
+        <section class="pc-page" aria-labelledby="pc-profile-heading">
+            <h1 id="pc-profile-heading">{tr(i18n, |i| t_string!(i, profile.heading))}</h1>
+            <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
+            {move || allowed.get().then(|| view! { <ProfileEditor/> })}
+        </section>
+    }
+}
+
+#[component]
+fn ProfileEditor() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let stored = RwSignal::new(None::<(PartnerProfile, u64)>);
+    let form = RwSignal::new(PartnerProfile::default());
+    let history = RwSignal::new(Vec::<ChangeRecord>::new());
+    let loaded = RwSignal::new(false);
+    let status = RwSignal::new(None::<(bool, String)>);
+    let touched = RwSignal::new(HashSet::<F>::new());
+    let attempted = RwSignal::new(false);
+    // A rule of the profile itself (new entity, proof needed), shown at its field.
+    let rule_error = RwSignal::new(None::<(F, String)>);
+    let editable = ctx.may_any(&[Permission::EditCompanyData]);
+
+    Effect::new(move |_| {
+        ctx.version.track();
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match load_profile(&*backend).await {
+                Ok(Some(p)) => {
+                    // Keep what is being typed if the same revision is read again.
+                    if stored.get_untracked().map(|(_, r)| r) != Some(p.rev) {
+                        form.set(p.value.clone());
+                        stored.set(Some((p.value, p.rev)));
+                    }
+                }
+                Ok(None) => stored.set(None),
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+            if let Ok(h) = load_history(&*backend).await {
+                history.set(h);
+            }
+            loaded.set(true);
+        });
+    });
+
+    let error_of = move |field: F| {
+        Signal::derive(move || {
+            if let Some((f, msg)) = rule_error.get()
+                && f == field
+            {
+                return Some(msg);
+            }
+            let shown = attempted.get() || touched.with(|t| t.contains(&field));
+            if !shown {
+                return None;
+            }
+            form.with(|p| {
+                p.check().into_iter().find(|e| e.field == field).map(|e| {
+                    problem_message(i18n, &field_label(i18n, field), &e.problem, |o| {
+                        field_label(i18n, o)
+                    })
+                })
+            })
+        })
+    };
+    let text = move |(field, get, set, kind): Binding| {
+        view! {
+            <TextField id=field_id(field) kind label=Signal::derive(move || field_label(i18n, field))
+                value=Signal::derive(move || form.with(get))
+                on_input=Callback::new(move |v: String| { rule_error.set(None); form.update(|p| set(p, v)); })
+                on_blur=Callback::new(move |_| touched.update(|t| { t.insert(field); }))
+                error=error_of(field) required=true disabled=Signal::derive(move || !editable.get())/>
+        }
+    };
+    let bank_changed = move || {
+        stored.with(|s| {
+            s.as_ref()
+                .is_some_and(|(old, _)| form.with(|p| p.bank_differs(old)))
+        })
+    };
+
+    let save = move |_| {
+        let Some((old, rev)) = stored.get_untracked() else {
+            return;
+        };
+        let new = form.get_untracked();
+        attempted.set(true);
+        let problems = new.check();
+        if let Some(first) = problems.first() {
+            status.set(Some((
+                true,
+                t_string!(i18n, valid.summary, count = problems.len()).to_string(),
+            )));
+            focus_by_id(field_id(first.field));
+            return;
+        }
+        if let Err(e) = check_change(&old, &new) {
+            let (field, msg) = match e {
+                ProfileError::NewLegalEntity { current, typed } => (
+                    F::Uscc,
+                    t_string!(i18n, profile.new_entity, current = current, typed = typed)
+                        .to_string(),
+                ),
+                ProfileError::BankProofRequired => (
+                    F::BankProof,
+                    t_string!(i18n, profile.proof_required).to_string(),
+                ),
+            };
+            rule_error.set(Some((field, msg.clone())));
+            status.set(Some((true, msg)));
+            focus_by_id(field_id(field));
+            return;
+        }
+        let who = ctx.session.with_untracked(actor);
+        let changes = diff(&old, &new, chrono::Utc::now(), &who);
+        if changes.is_empty() {
+            status.set(Some((
+                false,
+                t_string!(i18n, profile.nothing_changed).to_string(),
+            )));
+            return;
+        }
+        let bank = new.bank_differs(&old);
+        let backend = ctx.backend();
+        leptos::task::spawn_local(async move {
+            match save_profile(&*backend, &new, rev, &changes).await {
+                Ok(new_rev) => {
+                    stored.set(Some((new.clone(), new_rev)));
+                    let mut h = changes.clone();
+                    h.reverse();
+                    history.update(|all| {
+                        h.append(all);
+                        *all = h;
+                    });
+                    attempted.set(false);
+                    touched.set(HashSet::new());
+                    if old.company_name != new.company_name {
+                        let mut s = ctx.session.get_untracked();
+                        s.company_name = Some(new.company_name.clone());
+                        if let Ok(s) = backend.save_session(&s).await {
+                            ctx.session.set(s);
+                        }
+                    }
+                    let msg = if bank {
+                        t_string!(i18n, profile.saved_bank).to_string()
+                    } else {
+                        t_string!(i18n, profile.saved).to_string()
+                    };
+                    status.set(Some((false, msg)));
+                }
+                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+            }
+        });
+    };
+    let reset = move |_| {
+        if let Some((old, _)) = stored.get_untracked() {
+            form.set(old);
+        }
+        rule_error.set(None);
+        attempted.set(false);
+        touched.set(HashSet::new());
+        status.set(None);
+    };
+
+    view! {
+        <StatusLine message=status/>
+        <p class="pc-alert" role="status" hidden=move || !(loaded.get() && stored.with(Option::is_none))>
+            {tr(i18n, |i| t_string!(i, profile.not_partner))}
+        </p>
+        <p class="pc-hint" hidden=move || editable.get() || stored.with(Option::is_none)>{tr(i18n, |i| t_string!(i, profile.read_only))}</p>
+        <div hidden=move || stored.with(Option::is_none)>
+            <section class="pc-card" aria-labelledby="pc-profile-company">
+                <h2 id="pc-profile-company">{tr(i18n, |i| t_string!(i, profile.company))}</h2>
+                <p class="pc-hint">{tr(i18n, |i| t_string!(i, profile.rename_hint))}</p>
+                {COMPANY.map(text).collect_view()}
+            </section>
+            <section class="pc-card" aria-labelledby="pc-profile-contact">
+                <h2 id="pc-profile-contact">{tr(i18n, |i| t_string!(i, profile.contact))}</h2>
+                {CONTACT.map(text).collect_view()}
+            </section>
+            <section class="pc-card" aria-labelledby="pc-profile-bank">
+                <h2 id="pc-profile-bank">{tr(i18n, |i| t_string!(i, profile.bank))}</h2>
+                <p class="pc-alert pc-alert-warn" role="status" hidden=move || !bank_changed()>{tr(i18n, |i| t_string!(i, profile.bank_warning))}</p>
+                {BANK.map(text).collect_view()}
+                <ImageUpload id=field_id(F::BankProof) label=Signal::derive(move || field_label(i18n, F::BankProof))
+                    value=Signal::derive(move || form.with(|p| p.bank_proof.clone()))
+                    on_change=Callback::new(move |v: Option<String>| { rule_error.set(None); form.update(|p| p.bank_proof = v); })
+                    error=error_of(F::BankProof) prefix="profile-proof" required=true keep_previous=true
+                    disabled=Signal::derive(move || !editable.get())/>
+            </section>
+            <div class="pc-actions" hidden=move || !editable.get()>
+                <button type="button" class="pc-button" on:click=save>{tr(i18n, |i| t_string!(i, profile.save))}</button>
+                <button type="button" class="pc-button pc-button-quiet" on:click=reset>{tr(i18n, |i| t_string!(i, profile.reset))}</button>
+            </div>
+            <history::History history/>
+        </div>
+    }
+}
