@@ -194,3 +194,43 @@ fn special_rebates_are_main_account_only_in_the_data_layer() {
         ));
     });
 }
+
+#[test]
+fn a_deregistered_partner_reads_but_no_longer_writes() {
+    use partner_console::data::partner::{load_profile, save_lifecycle};
+    use partner_console::domain::lifecycle::{Lifecycle, PartnerState};
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        b.put(
+            Collection::Profiles,
+            "partner",
+            json!({"company_name": "甲"}),
+            None,
+        )
+        .await
+        .unwrap();
+        b.switch_role(Role::ChannelManager).await.unwrap();
+        let gone = Lifecycle {
+            state: PartnerState::Deregistered,
+            history: Vec::new(),
+        };
+        save_lifecycle(&b, &gone).await.unwrap();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        assert!(load_profile(&b).await.unwrap().is_some(), "reading stays");
+        assert!(matches!(
+            b.put(Collection::Profiles, "partner", json!({}), None)
+                .await,
+            Err(DataError::NotAllowed(_))
+        ));
+        assert!(matches!(
+            b.delete(Collection::Customers, "c").await,
+            Err(DataError::NotAllowed(_))
+        ));
+        // The provider still settles.
+        b.switch_role(Role::ChannelManager).await.unwrap();
+        b.put(Collection::Customers, "c", json!({}), None)
+            .await
+            .unwrap();
+    });
+}

@@ -23,6 +23,7 @@ use super::envelope::{self, SCHEMA_VERSION};
 use super::error::DataError;
 use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings, Tier};
 use crate::domain::Role;
+use crate::domain::lifecycle::Lifecycle;
 
 /// Local mode over any pair of storages. The storages are trait objects rather than type
 /// parameters so the backend's code exists once in the wasm, however many storage kinds
@@ -137,6 +138,31 @@ impl StoreBackend {
             .map(|s| s.role)
             .unwrap_or_default()
     }
+
+    /// Whether the partnership is deregistered (`profiles/lifecycle`): the partner's own
+    /// accounts may then read but no longer write; the provider still may.
+    fn deregistered(&self) -> bool {
+        let (_, key) = record_key(Collection::Profiles, "lifecycle");
+        self.kv
+            .get(&key)
+            .ok()
+            .flatten()
+            .and_then(|raw| envelope::decode(&raw).ok())
+            .and_then(|d| serde_json::from_value::<Lifecycle>(d.envelope.data).ok())
+            .is_some_and(|l| l.state.is_read_only())
+    }
+
+    /// The role check of a write, plus the read-only rule of a deregistered partner.
+    fn may_write(&self, collection: Collection) -> Result<(), DataError> {
+        let role = self.role();
+        may_write(role, collection)?;
+        if matches!(role, Role::MainAccount | Role::SubAccount) && self.deregistered() {
+            return Err(DataError::NotAllowed(
+                crate::domain::Permission::EditCompanyData,
+            ));
+        }
+        Ok(())
+    }
 }
 
 #[async_trait(?Send)]
@@ -222,7 +248,7 @@ impl Backend for StoreBackend {
         data: Value,
         expected_rev: Option<u64>,
     ) -> Result<Record, DataError> {
-        may_write(self.role(), collection)?;
+        self.may_write(collection)?;
         let (tier, key) = record_key(collection, id);
         let current = self.read(tier, &key).await?.map_or(0, |e| e.rev);
         if let Some(expected) = expected_rev
@@ -241,7 +267,7 @@ impl Backend for StoreBackend {
     }
 
     async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError> {
-        may_write(self.role(), collection)?;
+        self.may_write(collection)?;
         let (tier, key) = record_key(collection, id);
         self.raw_remove(tier, &key).await
     }
