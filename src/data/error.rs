@@ -41,6 +41,33 @@ pub enum DataError {
     /// Any other storage failure, with the browser's message.
     #[error("storage error: {0}")]
     Storage(String),
+    /// The backend cannot be reached (offline, timed out); nothing was changed there.
+    #[error("the server cannot be reached")]
+    Offline,
+    /// The backend says the session ended (401): sign in again.
+    #[error("the session ended")]
+    SessionEnded,
+    /// The backend refused the operation for this account (403).
+    #[error("not allowed by the server")]
+    Forbidden,
+    /// The backend refused field values (422), each named by its field.
+    #[error("invalid fields: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    /// The backend failed (5xx) or answered with a status the contract does not name.
+    #[error("server error {0}")]
+    Server(u16),
+}
+
+/// One field problem reported by a backend (`422` body, see public/openapi.yaml).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldIssue {
+    /// The form field, e.g. `phone`.
+    pub field: String,
+    /// The rule, e.g. `required`.
+    pub code: String,
+    /// The server's own words, if it sent any.
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 /// Why a backup file was refused.

@@ -11,6 +11,7 @@ pub mod memory;
 pub mod model;
 pub mod money;
 pub mod partner;
+pub mod remote;
 pub mod store;
 pub mod typed;
 

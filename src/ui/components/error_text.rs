@@ -33,6 +33,18 @@ pub fn error_message(i18n: I18n, e: &DataError) -> String {
             supported = *supported
         )
         .to_string(),
+        DataError::Offline => t_string!(i18n, error.offline).to_string(),
+        DataError::SessionEnded => t_string!(i18n, error.session_ended).to_string(),
+        DataError::Forbidden => t_string!(i18n, error.not_allowed).to_string(),
+        DataError::Invalid(issues) => {
+            let fields = issues
+                .iter()
+                .map(|i| i.field.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            t_string!(i18n, error.invalid, fields = fields).to_string()
+        }
+        DataError::Server(status) => t_string!(i18n, error.server, status = *status).to_string(),
         DataError::BadBackup(BackupProblem::BadRecord(what)) => {
             t_string!(i18n, error.backup_bad_record, what = what.clone()).to_string()
         }

@@ -23,7 +23,7 @@ use crate::ui::context::AppContext;
 use crate::ui::tr;
 
 /// Lines read between two turns of the page.
-const SLICE: usize = 5_000;
+const SLICE: usize = 10_000;
 /// Refused lines listed by name (the count covers the rest).
 const LISTED: usize = 100;
 

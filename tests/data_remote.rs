@@ -1,0 +1,91 @@
+//! Remote mode's HTTP policy (SPEC §5, public/openapi.yaml): URLs, status → error, which
+//! failures are retried and when.
+#![cfg(not(target_arch = "wasm32"))]
+use partner_console::data::error::FieldIssue;
+use partner_console::data::remote::*;
+use partner_console::data::{Collection, DataError};
+
+#[test]
+fn urls_follow_the_contract() {
+    let c = RemoteConfig::new("https://partners.example.com/api/");
+    assert_eq!(c.session_url(), "https://partners.example.com/api/session");
+    assert_eq!(
+        c.collection_url(Collection::SpecialRebates),
+        "https://partners.example.com/api/special-rebates"
+    );
+    assert_eq!(
+        c.record_url(Collection::Learners, "b@example.com"),
+        "https://partners.example.com/api/learners/b%40example.com"
+    );
+    assert_eq!(
+        c.record_url(Collection::Statements, "g1-0000"),
+        "https://partners.example.com/api/statements/g1-0000"
+    );
+    assert_eq!(encode_segment("客户/1"), "%E5%AE%A2%E6%88%B7%2F1");
+    assert_eq!(
+        c.blob_url("proof 1"),
+        "https://partners.example.com/api/blobs/proof%201"
+    );
+}
+
+#[test]
+fn statuses_become_errors_the_ui_can_explain() {
+    assert_eq!(error_for(401, ""), DataError::SessionEnded);
+    assert_eq!(error_for(403, ""), DataError::Forbidden);
+    assert_eq!(error_for(404, ""), DataError::NotFound);
+    assert_eq!(
+        error_for(409, r#"{"message":"changed","current":7}"#),
+        DataError::Conflict { current: 7 }
+    );
+    assert_eq!(
+        error_for(409, "not json"),
+        DataError::Conflict { current: 0 }
+    );
+    assert_eq!(
+        error_for(
+            422,
+            r#"{"errors":[{"field":"phone","code":"mobile_prefix"}]}"#
+        ),
+        DataError::Invalid(vec![FieldIssue {
+            field: "phone".into(),
+            code: "mobile_prefix".into(),
+            message: None,
+        }])
+    );
+    assert_eq!(error_for(422, "<html>"), DataError::Server(422));
+    assert_eq!(error_for(503, ""), DataError::Server(503));
+    assert_eq!(error_for(413, ""), DataError::QuotaExceeded);
+}
+
+#[test]
+fn only_unreached_or_failed_servers_are_retried_with_growing_waits() {
+    assert!(retryable(&DataError::Offline));
+    assert!(retryable(&DataError::Server(502)));
+    for answered in [
+        DataError::NotFound,
+        DataError::SessionEnded,
+        DataError::Forbidden,
+        DataError::Conflict { current: 1 },
+        DataError::Invalid(Vec::new()),
+        DataError::Server(422),
+    ] {
+        assert!(!retryable(&answered), "{answered:?}");
+    }
+    let c = RemoteConfig::new("/api");
+    let waits: Vec<Option<u32>> = (0..=4).map(|a| retry_delay_ms(&c, a)).collect();
+    assert_eq!(waits, vec![None, Some(300), Some(600), Some(1200), None]);
+    assert_eq!(if_match(Some(3)).as_deref(), Some("3"));
+    assert_eq!(if_match(None), None);
+}
+
+#[test]
+fn records_from_the_server_are_checked() {
+    let r = parse_record(r#"{"id":"c1","rev":2,"data":{"name":"甲"}}"#).unwrap();
+    assert_eq!((r.id.as_str(), r.rev), ("c1", 2));
+    assert!(matches!(
+        parse_record(r#"{"id":"c1"}"#),
+        Err(DataError::Storage(_))
+    ));
+    assert_eq!(parse_records("[]").unwrap().len(), 0);
+    assert!(parse_records("{}").is_err());
+}
