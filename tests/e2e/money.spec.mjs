@@ -184,6 +184,15 @@ test("settlements: payment window, hold, clawbacks, print; customers; special re
   await page.getByLabel("Sample ends with month").fill("2026-02");
   await page.getByRole("button", { name: "Load sample data" }).click();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
+  // The table really scrolls through all 1,000 rows while drawing only those in view.
+  const scroller = page.getByTestId("statement-scroll");
+  const drawn = page.locator("[data-testid=statement-table] tbody tr:not(.pc-spacer)");
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(drawn.last()).toHaveAttribute("aria-rowindex", "1001");
+  expect(await drawn.count()).toBeLessThanOrEqual(60);
+  await scroller.focus();
+  await page.keyboard.press("Home");
+  await expect(drawn.first()).toHaveAttribute("aria-rowindex", "2");
 
   // Customers: search, then a customer's page leads to its special rebates.
   await page.getByRole("link", { name: "Customers", exact: true }).click();

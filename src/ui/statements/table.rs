@@ -129,11 +129,14 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
                 .collect_view()
         })
     };
+    // A row without cells has no height, so each spacer is one empty cell spanning
+    // the table.
     let spacer = move |above: bool| {
         let (first, last) = window(scroll.get(), total());
         let rows = if above { first } else { total() - last };
         format!("height:{}px", rows as f64 * ROW_PX)
     };
+    let columns = Column::ALL.len();
     view! {
         <section class="pc-card" aria-labelledby="pc-stmt-table-heading">
             <h2 id="pc-stmt-table-heading">{tr(i18n, |i| t_string!(i, stmt.table_heading))}</h2>
@@ -148,9 +151,9 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
                 <table class="pc-table pc-vtable" aria-rowcount=move || total() + 1 data-testid="statement-table">
                     <thead><tr aria-rowindex="1">{header}</tr></thead>
                     <tbody>
-                        <tr class="pc-spacer" aria-hidden="true" style=move || spacer(true)></tr>
+                        <tr class="pc-spacer" aria-hidden="true"><td colspan=columns style=move || spacer(true)></td></tr>
                         {body}
-                        <tr class="pc-spacer" aria-hidden="true" style=move || spacer(false)></tr>
+                        <tr class="pc-spacer" aria-hidden="true"><td colspan=columns style=move || spacer(false)></td></tr>
                     </tbody>
                 </table>
             </div>
