@@ -159,14 +159,7 @@ impl ApplicationStatus {
             }
             _ => None,
         };
-        self.history.push(StateChange {
-            from: Some(self.state),
-            to: next,
-            at,
-            actor,
-            reason,
-        });
-        self.state = next;
+        super::transition::record_move(&mut self.state, &mut self.history, next, at, actor, reason);
         Ok(next)
     }
 }

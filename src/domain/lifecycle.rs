@@ -134,14 +134,7 @@ impl Lifecycle {
         reason: Option<String>,
     ) -> Result<(), LifecycleError> {
         let next = self.state.apply(event)?;
-        self.history.push(super::transition::StateChange {
-            from: Some(self.state),
-            to: next,
-            at,
-            actor,
-            reason,
-        });
-        self.state = next;
+        super::transition::record_move(&mut self.state, &mut self.history, next, at, actor, reason);
         Ok(())
     }
 }

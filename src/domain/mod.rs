@@ -29,6 +29,7 @@ pub mod settlement;
 pub mod special_rebate;
 pub mod statement;
 pub mod statement_csv;
+pub mod statement_export;
 pub mod statement_view;
 pub mod tax;
 pub mod termination;

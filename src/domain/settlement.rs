@@ -226,14 +226,7 @@ impl SettlementSheet {
             SettlementState::Paid => self.paid_on = Some(on),
             _ => {}
         }
-        self.history.push(StateChange {
-            from: Some(self.state),
-            to: next,
-            at,
-            actor,
-            reason,
-        });
-        self.state = next;
+        super::transition::record_move(&mut self.state, &mut self.history, next, at, actor, reason);
         Ok(())
     }
 }

@@ -54,3 +54,23 @@ pub fn required_reason(reason: &str) -> Result<String, TransitionError> {
         Ok(r.to_string())
     }
 }
+
+/// Makes `next` the current state and records the move (from the old state, when, who,
+/// why) in `history` — the one way every state machine here keeps its history.
+pub fn record_move<S: Clone>(
+    state: &mut S,
+    history: &mut Vec<StateChange<S>>,
+    next: S,
+    at: DateTime<Utc>,
+    actor: Actor,
+    reason: Option<String>,
+) {
+    history.push(StateChange {
+        from: Some(state.clone()),
+        to: next.clone(),
+        at,
+        actor,
+        reason,
+    });
+    *state = next;
+}

@@ -22,12 +22,13 @@ const VISIBLE: usize = 15;
 /// Rows drawn above and below what is visible, so fast scrolling shows no gap.
 const MARGIN: usize = 10;
 
-/// The first and last (exclusive) row to draw for a scroll position.
-fn window(scroll_top: f64, total: usize) -> (usize, usize) {
+/// The first and last (exclusive) row to draw for a scroll position in pixels (layout
+/// only: no amount is ever a float).
+fn window(scroll_top: f64, count: usize) -> (usize, usize) {
     let first = ((scroll_top / ROW_PX) as usize)
         .saturating_sub(MARGIN)
-        .min(total);
-    (first, (first + VISIBLE + 2 * MARGIN).min(total))
+        .min(count);
+    (first, (first + VISIBLE + 2 * MARGIN).min(count))
 }
 
 /// The table.
