@@ -1,0 +1,277 @@
+//! The remote backend: every operation of [`Backend`] as a request of the contract
+//! (`public/openapi.yaml`). Per-browser things — preferences, unconfirmed drafts — stay in
+//! browser storage; the session and every record come from the server.
+
+use async_trait::async_trait;
+use serde_json::Value;
+use std::rc::Rc;
+
+use super::drafts::{Draft, Drafts, keeps_draft};
+use super::policy::{
+    RemoteConfig, error_for, if_match, parse_record, parse_records, retry_delay_ms, retryable,
+};
+use super::transport::{HttpRequest, HttpResponse, Method, Transport};
+use crate::data::backend::Backend;
+use crate::data::backup::{Backup, BackupBlob};
+use crate::data::error::DataError;
+use crate::data::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings};
+use crate::data::store::StoreBackend;
+use crate::domain::Role;
+
+/// Remote mode: the server over a [`Transport`], with a local store for preferences and
+/// drafts.
+pub struct RemoteBackend {
+    config: RemoteConfig,
+    transport: Rc<dyn Transport>,
+    /// Preferences (and what local storage set aside) stay in the browser.
+    local: StoreBackend,
+    drafts: Drafts,
+}
+
+impl RemoteBackend {
+    /// A backend for the server at `config.base_url`. `local` keeps preferences; `drafts`
+    /// unconfirmed writes.
+    pub fn new(
+        config: RemoteConfig,
+        transport: Rc<dyn Transport>,
+        local: StoreBackend,
+        drafts: Drafts,
+    ) -> Self {
+        RemoteBackend {
+            config,
+            transport,
+            local,
+            drafts,
+        }
+    }
+
+    /// How many saves are waiting for the server (shown in the connection banner).
+    pub fn pending_drafts(&self) -> usize {
+        self.drafts.count()
+    }
+
+    /// Sends a request; reads are retried with backoff when the server was unreachable
+    /// or failed, writes are sent once. A non-success status becomes its error.
+    async fn exchange(&self, request: &HttpRequest) -> Result<HttpResponse, DataError> {
+        let mut attempt = 0;
+        loop {
+            let outcome = match self.transport.send(request).await {
+                Ok(r) if (200..300).contains(&r.status) => return Ok(r),
+                Ok(r) => error_for(r.status, &r.body),
+                Err(e) => e,
+            };
+            attempt += 1;
+            let delay = retry_delay_ms(&self.config, attempt)
+                .filter(|_| request.method.idempotent_read() && retryable(&outcome));
+            match delay {
+                Some(ms) => self.transport.sleep(ms).await,
+                None => return Err(outcome),
+            }
+        }
+    }
+
+    async fn get_text(&self, url: String) -> Result<Option<String>, DataError> {
+        match self.exchange(&HttpRequest::new(Method::Get, url)).await {
+            Ok(r) => Ok(Some(r.body)),
+            Err(DataError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn server_record(
+        &self,
+        collection: Collection,
+        id: &str,
+    ) -> Result<Option<Record>, DataError> {
+        match self
+            .get_text(self.config.record_url(collection, id))
+            .await?
+        {
+            Some(text) => parse_record(&text).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The write itself: `If-Match: 0` is a create (POST); otherwise a replace (PUT),
+    /// which becomes a create when the record does not exist and no revision was named.
+    async fn send_write(
+        &self,
+        collection: Collection,
+        id: &str,
+        data: &Value,
+        expected_rev: Option<u64>,
+    ) -> Result<Record, DataError> {
+        let sent = Record {
+            id: id.to_string(),
+            // The server sets the real revision; a plain REST server stores this one.
+            rev: expected_rev.map_or(1, |r| r + 1),
+            data: data.clone(),
+        };
+        let body = serde_json::to_string(&sent).map_err(|e| DataError::Storage(e.to_string()))?;
+        let create = HttpRequest {
+            method: Method::Post,
+            url: self.config.collection_url(collection),
+            if_match: None,
+            body: Some(body.clone()),
+        };
+        let response = if expected_rev == Some(0) {
+            self.exchange(&create).await?
+        } else {
+            let replace = HttpRequest {
+                method: Method::Put,
+                url: self.config.record_url(collection, id),
+                if_match: if_match(expected_rev),
+                body: Some(body),
+            };
+            match self.exchange(&replace).await {
+                Err(DataError::NotFound) if expected_rev.is_none() => {
+                    self.exchange(&create).await?
+                }
+                other => other?,
+            }
+        };
+        // A server that answers without the record (204) stored what was sent.
+        Ok(parse_record(&response.body).unwrap_or(sent))
+    }
+}
+
+#[async_trait(?Send)]
+impl Backend for RemoteBackend {
+    fn mode(&self) -> Mode {
+        Mode::Remote
+    }
+
+    async fn session(&self) -> Result<Session, DataError> {
+        let text = self
+            .get_text(self.config.session_url())
+            .await?
+            .ok_or(DataError::SessionEnded)?;
+        serde_json::from_str(&text)
+            .map_err(|e| DataError::Storage(format!("the server sent a malformed session: {e}")))
+    }
+
+    async fn switch_role(&self, _role: Role) -> Result<Session, DataError> {
+        // The server's session decides the role.
+        Err(DataError::Forbidden)
+    }
+
+    async fn save_session(&self, _session: &Session) -> Result<Session, DataError> {
+        // The server derives the session (e.g. the company name after admission); the
+        // app only reads it back.
+        self.session().await
+    }
+
+    async fn settings(&self) -> Result<Settings, DataError> {
+        self.local.settings().await
+    }
+
+    async fn save_settings(&self, settings: &Settings) -> Result<(), DataError> {
+        self.local.save_settings(settings).await
+    }
+
+    async fn list(&self, collection: Collection) -> Result<Vec<Record>, DataError> {
+        let text = self
+            .get_text(self.config.collection_url(collection))
+            .await?
+            .unwrap_or_else(|| "[]".to_string());
+        let mut records = parse_records(&text)?;
+        records.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(self.drafts.overlay_all(collection, records))
+    }
+
+    async fn get(&self, collection: Collection, id: &str) -> Result<Option<Record>, DataError> {
+        let server = self.server_record(collection, id).await?;
+        Ok(self.drafts.overlay(collection, id, server))
+    }
+
+    async fn put(
+        &self,
+        collection: Collection,
+        id: &str,
+        data: Value,
+        expected_rev: Option<u64>,
+    ) -> Result<Record, DataError> {
+        self.drafts.keep(
+            collection,
+            id,
+            &Draft {
+                base_rev: expected_rev,
+                data: data.clone(),
+            },
+        );
+        let result = self.send_write(collection, id, &data, expected_rev).await;
+        match &result {
+            Err(e) if keeps_draft(e) => {}
+            _ => self.drafts.forget(collection, id),
+        }
+        result
+    }
+
+    async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError> {
+        let request = HttpRequest::new(Method::Delete, self.config.record_url(collection, id));
+        match self.exchange(&request).await {
+            Ok(_) | Err(DataError::NotFound) => {
+                self.drafts.forget(collection, id);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn put_blob(&self, blob: &Blob) -> Result<(), DataError> {
+        let body = serde_json::to_string(&BackupBlob::from_blob(blob))
+            .map_err(|e| DataError::Storage(e.to_string()))?;
+        let request = HttpRequest {
+            method: Method::Post,
+            url: format!("{}/blobs", self.config.base_url),
+            if_match: None,
+            body: Some(body),
+        };
+        self.exchange(&request).await.map(|_| ())
+    }
+
+    async fn get_blob(&self, id: &str) -> Result<Option<Blob>, DataError> {
+        match self.get_text(self.config.blob_url(id)).await? {
+            Some(text) => serde_json::from_str::<BackupBlob>(&text)
+                .map_err(|e| DataError::Storage(format!("the server sent a malformed file: {e}")))?
+                .to_blob()
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+
+    async fn delete_blob(&self, id: &str) -> Result<(), DataError> {
+        let request = HttpRequest::new(Method::Delete, self.config.blob_url(id));
+        match self.exchange(&request).await {
+            Ok(_) | Err(DataError::NotFound) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn quarantined(&self) -> Result<Vec<Quarantined>, DataError> {
+        self.local.quarantined().await
+    }
+
+    async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError> {
+        self.local.quarantined_raw(key).await
+    }
+
+    async fn discard_quarantined(&self, key: &str) -> Result<(), DataError> {
+        self.local.discard_quarantined(key).await
+    }
+
+    async fn export_all(&self) -> Result<Backup, DataError> {
+        // The server is the record of truth in remote mode; backing it up is its job.
+        Err(DataError::Forbidden)
+    }
+
+    async fn import_all(&self, _backup: &Backup) -> Result<(), DataError> {
+        Err(DataError::Forbidden)
+    }
+
+    async fn clear_all(&self) -> Result<(), DataError> {
+        // Only this browser's part: preferences and unsent drafts.
+        self.drafts.clear();
+        self.local.save_settings(&Settings::default()).await
+    }
+}

@@ -1,0 +1,289 @@
+//! The remote backend over an in-memory server speaking the contract: creates and
+//! replaces, revision guards, drafts kept until the server confirms, retries for reads
+//! only, and every error status reaching the UI as its own error.
+#![cfg(not(target_arch = "wasm32"))]
+use async_trait::async_trait;
+use futures::executor::block_on;
+use serde_json::json;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use partner_console::data::memory::memory_backend_with_stores;
+use partner_console::data::remote::drafts::Drafts;
+use partner_console::data::remote::transport::{HttpRequest, HttpResponse, Method, Transport};
+use partner_console::data::remote::{RemoteBackend, RemoteConfig};
+use partner_console::data::{Backend, Collection, DataError, Record};
+use partner_console::domain::Role;
+
+/// A json-server-like server: records by URL, `If-Match` checked, faults on demand.
+#[derive(Default)]
+struct FakeServer {
+    records: RefCell<BTreeMap<String, Record>>,
+    log: RefCell<Vec<(Method, String)>>,
+    /// While true, nothing answers (the server is stopped).
+    down: Cell<bool>,
+    /// The next N requests get this status.
+    fail: Cell<(u32, u16)>,
+    /// The body of a scripted failure.
+    fail_body: RefCell<String>,
+}
+
+const BASE: &str = "http://api.test";
+
+fn answer(status: u16, body: String) -> Result<HttpResponse, DataError> {
+    Ok(HttpResponse { status, body })
+}
+
+#[async_trait(?Send)]
+impl Transport for FakeServer {
+    async fn send(&self, r: &HttpRequest) -> Result<HttpResponse, DataError> {
+        self.log.borrow_mut().push((r.method, r.url.clone()));
+        if self.down.get() {
+            return Err(DataError::Offline);
+        }
+        let (n, status) = self.fail.get();
+        if n > 0 {
+            self.fail.set((n - 1, status));
+            return answer(status, self.fail_body.borrow().clone());
+        }
+        // Ids arrive percent-encoded (only `@` occurs here).
+        let path = r.url.strip_prefix(BASE).unwrap().replace("%40", "@");
+        if path == "/session" {
+            return answer(
+                200,
+                r#"{"role":"ChannelManager","account_id":"100"}"#.into(),
+            );
+        }
+        let mut records = self.records.borrow_mut();
+        match r.method {
+            Method::Get if path.matches('/').count() == 1 => {
+                let list: Vec<&Record> = records
+                    .iter()
+                    .filter(|(k, _)| k.starts_with(&format!("{path}/")))
+                    .map(|(_, v)| v)
+                    .collect();
+                answer(200, serde_json::to_string(&list).unwrap())
+            }
+            Method::Get => match records.get(&path) {
+                Some(rec) => answer(200, serde_json::to_string(rec).unwrap()),
+                None => answer(404, "{}".into()),
+            },
+            Method::Post => {
+                let mut rec: Record = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+                let key = format!("{path}/{}", rec.id);
+                if records.contains_key(&key) {
+                    return answer(409, r#"{"current":1}"#.into());
+                }
+                rec.rev = 1;
+                records.insert(key, rec.clone());
+                answer(201, serde_json::to_string(&rec).unwrap())
+            }
+            Method::Put => {
+                let Some(current) = records.get(&path).map(|r| r.rev) else {
+                    return answer(404, "{}".into());
+                };
+                if r.if_match
+                    .as_ref()
+                    .is_some_and(|m| *m != current.to_string())
+                {
+                    return answer(409, format!(r#"{{"current":{current}}}"#));
+                }
+                let mut rec: Record = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+                rec.rev = current + 1;
+                records.insert(path, rec.clone());
+                answer(200, serde_json::to_string(&rec).unwrap())
+            }
+            Method::Delete => {
+                records.remove(&path);
+                answer(204, String::new())
+            }
+        }
+    }
+
+    async fn sleep(&self, _ms: u32) {}
+}
+
+fn setup() -> (RemoteBackend, Rc<FakeServer>) {
+    let server = Rc::new(FakeServer::default());
+    let (local, stores) = memory_backend_with_stores();
+    let backend = RemoteBackend::new(
+        RemoteConfig::new(BASE),
+        server.clone(),
+        local,
+        Drafts::new(stores.kv.clone()),
+    );
+    (backend, server)
+}
+
+fn requests(server: &FakeServer, method: Method) -> usize {
+    server
+        .log
+        .borrow()
+        .iter()
+        .filter(|(m, _)| *m == method)
+        .count()
+}
+
+#[test]
+fn writes_create_then_replace_with_revisions() {
+    block_on(async {
+        let (b, server) = setup();
+        // Unknown record, no guard: PUT answers 404, the app creates it with POST.
+        let r = b
+            .put(Collection::Profiles, "partner", json!({"n": 1}), None)
+            .await
+            .unwrap();
+        assert_eq!(r.rev, 1);
+        assert_eq!(requests(&server, Method::Post), 1);
+        let r = b
+            .put(Collection::Profiles, "partner", json!({"n": 2}), Some(1))
+            .await
+            .unwrap();
+        assert_eq!(r.rev, 2);
+        let got = b
+            .get(Collection::Profiles, "partner")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((got.rev, got.data), (2, json!({"n": 2})));
+        // A stale guard: someone else changed it.
+        let stale = b
+            .put(Collection::Profiles, "partner", json!({"n": 3}), Some(1))
+            .await;
+        assert_eq!(stale, Err(DataError::Conflict { current: 2 }));
+        // …and the refused draft does not hide the server's record.
+        let got = b
+            .get(Collection::Profiles, "partner")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.data, json!({"n": 2}));
+        // "Must not exist yet" is a create; a second one conflicts.
+        b.put(Collection::Learners, "a@x.cn", json!({}), Some(0))
+            .await
+            .unwrap();
+        assert!(matches!(
+            b.put(Collection::Learners, "a@x.cn", json!({}), Some(0))
+                .await,
+            Err(DataError::Conflict { .. })
+        ));
+        assert_eq!(b.list(Collection::Learners).await.unwrap().len(), 1);
+        b.delete(Collection::Learners, "a@x.cn").await.unwrap();
+        b.delete(Collection::Learners, "a@x.cn").await.unwrap();
+        assert!(b.list(Collection::Learners).await.unwrap().is_empty());
+    });
+}
+
+#[test]
+fn a_save_while_the_server_is_down_keeps_the_draft_until_it_is_confirmed() {
+    block_on(async {
+        let (b, server) = setup();
+        b.put(Collection::Profiles, "partner", json!({"n": 1}), None)
+            .await
+            .unwrap();
+        server.down.set(true);
+        let failed = b
+            .put(Collection::Profiles, "partner", json!({"n": 2}), Some(1))
+            .await;
+        assert_eq!(failed, Err(DataError::Offline));
+        assert_eq!(b.pending_drafts(), 1);
+        server.down.set(false);
+        // A reload reads the draft over the server's record, at the server's revision.
+        let got = b
+            .get(Collection::Profiles, "partner")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((got.rev, got.data.clone()), (1, json!({"n": 2})));
+        let listed = b.list(Collection::Profiles).await.unwrap();
+        assert_eq!(listed[0].data, json!({"n": 2}));
+        // Saving again succeeds and the draft goes.
+        b.put(Collection::Profiles, "partner", got.data, Some(got.rev))
+            .await
+            .unwrap();
+        assert_eq!(b.pending_drafts(), 0);
+    });
+}
+
+#[test]
+fn field_errors_and_server_failures_keep_the_draft_and_say_why() {
+    block_on(async {
+        let (b, server) = setup();
+        *server.fail_body.borrow_mut() =
+            r#"{"errors":[{"field":"phone","code":"mobile_prefix","message":"bad"}]}"#.into();
+        server.fail.set((1, 422));
+        let r = b
+            .put(Collection::Applications, "me", json!({"phone": "2"}), None)
+            .await;
+        let Err(DataError::Invalid(issues)) = r else {
+            panic!("expected field errors, got {r:?}")
+        };
+        assert_eq!(issues[0].field, "phone");
+        assert_eq!(b.pending_drafts(), 1);
+        // A new record only drafted still lists (a reload shows what was typed).
+        assert_eq!(b.list(Collection::Applications).await.unwrap().len(), 1);
+        server.fail.set((1, 500));
+        let r = b
+            .put(Collection::Applications, "me", json!({"phone": "3"}), None)
+            .await;
+        assert_eq!(r, Err(DataError::Server(500)));
+        assert_eq!(
+            b.get(Collection::Applications, "me")
+                .await
+                .unwrap()
+                .unwrap()
+                .data,
+            json!({"phone": "3"})
+        );
+    });
+}
+
+#[test]
+fn reads_are_retried_writes_are_not() {
+    block_on(async {
+        let (b, server) = setup();
+        server.fail.set((2, 503));
+        assert!(b.list(Collection::Customers).await.unwrap().is_empty());
+        assert_eq!(requests(&server, Method::Get), 3);
+        server.fail.set((1, 500));
+        let r = b.put(Collection::Customers, "1", json!({}), Some(0)).await;
+        assert_eq!(r, Err(DataError::Server(500)));
+        assert_eq!(requests(&server, Method::Post), 1);
+        // Four failures outlast three retries.
+        server.fail.set((4, 502));
+        assert_eq!(
+            b.list(Collection::Customers).await,
+            Err(DataError::Server(502))
+        );
+        // A 403 is an answer, not a failure: no retry.
+        server.log.borrow_mut().clear();
+        server.fail.set((1, 403));
+        assert_eq!(
+            b.list(Collection::Customers).await,
+            Err(DataError::Forbidden)
+        );
+        assert_eq!(requests(&server, Method::Get), 1);
+    });
+}
+
+#[test]
+fn the_server_decides_the_session() {
+    block_on(async {
+        let (b, server) = setup();
+        let s = b.session().await.unwrap();
+        assert_eq!(s.role, Role::ChannelManager);
+        assert_eq!(
+            b.switch_role(Role::Visitor).await,
+            Err(DataError::Forbidden)
+        );
+        assert_eq!(b.save_session(&s).await.unwrap(), s);
+        server.fail.set((1, 401));
+        assert_eq!(b.session().await, Err(DataError::SessionEnded));
+        // Preferences stay in the browser.
+        let mut prefs = b.settings().await.unwrap();
+        prefs.read_announcements.push("a1".into());
+        b.save_settings(&prefs).await.unwrap();
+        assert_eq!(b.settings().await.unwrap(), prefs);
+    });
+}
