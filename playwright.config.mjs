@@ -1,8 +1,11 @@
 // End-to-end tests: the release build served like a CDN would serve it (under a
-// sub-path, with the SPA fallback), driven in Debian's Chromium.
+// sub-path, with the SPA fallback), driven in Debian's Chromium — every scenario twice:
+// in local mode (browser storage) and in remote mode against a json-server backend
+// (tests/e2e/api-server.mjs, see tests/e2e/modes.mjs).
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 4173);
+const apiPort = Number(process.env.E2E_API_PORT || 4174);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,10 +31,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs target/dist-e2e /partners/ ${port}`,
-    url: `http://127.0.0.1:${port}/partners/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  projects: [
+    { name: "local", use: { mode: "local" } },
+    { name: "remote", use: { mode: "remote" } },
+  ],
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs target/dist-e2e /partners/ ${port}`,
+      url: `http://127.0.0.1:${port}/partners/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node tests/e2e/api-server.mjs ${apiPort}`,
+      url: `http://127.0.0.1:${apiPort}/t/ready/__log`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

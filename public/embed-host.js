@@ -15,6 +15,9 @@ mountButton.addEventListener("click", async () => {
     base: location.pathname.replace(/\/[^/]*$/, "") + "/embed.html",
     theme: { primary: params.get("primary") || "#6b2fb3", primaryDark: "#4f1f88" },
     dbName: params.get("db") || undefined,
+    // A host with a backend adds { mode: "remote", backendUrl, authToken } here; the
+    // tests set it on the window before this script runs.
+    ...(window.partnerConsoleConfig || {}),
   });
   unmountButton.disabled = false;
 });

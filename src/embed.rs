@@ -41,13 +41,7 @@ fn read_config(value: &JsValue) -> Result<AppConfig, JsValue> {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<MountHandle, JsValue> {
     let mut config = read_config(&config)?;
-    if config.mode == crate::data::Mode::Remote {
-        // Refused loudly rather than quietly running on browser storage: a host asking
-        // for its backend must not get data that never reaches it.
-        return Err(JsValue::from_str(
-            "partner console: remote mode is not available in this build; use mode \"local\"",
-        ));
-    }
+    config.check().map_err(|e| JsValue::from_str(&e))?;
     config.embedded = true;
     Ok(mount_with(element, config))
 }
@@ -89,9 +83,23 @@ pub fn start() {
     else {
         return;
     };
-    let config = AppConfig {
-        base: document_base(),
-        ..AppConfig::default()
+    // A page serving index.html itself may configure the app (remote mode, backend,
+    // token) by setting `window.partnerConsoleConfig` from its own script first.
+    let page_config = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("partnerConsoleConfig")).ok())
+        .map(|v| read_config(&v))
+        .unwrap_or_else(|| Ok(AppConfig::default()));
+    let config = match page_config.and_then(|c| c.check().map(|_| c).map_err(|e| JsValue::from_str(&e))) {
+        Ok(c) => AppConfig {
+            base: document_base(),
+            embedded: false,
+            ..c
+        },
+        Err(e) => {
+            // Refused where it shows rather than quietly running on browser storage.
+            target.set_text_content(e.as_string().as_deref());
+            return;
+        }
     };
     // The standalone app lives as long as the page.
     std::mem::forget(mount_with(target, config));

@@ -27,6 +27,7 @@ use super::statements::StatementsPage;
 use super::termination::TerminationPage;
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
 use crate::data::memory::memory_backend;
+use crate::data::remote::open_remote;
 use crate::data::{Backend, DataError, Mode, Session};
 use crate::domain::Lang;
 use crate::i18n::*;
@@ -81,18 +82,25 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         .db_name
         .clone()
         .unwrap_or_else(|| DB_NAME.to_string());
-    let (backend, fallback): (Rc<dyn Backend>, Option<String>) = match open_local(&db_name).await {
-        Ok(local) => {
-            // Scan problems are reported through `quarantined` below.
-            let _ = local.scan().await;
-            (Rc::new(local), None)
-        }
-        Err(e) => (Rc::new(memory_backend()), Some(e.to_string())),
+    let remote_url = config.remote_url();
+    let (backend, fallback): (Rc<dyn Backend>, Option<String>) = match remote_url {
+        Some(url) => (Rc::new(open_remote(&url, config.auth_token.clone())), None),
+        None => match open_local(&db_name).await {
+            Ok(local) => {
+                // Scan problems are reported through `quarantined` below.
+                let _ = local.scan().await;
+                (Rc::new(local), None)
+            }
+            Err(e) => (Rc::new(memory_backend()), Some(e.to_string())),
+        },
     };
-    let (session, newer) = match backend.session().await {
-        Ok(s) => (s, false),
-        Err(DataError::NewerVersion { .. }) => (Session::default(), true),
-        Err(_) => (Session::default(), false),
+    let (session, newer, connection) = match backend.session().await {
+        Ok(s) => (s, false, None),
+        Err(DataError::NewerVersion { .. }) => (Session::default(), true, None),
+        // Remote: the server is down or the token is not accepted — say so, and let the
+        // user try again; local mode starts as a visitor.
+        Err(e) if backend.mode() == Mode::Remote => (Session::default(), false, Some(e)),
+        Err(_) => (Session::default(), false, None),
     };
     let problems = backend.quarantined().await.unwrap_or_default();
     if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
@@ -112,6 +120,7 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         storage_newer: RwSignal::new(newer),
         lang,
         partner_state: RwSignal::new(state),
+        connection: RwSignal::new(connection),
     }
 }
 

@@ -90,6 +90,23 @@ impl AppConfig {
         self.locale.as_deref().and_then(Lang::from_tag)
     }
 
+    /// The backend's URL when the app runs in remote mode.
+    pub fn remote_url(&self) -> Option<String> {
+        (self.mode == Mode::Remote)
+            .then(|| self.backend_url.clone())
+            .flatten()
+            .filter(|u| !u.trim().is_empty())
+    }
+
+    /// Refuses a configuration the app cannot honour, naming the field: remote mode
+    /// without a backend URL must not quietly run on browser storage.
+    pub fn check(&self) -> Result<(), String> {
+        if self.mode == Mode::Remote && self.remote_url().is_none() {
+            return Err("partner console config: mode \"remote\" needs backendUrl".into());
+        }
+        Ok(())
+    }
+
     /// The route base normalised: leading slash, no trailing slash, empty for root.
     pub fn route_base(&self) -> String {
         normalise_base(&self.base)

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 use super::config::AppConfig;
-use crate::data::{Backend, Quarantined, Session};
+use crate::data::{Backend, DataError, Quarantined, Session};
 use crate::domain::lifecycle::PartnerState;
 use crate::domain::{Lang, Permission};
 
@@ -30,6 +30,9 @@ pub struct AppContext {
     pub lang: RwSignal<Lang>,
     /// Where the partnership stands; a deregistered partner's console is read-only.
     pub partner_state: RwSignal<PartnerState>,
+    /// Remote mode: why the server's session could not be read (offline, signed out),
+    /// shown in a banner with a way to try again.
+    pub connection: RwSignal<Option<DataError>>,
 }
 
 /// What a deregistered partner may no longer do (reading stays).
@@ -79,8 +82,15 @@ impl AppContext {
         let this = *self;
         leptos::task::spawn_local(async move {
             let backend = this.backend();
-            if let Ok(s) = backend.session().await {
-                this.session.set(s);
+            match backend.session().await {
+                Ok(s) => {
+                    this.session.set(s);
+                    this.connection.set(None);
+                }
+                Err(e) if backend.mode() == crate::data::Mode::Remote => {
+                    this.connection.set(Some(e));
+                }
+                Err(_) => {}
             }
             if let Ok(q) = backend.quarantined().await {
                 this.problems.set(q);

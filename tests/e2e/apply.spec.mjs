@@ -1,5 +1,5 @@
 // Eligibility, the application wizard and the channel manager's review (issue: SPEC §3.1–3.2).
-import { test, expect } from "@playwright/test";
+import { test, expect, becomeRole } from "./modes.mjs";
 import { files } from "./fixtures.mjs";
 
 const company = "深圳示例科技有限公司";
@@ -33,8 +33,7 @@ const en = {
 const exact = { exact: true };
 
 async function role(page, t, name) {
-  await page.getByLabel(t.role).selectOption({ label: name });
-  await expect(page.getByTestId("current-role")).toContainText(name);
+  await becomeRole(page, t.role, name);
 }
 
 async function stepOne(page, t) {

@@ -1,13 +1,26 @@
 // The foundation as a user meets it: language, roles, backup, corrupt data, embedding,
 // deep links under a sub-path.
-import { test, expect } from "@playwright/test";
+import { test, expect, localOnly, becomeRole, backendUrl } from "./modes.mjs";
 
-test("opens in zh-CN by default, even for an English browser", async ({ page }) => {
+test("opens in zh-CN by default, even for an English browser", async ({ page, mode }) => {
   await page.goto("./");
   await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByTestId("current-role")).toContainText("访客");
-  await expect(page.getByText("本地模式")).toBeVisible();
+  await expect(page.getByText(mode === "local" ? "本地模式" : "远程模式")).toBeVisible();
+});
+
+test("remote mode: the role is the server's, and there is no demo switch", async ({ page, mode }) => {
+  test.skip(mode === "local", "the role of a remote session");
+  await page.goto("./");
+  await expect(page.getByTestId("current-role")).toContainText("访客");
+  await expect(page.getByLabel("演示：切换角色")).toHaveCount(0);
+  await becomeRole(page, null, "渠道经理");
+  await expect(page.getByTestId("next-steps")).toContainText("审核合作伙伴申请");
+  await page.goto("settings");
+  await expect(page.getByText(backendUrl(page))).toBeVisible();
+  // Backups and clearing are browser-storage tools: the server keeps remote data.
+  await expect(page.getByRole("button", { name: "导出备份" })).toHaveCount(0);
 });
 
 test("switching to en-US changes the strings and survives a reload", async ({ page }) => {
@@ -23,7 +36,8 @@ test("switching to en-US changes the strings and survives a reload", async ({ pa
   await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
 });
 
-test("the demo role switch changes the header and what home offers", async ({ page }) => {
+test("the demo role switch changes the header and what home offers", async ({ page, mode }) => {
+  localOnly(mode, "the demo role switch");
   await page.goto("./");
   await page.getByLabel("演示：切换角色").selectOption({ label: "渠道经理" });
   await expect(page.getByTestId("current-role")).toContainText("渠道经理");
@@ -32,7 +46,8 @@ test("the demo role switch changes the header and what home offers", async ({ pa
   await expect(page.getByTestId("current-role")).toContainText("渠道经理");
 });
 
-test("a change in one tab shows in the other", async ({ context }) => {
+test("a change in one tab shows in the other", async ({ context, mode }) => {
+  localOnly(mode, "tabs share browser storage");
   const a = await context.newPage();
   const b = await context.newPage();
   await a.goto("./");
@@ -42,7 +57,8 @@ test("a change in one tab shows in the other", async ({ context }) => {
   await expect(b.getByTestId("current-role")).toContainText("子账号（员工）");
 });
 
-test("backup, clear and restore bring the data back", async ({ page }, info) => {
+test("backup, clear and restore bring the data back", async ({ page, mode }, info) => {
+  localOnly(mode, "backups are of browser storage");
   await page.goto("settings");
   await page.getByLabel("演示：切换角色").selectOption({ label: "主账号（企业管理员）" });
   await expect(page.getByTestId("current-role")).toContainText("主账号");
@@ -64,7 +80,8 @@ test("backup, clear and restore bring the data back", async ({ page }, info) => 
   await expect(page.getByTestId("current-role")).toContainText("主账号");
 });
 
-test("a malformed or newer backup is refused and changes nothing", async ({ page }, info) => {
+test("a malformed or newer backup is refused and changes nothing", async ({ page, mode }, info) => {
+  localOnly(mode, "backups are of browser storage");
   await page.goto("settings");
   await page.getByLabel("演示：切换角色").selectOption({ label: "渠道经理" });
   const bad = info.outputPath("bad.json");
@@ -79,7 +96,8 @@ test("a malformed or newer backup is refused and changes nothing", async ({ page
   await expect(page.getByTestId("current-role")).toContainText("渠道经理");
 });
 
-test("corrupt stored data is set aside and reported, the rest keeps working", async ({ page }) => {
+test("corrupt stored data is set aside and reported, the rest keeps working", async ({ page, mode }) => {
+  localOnly(mode, "corrupt browser storage");
   await page.goto("./");
   await page.getByLabel("演示：切换角色").selectOption({ label: "子账号（员工）" });
   await page.evaluate(() => localStorage.setItem("pc/r/customers/bad", "{\"v\":1,\"rev\":1,\"data\":"));

@@ -10,10 +10,31 @@
 
 pub mod backend;
 pub mod drafts;
-#[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod policy;
 pub mod transport;
 
 pub use backend::RemoteBackend;
 pub use policy::*;
+
+use std::rc::Rc;
+
+use super::local::local_storage::LocalStorageKv;
+use super::store::StoreBackend;
+use super::store::memory::{MemoryBulk, MemoryKv};
+use super::store::traits::KeyValue;
+
+/// Opens remote mode in the browser: `fetch` to `base_url` with the token, preferences
+/// and drafts in localStorage (in memory if the browser refuses it). Nothing is sent
+/// until the first call.
+pub fn open_remote(base_url: &str, token: Option<String>) -> RemoteBackend {
+    let config = RemoteConfig::new(base_url);
+    let kv: Rc<dyn KeyValue> = match LocalStorageKv::open() {
+        Ok(kv) => Rc::new(kv),
+        Err(_) => Rc::new(MemoryKv::new()),
+    };
+    // Files and large tables live on the server; the local store only keeps preferences.
+    let local = StoreBackend::new(kv.clone(), Rc::new(MemoryBulk::new()));
+    let transport = fetch::FetchTransport::new(token, config.timeout_ms);
+    RemoteBackend::new(config, Rc::new(transport), local, drafts::Drafts::new(kv))
+}

@@ -12,7 +12,28 @@ pub fn ProblemsBanner() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
+    let retrying = RwSignal::new(false);
+    // A new answer (or the same failure again) ends the attempt.
+    Effect::new(move || {
+        ctx.connection.track();
+        ctx.session.track();
+        retrying.set(false);
+    });
     view! {
+        {move || ctx.connection.get().map(|e| view! {
+            <div class="pc-alert pc-alert-error" role="alert" data-testid="connection-banner">
+                {crate::ui::tr(i18n, |i| t_string!(i, conn.banner))} " "
+                {crate::ui::components::error_message(i18n, &e)} " "
+                <button type="button" class="pc-button" disabled=move || retrying.get()
+                    on:click=move |_| { retrying.set(true); ctx.refresh(); }>
+                    {move || if retrying.get() {
+                        t_string!(i18n, conn.retrying).to_string()
+                    } else {
+                        t_string!(i18n, conn.retry).to_string()
+                    }}
+                </button>
+            </div>
+        })}
         <div class="pc-alert pc-alert-warn" role="status" data-testid="read-only-banner"
             hidden=move || !ctx.partner_state.get().is_read_only()>
             {crate::ui::tr(i18n, |i| t_string!(i, term.read_only_banner))}

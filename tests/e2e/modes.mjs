@@ -1,0 +1,99 @@
+// One suite, two modes. Every spec imports `test` from here; playwright.config.mjs runs
+// it once per project: "local" (browser storage) and "remote" (the app in remote mode
+// against tests/e2e/api-server.mjs, json-server with the contract's rules). The helpers
+// below do what differs: becoming a role (local: the demo switcher; remote: signing in
+// with another token, as a host page would) and planting records (local: browser
+// storage; remote: the server's database).
+import { test as base, expect } from "@playwright/test";
+
+export { expect };
+
+export const API_PORT = Number(process.env.E2E_API_PORT || 4174);
+export const API_ROOT = `http://127.0.0.1:${API_PORT}`;
+
+/** The tokens the test server knows, by the role's name in either language. */
+const TOKENS = {
+  Visitor: "tok-visitor", 访客: "tok-visitor",
+  "Main account (enterprise admin)": "tok-main", "主账号（企业管理员）": "tok-main",
+  "Sub-account (employee)": "tok-sub", "子账号（员工）": "tok-sub",
+  "Channel manager": "tok-manager", 渠道经理: "tok-manager",
+};
+
+export const test = base.extend({
+  mode: ["local", { option: true }],
+  page: async ({ page, mode }, use, testInfo) => {
+    page.pcMode = mode;
+    if (mode === "remote") {
+      // Its own database on the server, so parallel tests never meet.
+      page.pcTenant = `${testInfo.testId}-${testInfo.retry}`;
+      await signIn(page, "tok-visitor");
+    }
+    await use(page);
+  },
+});
+
+/** The API root the app is pointed at in remote mode. */
+export const backendUrl = (page) => `${API_ROOT}/t/${page.pcTenant}/api`;
+
+/** Remote mode: the host page's configuration, set before the app starts (and again on
+ * every reload), as a page serving index.html would set it. */
+async function signIn(page, token) {
+  page.pcToken = token;
+  await page.addInitScript((cfg) => {
+    window.partnerConsoleConfig = cfg;
+  }, { mode: "remote", backendUrl: backendUrl(page), authToken: token });
+}
+
+/** Becomes the role with this (translated) name: the demo switcher in local mode, another
+ * sign-in (token) and a reload in remote mode, where the server decides the role. */
+export async function becomeRole(page, switchLabel, name) {
+  if (page.pcMode === "remote") {
+    await signIn(page, TOKENS[name]);
+    await page.reload();
+  } else {
+    await page.getByLabel(switchLabel).selectOption({ label: name });
+  }
+  await expect(page.getByTestId("current-role")).toContainText(name);
+}
+
+/** Plants records as the app would have stored them: `[collection, id, data]` triples.
+ * Local mode needs the page open on the app (browser storage is per origin). */
+export async function plant(page, records) {
+  if (page.pcMode === "remote") {
+    for (const [collection, id, data] of records) {
+      const r = await fetch(`${API_ROOT}/t/${page.pcTenant}/__seed`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ collection, id, data }),
+      });
+      expect(r.ok).toBe(true);
+    }
+    return;
+  }
+  await page.evaluate((records) => {
+    for (const [collection, id, data] of records) {
+      localStorage.setItem(`pc/r/${collection}/${id}`, JSON.stringify({ v: 1, rev: 1, data }));
+    }
+  }, records);
+}
+
+/** Remote mode: scripts a fault on the test server (see api-server.mjs). */
+export async function fault(page, spec) {
+  const r = await fetch(`${API_ROOT}/t/${page.pcTenant}/__fault`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(spec),
+  });
+  expect(r.ok).toBe(true);
+}
+
+/** Remote mode: the requests the app sent so far. */
+export async function requestLog(page) {
+  return (await fetch(`${API_ROOT}/t/${page.pcTenant}/__log`)).json();
+}
+
+/** Skips a scenario that is about browser storage itself (backups, quarantine, other
+ * tabs, the demo role switcher): remote mode has none of it. */
+export function localOnly(mode, why) {
+  test.skip(mode === "remote", `local mode only: ${why}`);
+}
