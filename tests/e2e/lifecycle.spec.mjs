@@ -2,7 +2,7 @@
 // history and the renamed settlement sheet, the certificate, termination to deregistered,
 // announcements. The partner is planted as approval writes it (the approval itself is
 // covered by apply.spec.mjs).
-import { test, expect } from "@playwright/test";
+import { test, expect, becomeRole, plant, startSession } from "./modes.mjs";
 import { files } from "./fixtures.mjs";
 
 const NAME = "深圳示例科技有限公司";
@@ -33,7 +33,6 @@ const L = {
   },
 };
 
-const envelope = (data) => JSON.stringify({ v: 1, rev: 1, data });
 const profile = {
   company_name: NAME, uscc: USCC, contact_person: "李雷", phone: "13800138000", email: "li@example.com",
   qq: "12345", mailing_address: "深圳市南山区科技园", bank_account_name: NAME, bank: "招商银行",
@@ -41,24 +40,20 @@ const profile = {
   bank_proof: "proof-planted", partner_type: "Agent", website: "www.example.com",
 };
 
-/** Opens the console as the main account of a partner (plus any extra planted records). */
-async function asPartner(page, lang, path, extra = {}) {
+/** Opens the console as the main account of a partner (plus any extra planted records,
+ * `[collection, id, data]`). */
+async function asPartner(page, lang, path, extra = []) {
   page.on("dialog", (d) => d.accept());
   await page.goto("settings");
-  await page.evaluate(({ profile, extra, NAME, UIN }) => {
-    const env = (data) => JSON.stringify({ v: 1, rev: 1, data });
-    localStorage.setItem("pc/session", env({ role: "MainAccount", account_id: UIN, company_name: NAME }));
-    localStorage.setItem("pc/r/profiles/partner", env(profile));
-    for (const [k, v] of Object.entries(extra)) localStorage.setItem(k, env(v));
-  }, { profile, extra, NAME, UIN });
+  await plant(page, [["profiles", "partner", profile], ...extra]);
+  await startSession(page, { role: "MainAccount", account_id: UIN, company_name: NAME });
   await page.goto(path);
   if (lang === "en-US") await page.getByRole("button", { name: /English/ }).click();
   await expect(page.getByTestId("current-role")).toContainText(L[lang].main);
 }
 
 async function role(page, t, name) {
-  await page.getByLabel(t.roleSwitch).selectOption({ label: name });
-  await expect(page.getByTestId("current-role")).toContainText(name);
+  await becomeRole(page, t.roleSwitch, name);
 }
 
 const month = (offset) => {
@@ -131,7 +126,7 @@ for (const [lang, t] of Object.entries(L)) {
 
   test(`termination: blockers, the exact email, settling to deregistered and read-only (${lang})`, async ({ page }) => {
     const customer = { uin: "100001", name: "甲公司", associated_since: "2024-01-01", arrears: "500.00", special_rebates: false, unbind: "NotRequested" };
-    await asPartner(page, lang, "termination", { "pc/r/customers/100001": customer });
+    await asPartner(page, lang, "termination", [["customers", "100001", customer]]);
     const arrears = page.getByTestId("precondition-arrears");
     const customers = page.getByTestId("precondition-customers");
     await expect(arrears).toHaveAttribute("data-met", "false");

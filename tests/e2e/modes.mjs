@@ -97,3 +97,36 @@ export async function requestLog(page) {
 export function localOnly(mode, why) {
   test.skip(mode === "remote", `local mode only: ${why}`);
 }
+
+/** Starts signed in as this role. Local mode writes the session the app would have
+ * (the page must be open on the app); remote mode signs in with the role's token, the
+ * server deriving account and company from its own data. */
+export async function startSession(page, session) {
+  if (page.pcMode === "remote") {
+    const token = { Visitor: "tok-visitor", MainAccount: "tok-main", SubAccount: "tok-sub", ChannelManager: "tok-manager" }[session.role];
+    await signIn(page, token);
+    return;
+  }
+  await page.evaluate((session) => {
+    localStorage.setItem("pc/session", JSON.stringify({ v: 1, rev: 1, data: session }));
+  }, session);
+}
+
+/** The confirmation code just mailed to `email`: local mode shows it in its simulated
+ * mailbox; in remote mode the server holds it (a real backend mails it). */
+export async function mailedCode(page, email) {
+  if (page.pcMode === "remote") {
+    let code = null;
+    await expect(async () => {
+      const r = await fetch(`${backendUrl(page)}/email-codes/${encodeURIComponent(email)}`, {
+        headers: { authorization: "Bearer tok-manager" },
+      });
+      expect(r.ok).toBe(true);
+      code = (await r.json()).data.code;
+      expect(code).toMatch(/^\d{6}$/);
+    }).toPass();
+    return code;
+  }
+  await expect(page.getByTestId("mailbox")).toContainText(email);
+  return (await page.getByTestId("mailbox").textContent()).match(/(\d{6})/)[1];
+}

@@ -2,7 +2,7 @@
 // totals checked against an independent count, the basis switch, the tax preview,
 // export → re-import, the settlement payment window, and special rebates for the main
 // account only.
-import { test, expect } from "@playwright/test";
+import { test, expect, becomeRole } from "./modes.mjs";
 import { readFile } from "node:fs/promises";
 
 const ROLE = { main: "Main account (enterprise admin)", sub: "Sub-account (employee)", manager: "Channel manager" };
@@ -35,13 +35,11 @@ async function start(page, path, lang = "en-US") {
   page.on("dialog", (d) => d.accept());
   await page.goto(path);
   if (lang === "en-US") await page.getByRole("button", { name: /English/ }).click();
-  await page.getByLabel(L[lang].roleSwitch).selectOption({ label: L[lang].main });
-  await expect(page.getByTestId("current-role")).toContainText(L[lang].main);
+  await becomeRole(page, L[lang].roleSwitch, L[lang].main);
 }
 
 async function role(page, name) {
-  await page.getByLabel("Demo: switch role").selectOption({ label: name });
-  await expect(page.getByTestId("current-role")).toContainText(name);
+  await becomeRole(page, "Demo: switch role", name);
 }
 
 /** "CNY -1,234.50" / "-¥1,234.50" → -123450 (fen), so sums are exact. */
