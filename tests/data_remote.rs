@@ -89,3 +89,27 @@ fn records_from_the_server_are_checked() {
     assert_eq!(parse_records("[]").unwrap().len(), 0);
     assert!(parse_records("{}").is_err());
 }
+
+#[test]
+fn a_server_field_error_names_a_form_field() {
+    use partner_console::domain::application_form::FormField;
+    for f in FormField::ALL {
+        assert_eq!(FormField::from_wire(f.wire_name()), Some(f));
+    }
+    assert_eq!(FormField::from_wire("phone"), Some(FormField::Phone));
+    assert_eq!(
+        FormField::from_wire("bank_account_number"),
+        Some(FormField::BankAccountNumber)
+    );
+    assert_eq!(FormField::from_wire("nope"), None);
+    // The names are the stored JSON's (the providers resold are three flags, one field).
+    let form = serde_json::to_value(
+        partner_console::domain::application_form::ApplicationForm::default(),
+    )
+    .unwrap();
+    for f in FormField::ALL {
+        if f != FormField::ResoldProviders {
+            assert!(form.get(f.wire_name()).is_some(), "{}", f.wire_name());
+        }
+    }
+}

@@ -189,19 +189,27 @@ fn a_save_while_the_server_is_down_keeps_the_draft_until_it_is_confirmed() {
         assert_eq!(failed, Err(DataError::Offline));
         assert_eq!(b.pending_drafts(), 1);
         server.down.set(false);
-        // A reload reads the draft over the server's record, at the server's revision.
-        let got = b
-            .get(Collection::Profiles, "partner")
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!((got.rev, got.data.clone()), (1, json!({"n": 2})));
+        // A reload reads what the server holds — an unconfirmed write never looks stored —
+        // and the form restores the draft over it.
+        let got = b.get(Collection::Profiles, "partner").await.unwrap().unwrap();
+        assert_eq!((got.rev, got.data.clone()), (1, json!({"n": 1})));
+        let draft = b.draft(Collection::Profiles, "partner", got.rev).await;
+        assert_eq!(draft, Some(json!({"n": 2})));
         let listed = b.list(Collection::Profiles).await.unwrap();
-        assert_eq!(listed[0].data, json!({"n": 2}));
+        assert_eq!(listed[0].data, json!({"n": 1}));
         // Saving again succeeds and the draft goes.
-        b.put(Collection::Profiles, "partner", got.data, Some(got.rev))
+        b.put(Collection::Profiles, "partner", draft.unwrap(), Some(got.rev))
             .await
             .unwrap();
+        assert_eq!(b.pending_drafts(), 0);
+        assert_eq!(b.draft(Collection::Profiles, "partner", 2).await, None);
+        // A draft based on a revision someone else has since replaced is stale: dropped.
+        server.down.set(true);
+        let _ = b
+            .put(Collection::Profiles, "partner", json!({"n": 3}), Some(2))
+            .await;
+        server.down.set(false);
+        assert_eq!(b.draft(Collection::Profiles, "partner", 5).await, None);
         assert_eq!(b.pending_drafts(), 0);
     });
 }
@@ -221,20 +229,21 @@ fn field_errors_and_server_failures_keep_the_draft_and_say_why() {
         };
         assert_eq!(issues[0].field, "phone");
         assert_eq!(b.pending_drafts(), 1);
-        // A new record only drafted still lists (a reload shows what was typed).
-        assert_eq!(b.list(Collection::Applications).await.unwrap().len(), 1);
+        // A new record only drafted is not on the server, but its form gets it back.
+        assert!(b.list(Collection::Applications).await.unwrap().is_empty());
+        assert_eq!(
+            b.draft(Collection::Applications, "me", 0).await,
+            Some(json!({"phone": "2"}))
+        );
         server.fail.set((1, 500));
         let r = b
             .put(Collection::Applications, "me", json!({"phone": "3"}), None)
             .await;
         assert_eq!(r, Err(DataError::Server(500)));
+        assert_eq!(b.get(Collection::Applications, "me").await, Ok(None));
         assert_eq!(
-            b.get(Collection::Applications, "me")
-                .await
-                .unwrap()
-                .unwrap()
-                .data,
-            json!({"phone": "3"})
+            b.draft(Collection::Applications, "me", 0).await,
+            Some(json!({"phone": "3"}))
         );
     });
 }

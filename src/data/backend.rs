@@ -2,6 +2,7 @@
 
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
 
 use super::backup::Backup;
 use super::error::DataError;
@@ -48,6 +49,13 @@ pub trait Backend {
         data: serde_json::Value,
         expected_rev: Option<u64>,
     ) -> Result<Record, DataError>;
+
+    /// A save of this record that failed and was kept in this browser (remote mode), for
+    /// a form to restore; `current_rev` is the revision the form read (0: none). Local
+    /// mode's saves never wait for anyone, so it has none.
+    async fn draft(&self, _collection: Collection, _id: &str, _current_rev: u64) -> Option<Value> {
+        None
+    }
 
     /// Removes a record (no error if it was not there).
     async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError>;

@@ -31,6 +31,18 @@ pub async fn load<T: DeserializeOwned>(
     }
 }
 
+/// A failed save of this record kept in the browser (remote mode), as `T`; one that no
+/// longer fits the type is ignored.
+pub async fn load_draft<T: DeserializeOwned>(
+    backend: &dyn Backend,
+    collection: Collection,
+    id: &str,
+    current_rev: u64,
+) -> Option<T> {
+    let data = backend.draft(collection, id, current_rev).await?;
+    serde_json::from_value(data).ok()
+}
+
 /// Reads every record of a collection as `T`, skipping (not failing on) records that no
 /// longer fit the type; their ids are returned so the UI can say so.
 pub async fn load_all<T: DeserializeOwned>(

@@ -212,3 +212,81 @@ pub enum FormField {
     /// See [`ApplicationForm::bank_proof`].
     BankProof,
 }
+
+impl FormField {
+    /// Every field, in the form's order.
+    pub const ALL: [FormField; 30] = [
+        FormField::SupplierDeclaration,
+        FormField::AccountKind,
+        FormField::VerificationMethod,
+        FormField::VerifiedCompanyName,
+        FormField::VerifiedUscc,
+        FormField::CompanyName,
+        FormField::CompanySize,
+        FormField::Website,
+        FormField::MainBusiness,
+        FormField::CompanyAddress,
+        FormField::PartnerType,
+        FormField::MainProducts,
+        FormField::Uscc,
+        FormField::LicenceCompanyName,
+        FormField::BusinessLicence,
+        FormField::ResellsCloud,
+        FormField::ResoldProviders,
+        FormField::ResellsOtherName,
+        FormField::HeardFrom,
+        FormField::ContactPerson,
+        FormField::Phone,
+        FormField::Email,
+        FormField::Qq,
+        FormField::MailingAddress,
+        FormField::BankAccountName,
+        FormField::Bank,
+        FormField::BankLocation,
+        FormField::BankBranch,
+        FormField::BankAccountNumber,
+        FormField::BankProof,
+    ];
+
+    /// The field's name in the stored JSON and in a server's 422 answer
+    /// (public/openapi.yaml), e.g. `bank_account_number`.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            FormField::SupplierDeclaration => "supplier_declaration_filed",
+            FormField::AccountKind => "account_kind",
+            FormField::VerificationMethod => "verification_method",
+            FormField::VerifiedCompanyName => "verified_company_name",
+            FormField::VerifiedUscc => "verified_uscc",
+            FormField::CompanyName => "company_name",
+            FormField::CompanySize => "company_size",
+            FormField::Website => "website",
+            FormField::MainBusiness => "main_business",
+            FormField::CompanyAddress => "company_address",
+            FormField::PartnerType => "partner_type",
+            FormField::MainProducts => "main_products",
+            FormField::Uscc => "uscc",
+            FormField::LicenceCompanyName => "licence_company_name",
+            FormField::BusinessLicence => "business_licence",
+            FormField::ResellsCloud => "resells_cloud",
+            FormField::ResoldProviders => "resold_providers",
+            FormField::ResellsOtherName => "resells_other_name",
+            FormField::HeardFrom => "heard_from",
+            FormField::ContactPerson => "contact_person",
+            FormField::Phone => "phone",
+            FormField::Email => "email",
+            FormField::Qq => "qq",
+            FormField::MailingAddress => "mailing_address",
+            FormField::BankAccountName => "bank_account_name",
+            FormField::Bank => "bank",
+            FormField::BankLocation => "bank_location",
+            FormField::BankBranch => "bank_branch",
+            FormField::BankAccountNumber => "bank_account_number",
+            FormField::BankProof => "bank_proof",
+        }
+    }
+
+    /// The field a server named in a 422 answer.
+    pub fn from_wire(name: &str) -> Option<FormField> {
+        FormField::ALL.into_iter().find(|f| f.wire_name() == name)
+    }
+}

@@ -55,10 +55,11 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
     i18n.set_locale(locale_of(initial));
     let lang = RwSignal::new(initial);
     let ready = RwSignal::new(None::<AppContext>);
+    let in_flight = RwSignal::new(0u32);
 
     let config_for_boot = config.clone();
     leptos::task::spawn_local(async move {
-        let ctx = boot(config_for_boot, lang).await;
+        let ctx = boot(config_for_boot, lang, in_flight).await;
         i18n.set_locale(locale_of(ctx.lang.get_untracked()));
         ready.set(Some(ctx));
     });
@@ -77,14 +78,21 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
 
 /// Opens storage (falling back to memory if the browser refuses), sets aside what cannot
 /// be read, and restores the session and the language.
-async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
+async fn boot(config: AppConfig, lang: RwSignal<Lang>, in_flight: RwSignal<u32>) -> AppContext {
     let db_name = config
         .db_name
         .clone()
         .unwrap_or_else(|| DB_NAME.to_string());
     let remote_url = config.remote_url();
     let (backend, fallback): (Rc<dyn Backend>, Option<String>) = match remote_url {
-        Some(url) => (Rc::new(open_remote(&url, config.auth_token.clone())), None),
+        Some(url) => {
+            let activity = Rc::new(move |delta: i32| {
+                // The app may have been unmounted while a request ran.
+                let _ = in_flight.try_update(|n| *n = n.saturating_add_signed(delta));
+            });
+            let remote = open_remote(&url, config.auth_token.clone(), activity);
+            (Rc::new(remote), None)
+        }
         None => match open_local(&db_name).await {
             Ok(local) => {
                 // Scan problems are reported through `quarantined` below.
@@ -121,6 +129,7 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>) -> AppContext {
         lang,
         partner_state: RwSignal::new(state),
         connection: RwSignal::new(connection),
+        in_flight,
     }
 }
 

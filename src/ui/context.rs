@@ -33,6 +33,8 @@ pub struct AppContext {
     /// Remote mode: why the server's session could not be read (offline, signed out),
     /// shown in a banner with a way to try again.
     pub connection: RwSignal<Option<DataError>>,
+    /// Remote mode: how many requests are waiting for the server (a loading indicator).
+    pub in_flight: RwSignal<u32>,
 }
 
 /// What a deregistered partner may no longer do (reading stays).

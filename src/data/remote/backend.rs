@@ -176,12 +176,15 @@ impl Backend for RemoteBackend {
             .unwrap_or_else(|| "[]".to_string());
         let mut records = parse_records(&text)?;
         records.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(self.drafts.overlay_all(collection, records))
+        Ok(records)
     }
 
     async fn get(&self, collection: Collection, id: &str) -> Result<Option<Record>, DataError> {
-        let server = self.server_record(collection, id).await?;
-        Ok(self.drafts.overlay(collection, id, server))
+        self.server_record(collection, id).await
+    }
+
+    async fn draft(&self, collection: Collection, id: &str, current_rev: u64) -> Option<Value> {
+        self.drafts.current(collection, id, current_rev)
     }
 
     async fn put(

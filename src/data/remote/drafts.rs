@@ -1,14 +1,16 @@
 //! Writes the server has not confirmed yet. A save in remote mode is first written here
 //! (browser storage), then sent; the draft goes once the server stores it or refuses it
-//! for good. Reads show a draft over the server's record, so a failed save — server
-//! down, 500, field errors — loses nothing, not even across a reload.
+//! for good. Forms (the application wizard, the profile) restore a draft when they open,
+//! so a failed save — server down, 500, field errors — loses nothing, not even across a
+//! reload. Reads never show a draft as stored: a state change the server did not confirm
+//! (a sheet marked paid, say) must not look done.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::rc::Rc;
 
 use crate::data::error::DataError;
-use crate::data::model::{Collection, Record};
+use crate::data::model::Collection;
 use crate::data::store::traits::KeyValue;
 
 /// Where drafts live in browser storage (next to local mode's keys, never clashing).
@@ -81,53 +83,16 @@ impl Drafts {
         }
     }
 
-    /// The record as the user last wrote it: the draft over the server's record. A draft
-    /// based on an older revision than the server's is stale — someone else's change
-    /// won, exactly as a 409 would say — and is dropped.
-    pub fn overlay(
-        &self,
-        collection: Collection,
-        id: &str,
-        server: Option<Record>,
-    ) -> Option<Record> {
-        let Some(draft) = self.get(collection, id) else {
-            return server;
-        };
-        let server_rev = server.as_ref().map_or(0, |r| r.rev);
+    /// What the user last wrote to a record the server now holds at `server_rev`
+    /// (0: absent), for a form to restore. A draft based on an older revision is stale —
+    /// someone else's change won, exactly as a 409 would say — and is dropped.
+    pub fn current(&self, collection: Collection, id: &str, server_rev: u64) -> Option<Value> {
+        let draft = self.get(collection, id)?;
         if draft.base_rev.is_some_and(|base| base != server_rev) {
             self.forget(collection, id);
-            return server;
+            return None;
         }
-        Some(Record {
-            id: id.to_string(),
-            // The server's revision: the next save's guard must be what the server holds.
-            rev: server_rev,
-            data: draft.data,
-        })
-    }
-
-    /// A list with every draft laid over (and unsent new records added), in id order.
-    pub fn overlay_all(&self, collection: Collection, server: Vec<Record>) -> Vec<Record> {
-        let drafted = self.ids(collection);
-        if drafted.is_empty() {
-            return server;
-        }
-        let mut out: Vec<Record> = Vec::with_capacity(server.len() + drafted.len());
-        for record in server {
-            if drafted.contains(&record.id) {
-                let id = record.id.clone();
-                out.extend(self.overlay(collection, &id, Some(record)));
-            } else {
-                out.push(record);
-            }
-        }
-        for id in drafted {
-            if !out.iter().any(|r| r.id == id) {
-                out.extend(self.overlay(collection, &id, None));
-            }
-        }
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        out
+        Some(draft.data)
     }
 }
 

@@ -25,9 +25,13 @@ use super::store::memory::{MemoryBulk, MemoryKv};
 use super::store::traits::KeyValue;
 
 /// Opens remote mode in the browser: `fetch` to `base_url` with the token, preferences
-/// and drafts in localStorage (in memory if the browser refuses it). Nothing is sent
-/// until the first call.
-pub fn open_remote(base_url: &str, token: Option<String>) -> RemoteBackend {
+/// and drafts in localStorage (in memory if the browser refuses it). `activity` hears of
+/// every request's start (+1) and end (−1). Nothing is sent until the first call.
+pub fn open_remote(
+    base_url: &str,
+    token: Option<String>,
+    activity: Rc<dyn Fn(i32)>,
+) -> RemoteBackend {
     let config = RemoteConfig::new(base_url);
     let kv: Rc<dyn KeyValue> = match LocalStorageKv::open() {
         Ok(kv) => Rc::new(kv),
@@ -35,6 +39,7 @@ pub fn open_remote(base_url: &str, token: Option<String>) -> RemoteBackend {
     };
     // Files and large tables live on the server; the local store only keeps preferences.
     let local = StoreBackend::new(kv.clone(), Rc::new(MemoryBulk::new()));
-    let transport = fetch::FetchTransport::new(token, config.timeout_ms);
-    RemoteBackend::new(config, Rc::new(transport), local, drafts::Drafts::new(kv))
+    let fetch = Rc::new(fetch::FetchTransport::new(token, config.timeout_ms));
+    let transport = Rc::new(transport::Observed::new(fetch, activity));
+    RemoteBackend::new(config, transport, local, drafts::Drafts::new(kv))
 }

@@ -80,3 +80,34 @@ pub trait Transport {
     /// Waits before a retry (the browser's timer; tests return at once).
     async fn sleep(&self, ms: u32);
 }
+
+/// A transport that reports each request's start (+1) and end (−1), so the UI can show
+/// that it is waiting for the server.
+pub struct Observed {
+    inner: std::rc::Rc<dyn Transport>,
+    on_change: std::rc::Rc<dyn Fn(i32)>,
+}
+
+impl Observed {
+    /// Wraps `inner`, calling `on_change` around every request.
+    pub fn new(inner: std::rc::Rc<dyn Transport>, on_change: std::rc::Rc<dyn Fn(i32)>) -> Self {
+        Observed { inner, on_change }
+    }
+}
+
+#[async_trait(?Send)]
+impl Transport for Observed {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, DataError> {
+        (self.on_change)(1);
+        let result = self.inner.send(request).await;
+        (self.on_change)(-1);
+        result
+    }
+
+    async fn sleep(&self, ms: u32) {
+        // Waiting to retry is waiting for the server too.
+        (self.on_change)(1);
+        self.inner.sleep(ms).await;
+        (self.on_change)(-1);
+    }
+}

@@ -12,7 +12,7 @@ use crate::domain::announcement::{Announcement, AnnouncementField, check};
 use crate::i18n::*;
 use crate::ui::apply::store::actor;
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{Status, StatusLine, TextField, error_message, focus_by_id};
+use crate::ui::components::{Busy, Status, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -85,6 +85,7 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
             })
         })
     };
+    let busy = Busy::new();
     let post = move |_| {
         let (t, b) = (title.get_untracked(), body.get_untracked());
         let problems = check(&t, &b);
@@ -107,7 +108,7 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
             author: ctx.session.with_untracked(actor).name,
         };
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match save_announcement(&*backend, &announcement).await {
                 Ok(()) => {
                     list.update(|l| l.insert(0, announcement));
@@ -132,7 +133,7 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
                 <p id="ann-body-error" class="pc-field-error">{error_of(AnnouncementField::Body, |i| t_string!(i, ann.body))}</p>
             </div>
             <div class="pc-actions">
-                <button type="button" class="pc-button" on:click=post>{tr(i18n, |i| t_string!(i, ann.post))}</button>
+                <button type="button" class="pc-button" on:click=post disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr(i18n, |i| t_string!(i, ann.post))}</button>
             </div>
         </section>
     }

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 
-use crate::data::typed::{Versioned, load, save};
+use crate::data::typed::{Versioned, load, load_draft, save};
 use crate::data::{Backend, Collection, DataError, Session};
 use crate::domain::PartnerType;
 use crate::domain::application::Application;
@@ -34,7 +34,7 @@ pub async fn load_mine(
     session: &Session,
 ) -> Result<Versioned<Application>, DataError> {
     let id = application_id(session);
-    Ok(load::<Application>(backend, Collection::Applications, &id)
+    let mut mine = load::<Application>(backend, Collection::Applications, &id)
         .await?
         .unwrap_or_else(|| Versioned {
             value: Application {
@@ -43,7 +43,17 @@ pub async fn load_mine(
                 ..Application::default()
             },
             rev: 0,
-        }))
+        });
+    // A draft the server never confirmed (remote mode) comes back — unless the
+    // application has moved on meanwhile (submitted, decided): that state wins.
+    if mine.value.status.state.is_editable()
+        && let Some(draft) =
+            load_draft::<Application>(backend, Collection::Applications, &id, mine.rev).await
+        && draft.status.state.is_editable()
+    {
+        mine.value = draft;
+    }
+    Ok(mine)
 }
 
 /// Stores an application; returns the new revision.

@@ -15,7 +15,7 @@ use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::apply::store::actor;
 use crate::ui::components::time::{local_minute, today};
-use crate::ui::components::{StatusLine, TextField, error_message, focus_by_id};
+use crate::ui::components::{Busy, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 use crate::ui::customers::PARTNER_DATA;
 use crate::ui::eligibility::type_name;
@@ -97,9 +97,10 @@ fn Certificate() -> impl IntoView {
             loaded.set(true);
         });
     });
+    let busy = Busy::new();
     let store = move |next: CertificateRecord, done: String| {
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match save_certificate(&*backend, &next).await {
                 Ok(()) => {
                     record.set(Some(next));
@@ -176,7 +177,7 @@ fn Certificate() -> impl IntoView {
                 },
             }}</p>
             <div class="pc-actions">
-                <button type="button" class="pc-button" hidden=move || !can_request() on:click=apply>
+                <button type="button" class="pc-button" hidden=move || !can_request() on:click=apply disabled=move || busy.get()>
                     {move || t_string!(i18n, cert.apply, year = year).to_string()}
                 </button>
             </div>
@@ -184,8 +185,8 @@ fn Certificate() -> impl IntoView {
                 <TextField id="cert-reason" label=Signal::derive(move || t_string!(i18n, cert.reason).to_string())
                     value=reason on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
                 <div class="pc-actions">
-                    <button type="button" class="pc-button" on:click=approve>{tr(i18n, |i| t_string!(i, cert.approve))}</button>
-                    <button type="button" class="pc-button pc-button-danger" on:click=reject>{tr(i18n, |i| t_string!(i, cert.reject))}</button>
+                    <button type="button" class="pc-button" on:click=approve disabled=move || busy.get()>{tr(i18n, |i| t_string!(i, cert.approve))}</button>
+                    <button type="button" class="pc-button pc-button-danger" on:click=reject disabled=move || busy.get()>{tr(i18n, |i| t_string!(i, cert.reject))}</button>
                 </div>
             </div>
         </div>

@@ -1,6 +1,7 @@
 //! Widgets shared by every feature.
 
 pub mod browser;
+pub mod busy;
 pub mod copy;
 pub mod download;
 pub mod error_text;
@@ -11,6 +12,7 @@ pub mod stepper;
 pub mod time;
 pub mod validation_text;
 
+pub use busy::Busy;
 pub use download::download_text;
 pub use error_text::{Status, StatusLine, error_message};
 pub use field::{CheckField, RadioGroup, SelectField, TextField, focus_by_id};

@@ -11,7 +11,7 @@ use crate::domain::Permission;
 use crate::domain::customer::{Customer, UnbindState};
 use crate::i18n::*;
 use crate::ui::components::money::money;
-use crate::ui::components::{StatusLine, error_message};
+use crate::ui::components::{Busy, StatusLine, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -21,6 +21,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let params = use_params_map();
+    let busy = Busy::new();
     let uin = move || params.with(|p| p.get("uin").unwrap_or_default());
     let base = ctx.config.with_value(|c| c.route_base());
     let customer = RwSignal::new(None::<Customer>);
@@ -33,7 +34,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
             return;
         }
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match load_customers(&*backend).await {
                 Ok(all) => customer.set(all.into_iter().find(|c| c.uin == id)),
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
@@ -46,9 +47,10 @@ pub fn CustomerDetailPage() -> impl IntoView {
     // The provider confirms an unbinding; in local mode the channel manager plays it.
     let is_manager = ctx.may_any(&[Permission::Review]);
     let is_manager = move || is_manager.get();
+    let busy = Busy::new();
     let store = move |c: Customer| {
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match save_customer(&*backend, &c).await {
                 Ok(()) => {
                     status.set(Some((false, t_string!(i18n, cust.saved).to_string())));

@@ -15,7 +15,7 @@ use crate::domain::contact::Email;
 use crate::domain::learner::{EmailCode, JoinField, JoinForm, JoinMethod, Learner, LearnerState};
 use crate::i18n::*;
 use crate::ui::components::validation_text::contact_message;
-use crate::ui::components::{CheckField, StatusLine, TextField, error_message, focus_by_id};
+use crate::ui::components::{Busy, CheckField, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -247,6 +247,7 @@ fn AccountJoin() -> impl IntoView {
                 error=error(f) required=true/>
         }
     };
+    let busy = Busy::new();
     let submit = move |_| {
         let problems = form.with_untracked(|x| x.check());
         if let Some((first, _)) = problems.first() {
@@ -272,7 +273,7 @@ fn AccountJoin() -> impl IntoView {
             id,
         );
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             let saved = async {
                 put_learner(&*backend, &learner).await?;
                 remember_mine(&*backend, &learner.id).await
@@ -312,7 +313,7 @@ fn AccountJoin() -> impl IntoView {
                 on_change=Callback::new(move |v| form.update(|x| x.agreed = v))
                 error=error(JoinField::Agreement)/>
             <div class="pc-actions">
-                <button type="button" class="pc-button" on:click=submit>{tr(i18n, |i| t_string!(i, learn.submit_request))}</button>
+                <button type="button" class="pc-button" on:click=submit disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr(i18n, |i| t_string!(i, learn.submit_request))}</button>
             </div>
             <StatusLine message=status/>
         </section>

@@ -11,7 +11,7 @@ use super::words::{method_name, state_name};
 use crate::domain::learner::{Achievement, EnabledDomains, JoinMethod, Learner, LearnerState};
 use crate::i18n::*;
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{SelectField, StatusLine, TextField, download_text, error_message};
+use crate::ui::components::{Busy, SelectField, StatusLine, TextField, download_text, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -92,6 +92,7 @@ fn LearnersManager() -> impl IntoView {
     });
 
     // Applies a decision to every selected learner it fits; the rest are reported.
+    let busy = Busy::new();
     let decide = move |approve: bool| {
         let ids = selected.get_untracked();
         if ids.is_empty() {
@@ -116,7 +117,7 @@ fn LearnersManager() -> impl IntoView {
         }
         reason_error.set(None);
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             let (mut done, mut skipped) = (0, 0);
             for mut l in learners
                 .get_untracked()
@@ -150,6 +151,7 @@ fn LearnersManager() -> impl IntoView {
         });
     };
 
+    let busy = Busy::new();
     let remove = move |id: String, name: String| {
         let ok = crate::ui::components::browser::confirm(
             &t_string!(i18n, learn.remove_confirm, name = name).to_string(),
@@ -158,7 +160,7 @@ fn LearnersManager() -> impl IntoView {
             return;
         }
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             if let Some(mut l) = learners.get_untracked().into_iter().find(|l| l.id == id) {
                 match l.state.remove() {
                     Ok(s) => {

@@ -7,7 +7,10 @@ mod history;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-use crate::data::partner::{load_history, load_profile, save_profile};
+use crate::data::Collection;
+use crate::data::error::FieldIssue;
+use crate::data::partner::{PROFILE, load_history, load_profile, save_profile};
+use crate::data::typed::load_draft;
 use crate::domain::Permission;
 use crate::domain::application_form::FormField as F;
 use crate::domain::profile::{ChangeRecord, PartnerProfile, ProfileError, check_change, diff};
@@ -15,10 +18,24 @@ use crate::i18n::*;
 use crate::ui::apply::labels::{field_id, field_label};
 use crate::ui::apply::store::actor;
 use crate::ui::components::validation_text::problem_message;
-use crate::ui::components::{ImageUpload, StatusLine, TextField, error_message, focus_by_id};
+use crate::ui::components::{Busy, ImageUpload, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 use crate::ui::customers::PARTNER_DATA;
 use crate::ui::tr;
+
+/// A server's 422 field errors as the form's fields and their messages (fields the
+/// form does not have stay in the status line's list).
+fn field_errors(i18n: crate::ui::I18n, issues: &[FieldIssue]) -> Vec<(F, String)> {
+    issues
+        .iter()
+        .filter_map(|issue| {
+            let field = F::from_wire(&issue.field)?;
+            let label = field_label(i18n, field);
+            let msg = t_string!(i18n, conn.field_refused, field = label, message = issue.message.clone().unwrap_or_else(|| issue.code.clone()));
+            Some((field, msg.to_string()))
+        })
+        .collect()
+}
 
 /// A text field of the profile: how to read and write it, its input kind.
 type Binding = (
@@ -115,7 +132,8 @@ fn ProfileEditor() -> impl IntoView {
     let touched = RwSignal::new(HashSet::<F>::new());
     let attempted = RwSignal::new(false);
     // A rule of the profile itself (new entity, proof needed), shown at its field.
-    let rule_error = RwSignal::new(None::<(F, String)>);
+    // Errors the field rules cannot see: the profile's own rules and a server's 422.
+    let rule_error = RwSignal::new(Vec::<(F, String)>::new());
     let editable = ctx.may_any(&[Permission::EditCompanyData]);
 
     Effect::new(move |_| {
@@ -126,7 +144,21 @@ fn ProfileEditor() -> impl IntoView {
                 Ok(Some(p)) => {
                     // Keep what is being typed if the same revision is read again.
                     if stored.get_untracked().map(|(_, r)| r) != Some(p.rev) {
-                        form.set(p.value.clone());
+                        // A save the server never confirmed comes back into the form.
+                        let draft = load_draft::<PartnerProfile>(
+                            &*backend,
+                            Collection::Profiles,
+                            PROFILE,
+                            p.rev,
+                        )
+                        .await;
+                        if draft.is_some() {
+                            status.set(Some((
+                                false,
+                                t_string!(i18n, conn.draft_restored).to_string(),
+                            )));
+                        }
+                        form.set(draft.unwrap_or_else(|| p.value.clone()));
                         stored.set(Some((p.value, p.rev)));
                     }
                 }
@@ -142,9 +174,9 @@ fn ProfileEditor() -> impl IntoView {
 
     let error_of = move |field: F| {
         Signal::derive(move || {
-            if let Some((f, msg)) = rule_error.get()
-                && f == field
-            {
+            if let Some(msg) = rule_error.with(|r| {
+                r.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
+            }) {
                 return Some(msg);
             }
             let shown = attempted.get() || touched.with(|t| t.contains(&field));
@@ -164,7 +196,7 @@ fn ProfileEditor() -> impl IntoView {
         view! {
             <TextField id=field_id(field) kind label=Signal::derive(move || field_label(i18n, field))
                 value=Signal::derive(move || form.with(get))
-                on_input=Callback::new(move |v: String| { rule_error.set(None); form.update(|p| set(p, v)); })
+                on_input=Callback::new(move |v: String| { rule_error.set(Vec::new()); form.update(|p| set(p, v)); })
                 on_blur=Callback::new(move |_| touched.update(|t| { t.insert(field); }))
                 error=error_of(field) required=true disabled=Signal::derive(move || !editable.get())/>
         }
@@ -176,6 +208,7 @@ fn ProfileEditor() -> impl IntoView {
         })
     };
 
+    let busy = Busy::new();
     let save = move |_| {
         let Some((old, rev)) = stored.get_untracked() else {
             return;
@@ -203,7 +236,7 @@ fn ProfileEditor() -> impl IntoView {
                     t_string!(i18n, profile.proof_required).to_string(),
                 ),
             };
-            rule_error.set(Some((field, msg.clone())));
+            rule_error.set(vec![(field, msg.clone())]);
             status.set(Some((true, msg)));
             focus_by_id(field_id(field));
             return;
@@ -219,7 +252,7 @@ fn ProfileEditor() -> impl IntoView {
         }
         let bank = new.bank_differs(&old);
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match save_profile(&*backend, &new, rev, &changes).await {
                 Ok(new_rev) => {
                     stored.set(Some((new.clone(), new_rev)));
@@ -245,7 +278,17 @@ fn ProfileEditor() -> impl IntoView {
                     };
                     status.set(Some((false, msg)));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => {
+                    // A server's field errors are shown at their fields.
+                    if let crate::data::DataError::Invalid(issues) = &e {
+                        let shown = field_errors(i18n, issues);
+                        if let Some((first, _)) = shown.first() {
+                            focus_by_id(field_id(*first));
+                        }
+                        rule_error.set(shown);
+                    }
+                    status.set(Some((true, error_message(i18n, &e))));
+                }
             }
         });
     };
@@ -253,7 +296,7 @@ fn ProfileEditor() -> impl IntoView {
         if let Some((old, _)) = stored.get_untracked() {
             form.set(old);
         }
-        rule_error.set(None);
+        rule_error.set(Vec::new());
         attempted.set(false);
         touched.set(HashSet::new());
         status.set(None);
@@ -281,12 +324,12 @@ fn ProfileEditor() -> impl IntoView {
                 {BANK.map(text).collect_view()}
                 <ImageUpload id=field_id(F::BankProof) label=Signal::derive(move || field_label(i18n, F::BankProof))
                     value=Signal::derive(move || form.with(|p| p.bank_proof.clone()))
-                    on_change=Callback::new(move |v: Option<String>| { rule_error.set(None); form.update(|p| p.bank_proof = v); })
+                    on_change=Callback::new(move |v: Option<String>| { rule_error.set(Vec::new()); form.update(|p| p.bank_proof = v); })
                     error=error_of(F::BankProof) prefix="profile-proof" required=true keep_previous=true
                     disabled=Signal::derive(move || !editable.get())/>
             </section>
             <div class="pc-actions" hidden=move || !editable.get()>
-                <button type="button" class="pc-button" on:click=save>{tr(i18n, |i| t_string!(i, profile.save))}</button>
+                <button type="button" class="pc-button" on:click=save disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr(i18n, |i| t_string!(i, profile.save))}</button>
                 <button type="button" class="pc-button pc-button-quiet" on:click=reset>{tr(i18n, |i| t_string!(i, profile.reset))}</button>
             </div>
             <history::History history/>

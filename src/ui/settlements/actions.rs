@@ -13,7 +13,7 @@ use crate::domain::transition::TransitionError;
 use crate::domain::{Permission, Role};
 use crate::i18n::*;
 use crate::ui::components::time::today;
-use crate::ui::components::{TextField, error_message, focus_by_id};
+use crate::ui::components::{Busy, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -56,6 +56,7 @@ pub(super) fn SheetActions(
     let reason_error = RwSignal::new(None::<String>);
     let needs_reason = moves.contains(&SettlementState::Abnormal);
     let sheet = StoredValue::new(sheet);
+    let busy = Busy::new();
     let act = move |to: SettlementState| {
         let label = t_string!(i18n, settle.action_date).to_string();
         let earliest = sheet.with_value(|s| s.month.first_day());
@@ -114,7 +115,7 @@ pub(super) fn SheetActions(
             Ok(()) => reason_error.set(None),
         }
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match save_settlement(&*backend, &next).await {
                 Ok(()) => {
                     status.set(Some((

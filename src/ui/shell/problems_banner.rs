@@ -20,6 +20,11 @@ pub fn ProblemsBanner() -> impl IntoView {
         retrying.set(false);
     });
     view! {
+        // Shown only once a request has taken a moment (CSS delay), so quick answers
+        // do not flicker.
+        <p class="pc-activity" role="status" data-testid="server-activity" hidden=move || ctx.in_flight.get() == 0>
+            {crate::ui::tr(i18n, |i| t_string!(i, conn.waiting))}
+        </p>
         {move || ctx.connection.get().map(|e| view! {
             <div class="pc-alert pc-alert-error" role="alert" data-testid="connection-banner">
                 {crate::ui::tr(i18n, |i| t_string!(i, conn.banner))} " "

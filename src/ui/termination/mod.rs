@@ -20,7 +20,7 @@ use crate::ui::I18n;
 use crate::ui::apply::store::actor;
 use crate::ui::components::money::money;
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{Status, StatusLine, error_message};
+use crate::ui::components::{Busy, Status, StatusLine, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::customers::{PARTNER_DATA, unbind_name};
 use crate::ui::tr;
@@ -111,6 +111,7 @@ fn Termination() -> impl IntoView {
     let is_manager = ctx.may_any(&[Permission::Review]);
     let is_partner = ctx.may_any(&[Permission::EditCompanyData]);
     // Moves the lifecycle on and tells the whole console (the read-only banner).
+    let busy = Busy::new();
     let apply = Callback::new(move |event: PartnerEvent| {
         let Some(mut d) = data.get_untracked() else {
             return;
@@ -121,7 +122,7 @@ fn Termination() -> impl IntoView {
             return;
         }
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match save_lifecycle(&*backend, &d.lifecycle).await {
                 Ok(()) => {
                     let state = d.lifecycle.state;
