@@ -85,22 +85,37 @@ pub fn start() {
     };
     // A page serving index.html itself may configure the app (remote mode, backend,
     // token) by setting `window.partnerConsoleConfig` from its own script first.
+    // Otherwise the backend chosen on the settings page, if any (its token is asked for
+    // again: it is never stored).
     let page_config = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("partnerConsoleConfig")).ok())
+        .filter(|v| !v.is_undefined() && !v.is_null())
         .map(|v| read_config(&v))
-        .unwrap_or_else(|| Ok(AppConfig::default()));
-    let config = match page_config.and_then(|c| c.check().map(|_| c).map_err(|e| JsValue::from_str(&e))) {
-        Ok(c) => AppConfig {
-            base: document_base(),
-            embedded: false,
-            ..c
-        },
-        Err(e) => {
-            // Refused where it shows rather than quietly running on browser storage.
-            target.set_text_content(e.as_string().as_deref());
-            return;
-        }
-    };
+        .unwrap_or_else(|| {
+            let saved = crate::data::remote::browser_kv()
+                .and_then(|kv| crate::data::remote::saved_connection(&kv));
+            Ok(match saved {
+                Some(url) => AppConfig {
+                    mode: crate::data::Mode::Remote,
+                    backend_url: Some(url),
+                    ..AppConfig::default()
+                },
+                None => AppConfig::default(),
+            })
+        });
+    let config =
+        match page_config.and_then(|c| c.check().map(|_| c).map_err(|e| JsValue::from_str(&e))) {
+            Ok(c) => AppConfig {
+                base: document_base(),
+                embedded: false,
+                ..c
+            },
+            Err(e) => {
+                // Refused where it shows rather than quietly running on browser storage.
+                target.set_text_content(e.as_string().as_deref());
+                return;
+            }
+        };
     // The standalone app lives as long as the page.
     std::mem::forget(mount_with(target, config));
 }

@@ -103,13 +103,48 @@ fn a_server_field_error_names_a_form_field() {
     );
     assert_eq!(FormField::from_wire("nope"), None);
     // The names are the stored JSON's (the providers resold are three flags, one field).
-    let form = serde_json::to_value(
-        partner_console::domain::application_form::ApplicationForm::default(),
-    )
-    .unwrap();
+    let form =
+        serde_json::to_value(partner_console::domain::application_form::ApplicationForm::default())
+            .unwrap();
     for f in FormField::ALL {
         if f != FormField::ResoldProviders {
             assert!(form.get(f.wire_name()).is_some(), "{}", f.wire_name());
         }
     }
+}
+
+#[test]
+fn a_typed_backend_address_is_checked_and_remembered_without_the_token() {
+    use partner_console::data::store::memory::MemoryKv;
+    use partner_console::data::store::traits::KeyValue;
+    assert_eq!(
+        check_base_url(" https://api.example.com/partners/ "),
+        Ok("https://api.example.com/partners".into())
+    );
+    assert_eq!(
+        check_base_url("http://127.0.0.1:4174/api"),
+        Ok("http://127.0.0.1:4174/api".into())
+    );
+    assert_eq!(check_base_url("  "), Err(BaseUrlProblem::Empty));
+    assert_eq!(check_base_url("ftp://x"), Err(BaseUrlProblem::NotHttp));
+    assert_eq!(check_base_url("https://"), Err(BaseUrlProblem::NotHttp));
+    assert_eq!(
+        check_base_url("https://api.example.com/?token=abc"),
+        Err(BaseUrlProblem::Extras)
+    );
+    assert_eq!(
+        check_base_url("https://me:secret@api.example.com"),
+        Err(BaseUrlProblem::Extras)
+    );
+    let kv = MemoryKv::new();
+    assert_eq!(saved_connection(&kv), None);
+    save_connection(&kv, "https://api.example.com").unwrap();
+    assert_eq!(
+        saved_connection(&kv),
+        Some("https://api.example.com".into())
+    );
+    let stored = kv.get("pc-remote/connection").unwrap().unwrap();
+    assert!(!stored.contains("token"));
+    forget_connection(&kv).unwrap();
+    assert_eq!(saved_connection(&kv), None);
 }

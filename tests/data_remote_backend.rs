@@ -191,16 +191,25 @@ fn a_save_while_the_server_is_down_keeps_the_draft_until_it_is_confirmed() {
         server.down.set(false);
         // A reload reads what the server holds — an unconfirmed write never looks stored —
         // and the form restores the draft over it.
-        let got = b.get(Collection::Profiles, "partner").await.unwrap().unwrap();
+        let got = b
+            .get(Collection::Profiles, "partner")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!((got.rev, got.data.clone()), (1, json!({"n": 1})));
         let draft = b.draft(Collection::Profiles, "partner", got.rev).await;
         assert_eq!(draft, Some(json!({"n": 2})));
         let listed = b.list(Collection::Profiles).await.unwrap();
         assert_eq!(listed[0].data, json!({"n": 1}));
         // Saving again succeeds and the draft goes.
-        b.put(Collection::Profiles, "partner", draft.unwrap(), Some(got.rev))
-            .await
-            .unwrap();
+        b.put(
+            Collection::Profiles,
+            "partner",
+            draft.unwrap(),
+            Some(got.rev),
+        )
+        .await
+        .unwrap();
         assert_eq!(b.pending_drafts(), 0);
         assert_eq!(b.draft(Collection::Profiles, "partner", 2).await, None);
         // A draft based on a revision someone else has since replaced is stale: dropped.

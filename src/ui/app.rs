@@ -57,12 +57,20 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
     let ready = RwSignal::new(None::<AppContext>);
     let in_flight = RwSignal::new(0u32);
 
-    let config_for_boot = config.clone();
-    leptos::task::spawn_local(async move {
-        let ctx = boot(config_for_boot, lang, in_flight).await;
-        i18n.set_locale(locale_of(ctx.lang.get_untracked()));
-        ready.set(Some(ctx));
-    });
+    // Starts (or, after the settings page changed the backend, restarts) the console.
+    let start = move |config: AppConfig| {
+        leptos::task::spawn_local(async move {
+            let ctx = boot(config, lang, in_flight).await;
+            i18n.set_locale(locale_of(ctx.lang.get_untracked()));
+            ready.set(Some(ctx));
+        });
+    };
+    provide_context(Reconnect(Callback::new(move |config: AppConfig| {
+        ready.set(None);
+        in_flight.set(0);
+        start(config);
+    })));
+    start(config.clone());
 
     view! {
         <div class="pc-root" lang=move || lang.get().tag() style=theme>
@@ -75,6 +83,10 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
         </div>
     }
 }
+
+/// Restarts the console with another configuration (the settings page's connection).
+#[derive(Clone, Copy)]
+pub struct Reconnect(pub Callback<AppConfig>);
 
 /// Opens storage (falling back to memory if the browser refuses), sets aside what cannot
 /// be read, and restores the session and the language.

@@ -120,3 +120,64 @@ test("a token the server does not accept: the console says the session ended", a
   expect(stored).not.toContain("expired");
   expect(stored).not.toContain("tok-");
 });
+
+test("the wizard keeps typing while the server is down, and the draft reaches it later", async ({ page }) => {
+  await startSession(page, { role: "Visitor" });
+  await page.goto("apply");
+  await page.getByLabel("我已完成《腾讯集团供应商关系申报表》申报").check();
+  await page.getByRole("button", { name: "下一步" }).click();
+  await expect(page.getByText("草稿已自动保存")).toBeVisible();
+  await fault(page, { down: true });
+  await page.getByRole("textbox", { name: "认证企业名称", exact: true }).fill(NAME);
+  await expect(page.getByText("无法连接服务器").first()).toBeVisible();
+  await fault(page, { down: false });
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "认证企业名称", exact: true })).toHaveValue(NAME);
+  // Typing on saves the restored draft to the server.
+  await page.getByRole("textbox", { name: "认证企业统一社会信用代码", exact: true }).fill("91440300708461136T");
+  await expect(page.getByText("草稿已自动保存")).toBeVisible();
+  await expect(async () => {
+    const r = await fetch(`${backendUrl(page)}/applications/100012345678`, { headers: { authorization: "Bearer tok-visitor" } });
+    expect((await r.json()).data.form.verified_company_name).toBe(NAME);
+  }).toPass();
+});
+
+test("the standalone app connects to a backend from its settings; the token is asked for again after a reload", async ({ page, context }) => {
+  // A page the test has not configured: the app starts in local mode.
+  const p = await context.newPage();
+  await p.goto("settings");
+  await expect(p.getByText("本地模式", { exact: true })).toBeVisible();
+  const url = p.getByRole("textbox", { name: "后端地址" });
+  const token = p.getByLabel("访问令牌");
+  await url.fill("ftp://example.com");
+  await p.getByRole("button", { name: "连接", exact: true }).click();
+  await expect(p.locator("#conn-url-error")).toHaveText("后端地址须以 http:// 或 https:// 开头并包含主机名");
+  await expect(url).toBeFocused();
+  // A token the server refuses: nothing changes.
+  await url.fill(backendUrl(page));
+  await token.fill("wrong");
+  await p.getByRole("button", { name: "连接", exact: true }).click();
+  await expect(p.getByRole("alert").filter({ hasText: "登录已失效" })).toBeVisible();
+  await expect(p.getByText("本地模式", { exact: true })).toBeVisible();
+
+  await token.fill("tok-main");
+  await p.getByRole("button", { name: "连接", exact: true }).click();
+  await expect(p.getByText("远程模式", { exact: true })).toBeVisible();
+  await expect(p.getByTestId("current-role")).toContainText("主账号");
+  await expect(p.getByTestId("company-name")).toHaveText(NAME);
+  expect(JSON.stringify(await p.evaluate(() => ({ ...localStorage })))).not.toContain("tok-main");
+
+  // After a reload the address is remembered, the token is not.
+  await p.reload();
+  await expect(p.getByText("远程模式", { exact: true })).toBeVisible();
+  await expect(p.getByTestId("connection-banner")).toContainText("登录已失效");
+  await p.getByLabel("访问令牌").fill("tok-main");
+  await p.getByRole("button", { name: "连接", exact: true }).click();
+  await expect(p.getByTestId("current-role")).toContainText("主账号");
+  await expect(p.getByTestId("connection-banner")).toHaveCount(0);
+
+  await p.getByRole("button", { name: "改回本地模式" }).click();
+  await expect(p.getByText("本地模式", { exact: true })).toBeVisible();
+  await p.reload();
+  await expect(p.getByText("本地模式", { exact: true })).toBeVisible();
+});

@@ -14,7 +14,8 @@ use crate::data::model::Collection;
 use crate::data::store::traits::KeyValue;
 
 /// Where drafts live in browser storage (next to local mode's keys, never clashing).
-const PREFIX: &str = "pc/drafts/";
+// Outside local mode's `pc/` keys, which its start-up scan reads as records.
+const PREFIX: &str = "pc-remote/drafts/";
 
 /// One unconfirmed write.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -43,3 +43,38 @@ pub fn open_remote(
     let transport = Rc::new(transport::Observed::new(fetch, activity));
     RemoteBackend::new(config, transport, local, drafts::Drafts::new(kv))
 }
+
+/// Where the standalone app remembers its backend (the address only: the token is kept
+/// in memory and asked for again after a reload).
+const CONNECTION: &str = "pc-remote/connection";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedConnection {
+    backend_url: String,
+}
+
+/// The backend the standalone app was last connected to, if any.
+pub fn saved_connection(kv: &dyn KeyValue) -> Option<String> {
+    let text = kv.get(CONNECTION).ok().flatten()?;
+    let saved: SavedConnection = serde_json::from_str(&text).ok()?;
+    check_base_url(&saved.backend_url).ok()
+}
+
+/// Remembers the backend's address (never the token).
+pub fn save_connection(kv: &dyn KeyValue, backend_url: &str) -> Result<(), super::DataError> {
+    let text = serde_json::to_string(&SavedConnection {
+        backend_url: backend_url.to_string(),
+    })
+    .map_err(|e| super::DataError::Storage(e.to_string()))?;
+    kv.set(CONNECTION, &text)
+}
+
+/// Back to local mode for good.
+pub fn forget_connection(kv: &dyn KeyValue) -> Result<(), super::DataError> {
+    kv.remove(CONNECTION)
+}
+
+/// Browser storage for the connection, if the browser offers it.
+pub fn browser_kv() -> Option<LocalStorageKv> {
+    LocalStorageKv::open().ok()
+}

@@ -118,3 +118,35 @@ pub fn parse_records(text: &str) -> Result<Vec<Record>, DataError> {
 pub fn if_match(expected_rev: Option<u64>) -> Option<String> {
     expected_rev.map(|r| r.to_string())
 }
+
+/// Why a backend address was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseUrlProblem {
+    /// Nothing typed.
+    Empty,
+    /// Not `http://…` or `https://…` with a host.
+    NotHttp,
+    /// Carries a query, fragment or credentials — the token goes in a header, never in
+    /// the address.
+    Extras,
+}
+
+/// Checks a backend address typed by a user; returns it trimmed, without trailing slash.
+pub fn check_base_url(url: &str) -> Result<String, BaseUrlProblem> {
+    let url = url.trim().trim_end_matches('/');
+    if url.is_empty() {
+        return Err(BaseUrlProblem::Empty);
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or(BaseUrlProblem::NotHttp)?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return Err(BaseUrlProblem::NotHttp);
+    }
+    if url.contains(['?', '#']) || host.contains('@') {
+        return Err(BaseUrlProblem::Extras);
+    }
+    Ok(url.to_string())
+}

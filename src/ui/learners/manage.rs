@@ -11,7 +11,9 @@ use super::words::{method_name, state_name};
 use crate::domain::learner::{Achievement, EnabledDomains, JoinMethod, Learner, LearnerState};
 use crate::i18n::*;
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{Busy, SelectField, StatusLine, TextField, download_text, error_message};
+use crate::ui::components::{
+    Busy, SelectField, StatusLine, TextField, download_text, error_message,
+};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 

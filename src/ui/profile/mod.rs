@@ -31,7 +31,12 @@ fn field_errors(i18n: crate::ui::I18n, issues: &[FieldIssue]) -> Vec<(F, String)
         .filter_map(|issue| {
             let field = F::from_wire(&issue.field)?;
             let label = field_label(i18n, field);
-            let msg = t_string!(i18n, conn.field_refused, field = label, message = issue.message.clone().unwrap_or_else(|| issue.code.clone()));
+            let msg = t_string!(
+                i18n,
+                conn.field_refused,
+                field = label,
+                message = issue.message.clone().unwrap_or_else(|| issue.code.clone())
+            );
             Some((field, msg.to_string()))
         })
         .collect()
@@ -174,9 +179,9 @@ fn ProfileEditor() -> impl IntoView {
 
     let error_of = move |field: F| {
         Signal::derive(move || {
-            if let Some(msg) = rule_error.with(|r| {
-                r.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
-            }) {
+            if let Some(msg) =
+                rule_error.with(|r| r.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+            {
                 return Some(msg);
             }
             let shown = attempted.get() || touched.with(|t| t.contains(&field));

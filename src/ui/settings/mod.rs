@@ -1,6 +1,8 @@
-//! `/settings`: language, data mode, backup and restore, unreadable data.
+//! `/settings`: language, data mode and (standalone) the backend connection, backup and
+//! restore, unreadable data.
 
 mod backup;
+mod connection;
 mod problems;
 
 use leptos::prelude::*;
@@ -46,6 +48,8 @@ pub fn SettingsPage() -> impl IntoView {
                     Mode::Remote => view! { <p>{t!(i18n, settings.mode_remote_desc, url = url.clone())}</p> }.into_any(),
                 }}
             </section>
+
+            {(!ctx.config.with_value(|c| c.embedded)).then(|| view! { <connection::ConnectionSection/> })}
 
             {(mode == Mode::Local).then(|| view! {
                 <backup::BackupSection/>
