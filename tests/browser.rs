@@ -289,3 +289,45 @@ async fn statements_round_trip_through_indexeddb_in_chunks() {
     assert_eq!(load_statements(&b).await.unwrap().len(), rows.len());
     assert!(save_statements(&b, &rows[..10]).await.is_err());
 }
+
+#[wasm_bindgen_test]
+async fn the_fetch_transport_calls_an_unreachable_server_offline_and_keeps_the_draft() {
+    use partner_console::data::remote::open_remote;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    storage().clear().unwrap();
+    // Port 9 (discard) refuses connections on the test machine: a network error.
+    let seen = Rc::new(Cell::new(0i32));
+    let peak = Rc::new(Cell::new(0i32));
+    let (s, p) = (seen.clone(), peak.clone());
+    let remote = open_remote(
+        "http://127.0.0.1:9/api",
+        Some("secret-token".into()),
+        Rc::new(move |d| {
+            s.set(s.get() + d);
+            p.set(p.get().max(s.get()));
+        }),
+    );
+    assert_eq!(remote.session().await, Err(DataError::Offline));
+    // Every request and retry wait was reported, and all of them ended.
+    assert_eq!(seen.get(), 0);
+    assert!(peak.get() >= 1);
+    let r = remote
+        .put(Collection::Profiles, "partner", json!({"contact_person": "韩梅梅"}), Some(3))
+        .await;
+    assert_eq!(r, Err(DataError::Offline));
+    // The draft is in real localStorage, under its own prefix, without the token.
+    assert_eq!(
+        remote.draft(Collection::Profiles, "partner", 3).await,
+        Some(json!({"contact_person": "韩梅梅"}))
+    );
+    let s = storage();
+    let mut keys = Vec::new();
+    for i in 0..s.length().unwrap() {
+        keys.push(s.key(i).unwrap().unwrap());
+    }
+    assert!(keys.iter().any(|k| k.starts_with("pc-remote/drafts/profiles/")));
+    for k in keys {
+        assert!(!s.get_item(&k).unwrap().unwrap().contains("secret-token"));
+    }
+}
