@@ -313,7 +313,12 @@ async fn the_fetch_transport_calls_an_unreachable_server_offline_and_keeps_the_d
     assert_eq!(seen.get(), 0);
     assert!(peak.get() >= 1);
     let r = remote
-        .put(Collection::Profiles, "partner", json!({"contact_person": "韩梅梅"}), Some(3))
+        .put(
+            Collection::Profiles,
+            "partner",
+            json!({"contact_person": "韩梅梅"}),
+            Some(3),
+        )
         .await;
     assert_eq!(r, Err(DataError::Offline));
     // The draft is in real localStorage, under its own prefix, without the token.
@@ -326,7 +331,10 @@ async fn the_fetch_transport_calls_an_unreachable_server_offline_and_keeps_the_d
     for i in 0..s.length().unwrap() {
         keys.push(s.key(i).unwrap().unwrap());
     }
-    assert!(keys.iter().any(|k| k.starts_with("pc-remote/drafts/profiles/")));
+    assert!(
+        keys.iter()
+            .any(|k| k.starts_with("pc-remote/drafts/profiles/"))
+    );
     for k in keys {
         assert!(!s.get_item(&k).unwrap().unwrap().contains("secret-token"));
     }
