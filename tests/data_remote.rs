@@ -148,3 +148,22 @@ fn a_typed_backend_address_is_checked_and_remembered_without_the_token() {
     forget_connection(&kv).unwrap();
     assert_eq!(saved_connection(&kv), None);
 }
+
+#[test]
+fn every_form_field_belongs_to_the_step_that_checks_it() {
+    use partner_console::domain::application::WizardStep;
+    use partner_console::domain::application_form::{ApplicationForm, FormField};
+    // An empty form fails every required field at its own step.
+    let empty = ApplicationForm::default();
+    for step in WizardStep::ALL.into_iter().take(4) {
+        for e in empty.check_step(step) {
+            assert_eq!(e.field.step(), step, "{:?}", e.field);
+        }
+    }
+    assert_eq!(FormField::Phone.step(), WizardStep::ContactAndBank);
+    assert_eq!(FormField::Uscc.step(), WizardStep::BasicInformation);
+    assert_eq!(
+        FormField::VerifiedUscc.step(),
+        WizardStep::EnterpriseVerification
+    );
+}

@@ -27,6 +27,26 @@ struct FakeServer {
     fail: Cell<(u32, u16)>,
     /// The body of a scripted failure.
     fail_body: RefCell<String>,
+    /// Every request's start and end, to see whether requests overlap.
+    events: RefCell<Vec<String>>,
+}
+
+/// Gives way to other futures once (as a network round trip would).
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
 }
 
 const BASE: &str = "http://api.test";
@@ -38,6 +58,23 @@ fn answer(status: u16, body: String) -> Result<HttpResponse, DataError> {
 #[async_trait(?Send)]
 impl Transport for FakeServer {
     async fn send(&self, r: &HttpRequest) -> Result<HttpResponse, DataError> {
+        let what = format!(
+            "{} {}",
+            r.method.as_str(),
+            r.body.clone().unwrap_or_default()
+        );
+        self.events.borrow_mut().push(format!("start {what}"));
+        YieldOnce(false).await;
+        let answer = self.answer(r);
+        self.events.borrow_mut().push(format!("end {what}"));
+        answer
+    }
+
+    async fn sleep(&self, _ms: u32) {}
+}
+
+impl FakeServer {
+    fn answer(&self, r: &HttpRequest) -> Result<HttpResponse, DataError> {
         self.log.borrow_mut().push((r.method, r.url.clone()));
         if self.down.get() {
             return Err(DataError::Offline);
@@ -100,8 +137,6 @@ impl Transport for FakeServer {
             }
         }
     }
-
-    async fn sleep(&self, _ms: u32) {}
 }
 
 fn setup() -> (RemoteBackend, Rc<FakeServer>) {
@@ -303,5 +338,41 @@ fn the_server_decides_the_session() {
         prefs.read_announcements.push("a1".into());
         b.save_settings(&prefs).await.unwrap();
         assert_eq!(b.settings().await.unwrap(), prefs);
+    });
+}
+
+#[test]
+fn writes_reach_the_server_one_at_a_time_in_the_order_asked() {
+    block_on(async {
+        let (b, server) = setup();
+        b.put(Collection::Applications, "me", json!({"s": "Draft"}), None)
+            .await
+            .unwrap();
+        server.events.borrow_mut().clear();
+        // An autosave and the submission, started together.
+        let (first, second) = futures::join!(
+            b.put(Collection::Applications, "me", json!({"s": "Draft2"}), None),
+            b.put(
+                Collection::Applications,
+                "me",
+                json!({"s": "Submitted"}),
+                None
+            ),
+        );
+        first.unwrap();
+        second.unwrap();
+        let events = server.events.borrow().clone();
+        let starts: Vec<usize> = (0..events.len())
+            .filter(|i| events[*i].starts_with("start"))
+            .collect();
+        assert_eq!(starts.len(), 2);
+        // The second write starts only after the first ended.
+        assert!(events[1].starts_with("end"), "{events:?}");
+        let got = b
+            .get(Collection::Applications, "me")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.data, json!({"s": "Submitted"}));
     });
 }

@@ -289,4 +289,28 @@ impl FormField {
     pub fn from_wire(name: &str) -> Option<FormField> {
         FormField::ALL.into_iter().find(|f| f.wire_name() == name)
     }
+
+    /// The wizard step the field is on.
+    pub fn step(self) -> super::application::WizardStep {
+        use super::application::WizardStep as S;
+        use FormField as F;
+        match self {
+            F::SupplierDeclaration => S::SupplierDeclaration,
+            F::AccountKind | F::VerificationMethod | F::VerifiedCompanyName | F::VerifiedUscc => {
+                S::EnterpriseVerification
+            }
+            F::ContactPerson
+            | F::Phone
+            | F::Email
+            | F::Qq
+            | F::MailingAddress
+            | F::BankAccountName
+            | F::Bank
+            | F::BankLocation
+            | F::BankBranch
+            | F::BankAccountNumber
+            | F::BankProof => S::ContactAndBank,
+            _ => S::BasicInformation,
+        }
+    }
 }

@@ -1,5 +1,5 @@
 // Eligibility, the application wizard and the channel manager's review (issue: SPEC §3.1–3.2).
-import { test, expect, becomeRole } from "./modes.mjs";
+import { test, expect, becomeRole, fault } from "./modes.mjs";
 import { files } from "./fixtures.mjs";
 
 const company = "深圳示例科技有限公司";
@@ -59,12 +59,15 @@ async function stepThree(page, t, { upload = true } = {}) {
   await page.getByRole("textbox", { name: t.products, exact: true }).fill("云服务器、云数据库");
   await page.getByRole("textbox", { name: t.uscc, exact: true }).fill(uscc);
   await page.getByRole("textbox", { name: t.licenceName, exact: true }).fill(company);
-  if (upload) await page.locator("#app-licence").setInputFiles(files.licence);
+  if (upload) {
+    await page.locator("#app-licence").setInputFiles(files.licence);
+    await expect(page.locator(".pc-thumb")).toHaveCount(1); // stored (in remote mode: on the server)
+  }
   await page.getByRole("group", { name: t.resells }).getByRole("radio", { name: t.no }).check();
   await page.getByRole("textbox", { name: t.heard, exact: true }).fill("渠道经理介绍");
 }
 
-async function stepFour(page, t) {
+async function stepFour(page, t, { wait = true } = {}) {
   await page.getByRole("textbox", { name: t.contact, exact: true }).fill("李雷");
   await page.getByRole("textbox", { name: t.phone, exact: true }).fill("+86 193-1234-5678");
   await page.getByRole("textbox", { name: t.email, exact: true }).fill("lilei@example.com");
@@ -76,6 +79,7 @@ async function stepFour(page, t) {
   await page.getByRole("textbox", { name: t.branch, exact: true }).fill("科技园支行");
   await page.getByRole("textbox", { name: t.number, exact: true }).fill("7559 1234 5610 601");
   await page.locator("#app-bank-proof").setInputFiles(files.proof);
+  if (wait) await expect(page.locator(".pc-thumb")).toHaveCount(1);
 }
 
 async function review(page, t, decide) {
@@ -246,4 +250,37 @@ test("the wizard works with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("radio", { name: "QQ", exact: true })).toBeChecked();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("radio", { name: "法定代表人人脸识别" })).toBeFocused();
+});
+
+test("remote: a slow upload holds \"next\"; a field the server refuses on submit is shown at that field, on its step", async ({ page, mode }) => {
+  test.skip(mode === "local", "a server's 422");
+  await page.goto("apply");
+  await stepOne(page, zh);
+  await stepTwo(page, zh);
+  await stepThree(page, zh);
+  await page.getByRole("button", { name: zh.next }).click();
+  // A slow upload: "next" waits for it instead of calling the file missing.
+  await fault(page, { method: "POST", path: "^/blobs$", delayMs: 1500 });
+  await stepFour(page, zh, { wait: false });
+  await page.getByRole("button", { name: zh.next }).click();
+  await expect(page.getByRole("alert")).toHaveText("文件仍在上传，请在上传完成后再继续。");
+  await expect(page.locator("#app-bank-proof-error")).toHaveText("");
+  await expect(page.locator(".pc-thumb")).toHaveCount(1);
+  await page.getByRole("button", { name: zh.next }).click();
+  await expect(page).toHaveURL(/apply\/5$/);
+  await expect(page.getByText(zh.saved)).toBeVisible();
+  await fault(page, {
+    method: "PUT", path: "^/applications/", status: 422,
+    body: { errors: [{ field: "bank_account_number", code: "bank_unknown", message: "该账号在开户银行查无记录" }] },
+  });
+  await page.getByRole("button", { name: zh.submit }).click();
+  await expect(page).toHaveURL(/apply\/4$/);
+  await expect(page.locator("#app-bank-number-error")).toHaveText("服务器未接受银行账号：该账号在开户银行查无记录");
+  await expect(page.getByRole("textbox", { name: zh.number, exact: true })).toHaveValue("7559 1234 5610 601");
+  // Correcting it clears the server's message; the submission then goes through.
+  await page.getByRole("textbox", { name: zh.number, exact: true }).fill("7559 1234 5610 602");
+  await expect(page.locator("#app-bank-number-error")).toHaveText("");
+  await page.getByRole("button", { name: zh.next }).click();
+  await page.getByRole("button", { name: zh.submit }).click();
+  await expect(page.getByTestId("application-state")).toContainText(zh.submitted);
 });

@@ -26,6 +26,9 @@ pub struct RemoteBackend {
     /// Preferences (and what local storage set aside) stay in the browser.
     local: StoreBackend,
     drafts: Drafts,
+    /// Writes go one at a time, in the order they were asked for: two requests in flight
+    /// may reach a server in either order, and the later save must be the one that stays.
+    writes: futures::lock::Mutex<()>,
 }
 
 impl RemoteBackend {
@@ -42,6 +45,7 @@ impl RemoteBackend {
             transport,
             local,
             drafts,
+            writes: futures::lock::Mutex::new(()),
         }
     }
 
@@ -202,7 +206,10 @@ impl Backend for RemoteBackend {
                 data: data.clone(),
             },
         );
-        let result = self.send_write(collection, id, &data, expected_rev).await;
+        let result = {
+            let _turn = self.writes.lock().await;
+            self.send_write(collection, id, &data, expected_rev).await
+        };
         match &result {
             Err(e) if keeps_draft(e) => {}
             _ => self.drafts.forget(collection, id),
@@ -212,6 +219,7 @@ impl Backend for RemoteBackend {
 
     async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError> {
         let request = HttpRequest::new(Method::Delete, self.config.record_url(collection, id));
+        let _turn = self.writes.lock().await;
         match self.exchange(&request).await {
             Ok(_) | Err(DataError::NotFound) => {
                 self.drafts.forget(collection, id);
@@ -230,6 +238,7 @@ impl Backend for RemoteBackend {
             if_match: None,
             body: Some(body),
         };
+        let _turn = self.writes.lock().await;
         self.exchange(&request).await.map(|_| ())
     }
 

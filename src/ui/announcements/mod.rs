@@ -111,9 +111,15 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
         busy.run(async move {
             match save_announcement(&*backend, &announcement).await {
                 Ok(()) => {
+                    // Clear only what was posted: text typed while the server answered
+                    // is the next announcement.
+                    if title.with_untracked(|t| t.trim() == announcement.title) {
+                        title.set(String::new());
+                    }
+                    if body.with_untracked(|b| b.trim() == announcement.body) {
+                        body.set(String::new());
+                    }
                     list.update(|l| l.insert(0, announcement));
-                    title.set(String::new());
-                    body.set(String::new());
                     status.set(Some((false, t_string!(i18n, ann.posted).to_string())));
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),

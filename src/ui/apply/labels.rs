@@ -1,5 +1,6 @@
 //! The wizard's words: step titles, field labels (the guide's own in zh-CN), options.
 
+use crate::data::error::FieldIssue;
 use crate::domain::application::WizardStep;
 use crate::domain::application_form::{AccountKind, CompanySize, FormField, VerificationMethod};
 use crate::i18n::*;
@@ -139,6 +140,25 @@ pub fn size_options(i18n: I18n) -> Vec<(String, String)> {
                 CompanySize::From500 => t_string!(i18n, apply.size_5),
             };
             (format!("{s:?}"), t.to_string())
+        })
+        .collect()
+}
+
+/// A server's 422 field errors as the form's fields and their messages (fields the
+/// form does not have stay in the status line's list).
+pub fn server_field_errors(i18n: I18n, issues: &[FieldIssue]) -> Vec<(FormField, String)> {
+    issues
+        .iter()
+        .filter_map(|issue| {
+            let field = FormField::from_wire(&issue.field)?;
+            let label = field_label(i18n, field);
+            let msg = t_string!(
+                i18n,
+                conn.field_refused,
+                field = label,
+                message = issue.message.clone().unwrap_or_else(|| issue.code.clone())
+            );
+            Some((field, msg.to_string()))
         })
         .collect()
 }

@@ -68,6 +68,9 @@ pub fn ApplyPage() -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<(), String>>);
     let app = RwSignal::new(Application::default());
     let save_state = RwSignal::new(SaveState::Idle);
+    // True while a submission is being stored: a draft save then must not follow it
+    // with the pre-submission state (over HTTP the later write would win).
+    let submitting = RwSignal::new(false);
 
     leptos::task::spawn_local(async move {
         let backend = ctx.backend();
@@ -85,6 +88,9 @@ pub fn ApplyPage() -> impl IntoView {
     // replaced by what storage says.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let save_now = move || {
+        if submitting.get_untracked() {
+            return;
+        }
         let current = app.get_untracked();
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
@@ -121,14 +127,18 @@ pub fn ApplyPage() -> impl IntoView {
             {move || match loaded.get() {
                 None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
                 Some(Err(msg)) => view! { <p class="pc-alert pc-alert-error" role="alert">{msg}</p> }.into_any(),
-                Some(Ok(())) => view! { <WizardBody app save_state/> }.into_any(),
+                Some(Ok(())) => view! { <WizardBody app save_state submitting/> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn WizardBody(app: RwSignal<Application>, save_state: RwSignal<SaveState>) -> impl IntoView {
+fn WizardBody(
+    app: RwSignal<Application>,
+    save_state: RwSignal<SaveState>,
+    submitting: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let navigate = use_navigate();
@@ -137,6 +147,9 @@ fn WizardBody(app: RwSignal<Application>, save_state: RwSignal<SaveState>) -> im
         touched: RwSignal::new(HashSet::new()),
         attempted: RwSignal::new(HashSet::new()),
         editable: Signal::derive(move || app.with(|a| a.status.state.is_editable())),
+        server: RwSignal::new(Vec::new()),
+        uploading: RwSignal::new(0),
+        submitting,
     };
     provide_context(wizard);
 

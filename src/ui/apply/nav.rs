@@ -40,6 +40,10 @@ pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> i
     };
     let next = move |_| {
         let s = step.get_untracked();
+        if w.uploading.get_untracked() > 0 {
+            summary.set(Some(t_string!(i18n, upload.wait).to_string()));
+            return;
+        }
         let errors = if w.editable.get_untracked() {
             w.app.with_untracked(|a| a.form.check_step(s))
         } else {

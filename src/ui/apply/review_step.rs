@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::labels::{field_label, step_title};
+use super::labels::{field_label, server_field_errors, step_title};
 use super::store::{actor, store};
 use super::summary::{FormSummary, History, state_name};
 use super::wizard::Wizard;
+use crate::data::DataError;
 use crate::domain::application::{ApplicationEvent, ApplicationState};
 use crate::i18n::*;
 use crate::ui::components::error_message;
@@ -24,6 +25,7 @@ pub fn ReviewStep() -> impl IntoView {
     let busy = RwSignal::new(false);
     let state = Signal::derive(move || w.app.with(|a| a.status.state));
 
+    let navigate_to_field = navigate.clone();
     let submit = move |_| {
         if busy.get_untracked() {
             return;
@@ -52,7 +54,9 @@ pub fn ReviewStep() -> impl IntoView {
             return;
         }
         busy.set(true);
+        w.submitting.set(true);
         let backend = ctx.backend();
+        let navigate = navigate_to_field.clone();
         leptos::task::spawn_local(async move {
             // Frozen only once storage has it: a failed save leaves the draft editable.
             match store(&*backend, &next).await {
@@ -61,8 +65,19 @@ pub fn ReviewStep() -> impl IntoView {
                     message.set(None);
                     ctx.changed();
                 }
-                Err(e) => message.set(Some(error_message(i18n, &e))),
+                Err(e) => {
+                    // A server's field errors: shown at their fields, on their step.
+                    if let DataError::Invalid(issues) = &e {
+                        let shown = server_field_errors(i18n, issues);
+                        if let Some(step) = shown.first().map(|(f, _)| f.step()) {
+                            w.server.set(shown);
+                            navigate(&format!("/apply/{}", step.number()), Default::default());
+                        }
+                    }
+                    message.set(Some(error_message(i18n, &e)));
+                }
             }
+            w.submitting.set(false);
             busy.set(false);
         });
     };
@@ -115,7 +130,7 @@ pub fn ReviewStep() -> impl IntoView {
         <FormSummary app=w.app/>
         {move || (state.get() == ApplicationState::Draft).then(|| view! {
             <div class="pc-actions">
-                <button type="button" class="pc-button" on:click=submit disabled=move || busy.get()>
+                <button type="button" class="pc-button" on:click=submit.clone() disabled=move || busy.get()>
                     {move || if busy.get() { t_string!(i18n, apply.submitting).to_string() } else { t_string!(i18n, apply.submit).to_string() }}
                 </button>
             </div>

@@ -22,6 +22,13 @@ pub struct Wizard {
     pub attempted: RwSignal<HashSet<WizardStep>>,
     /// False once submitted: the fields are frozen.
     pub editable: Signal<bool>,
+    /// Field errors a server answered a submission with (422), shown at their fields
+    /// until the next edit.
+    pub server: RwSignal<Vec<(FormField, String)>>,
+    /// Files being uploaded: "next" waits for them rather than calling them missing.
+    pub uploading: RwSignal<u32>,
+    /// A submission is being stored: draft saves hold off.
+    pub submitting: RwSignal<bool>,
 }
 
 impl Wizard {
@@ -33,6 +40,9 @@ impl Wizard {
     /// Changes the form (only while editable).
     pub fn edit(&self, f: impl FnOnce(&mut ApplicationForm)) {
         if self.editable.get_untracked() {
+            if !self.server.with_untracked(Vec::is_empty) {
+                self.server.set(Vec::new());
+            }
             self.app.update(|a| {
                 f(&mut a.form);
                 a.updated_at = Some(chrono::Utc::now());
@@ -53,6 +63,12 @@ impl Wizard {
     pub fn error(&self, i18n: I18n, step: WizardStep, field: FormField) -> Signal<Option<String>> {
         let w = *self;
         Signal::derive(move || {
+            if let Some(msg) = w
+                .server
+                .with(|s| s.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+            {
+                return Some(msg);
+            }
             let shown =
                 w.touched.with(|t| t.contains(&field)) || w.attempted.with(|a| a.contains(&step));
             if !shown {
@@ -192,6 +208,7 @@ pub fn image_field(
             prefix=prefix
             required=true
             disabled=Signal::derive(move || !w.editable.get())
+            uploading=w.uploading
         />
     }
 }

@@ -96,6 +96,9 @@ pub fn ImageUpload(
     /// profile's bank proof, whose change history names it).
     #[prop(optional)]
     keep_previous: bool,
+    /// Counts uploads in progress, so a form can wait for them (the wizard's "next").
+    #[prop(optional)]
+    uploading: Option<RwSignal<u32>>,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
@@ -107,6 +110,9 @@ pub fn ImageUpload(
             return;
         };
         busy.set(true);
+        if let Some(n) = uploading {
+            n.update(|n| *n += 1);
+        }
         leptos::task::spawn_local(async move {
             let outcome = match super::browser::chosen_bytes(&input).await {
                 None => Err(t_string!(i18n, error.file_read).to_string()),
@@ -142,7 +148,10 @@ pub fn ImageUpload(
                 Err(msg) => refused.set(Some(msg)),
             }
             input.set_value("");
-            busy.set(false);
+            let _ = busy.try_set(false);
+            if let Some(n) = uploading {
+                let _ = n.try_update(|n| *n = n.saturating_sub(1));
+            }
         });
     };
 

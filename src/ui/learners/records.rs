@@ -6,7 +6,7 @@ use super::store::put_learner;
 use super::words::{KINDS, achievement_name};
 use crate::domain::learner::{Learner, LearningRecord, RecordLineProblem, read_records_csv};
 use crate::i18n::*;
-use crate::ui::components::{SelectField, TextField, error_message};
+use crate::ui::components::{Busy, SelectField, TextField, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -28,6 +28,7 @@ pub fn RecordsEditor(
             .get()
             .and_then(|id| learners.with(|l| l.iter().find(|x| x.id == id).cloned()))
     });
+    let busy = Busy::new();
     let add = move |_| {
         let Some(mut l) = current.get_untracked() else {
             return;
@@ -58,11 +59,15 @@ pub fn RecordsEditor(
             title: t,
             date: d,
         });
+        let typed = title.get_untracked();
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             match put_learner(&*backend, &l).await {
                 Ok(()) => {
-                    title.set(String::new());
+                    // Only what was added: text typed meanwhile stays.
+                    if title.with_untracked(|t| *t == typed) {
+                        title.set(String::new());
+                    }
                     ctx.changed();
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
@@ -88,7 +93,7 @@ pub fn RecordsEditor(
                     value=date on_input=Callback::new(move |v| date.set(v)) error=error/>
             </div>
             <div class="pc-actions">
-                <button type="button" class="pc-button" on:click=add>{tr(i18n, |i| t_string!(i, learn.add_record))}</button>
+                <button type="button" class="pc-button" on:click=add disabled=move || busy.get()>{tr(i18n, |i| t_string!(i, learn.add_record))}</button>
                 <button type="button" class="pc-button pc-button-quiet" on:click=move |_| learner_id.set(None)>{tr(i18n, |i| t_string!(i, learn.close))}</button>
             </div>
         </section>

@@ -8,39 +8,19 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 use crate::data::Collection;
-use crate::data::error::FieldIssue;
 use crate::data::partner::{PROFILE, load_history, load_profile, save_profile};
 use crate::data::typed::load_draft;
 use crate::domain::Permission;
 use crate::domain::application_form::FormField as F;
 use crate::domain::profile::{ChangeRecord, PartnerProfile, ProfileError, check_change, diff};
 use crate::i18n::*;
-use crate::ui::apply::labels::{field_id, field_label};
+use crate::ui::apply::labels::{field_id, field_label, server_field_errors};
 use crate::ui::apply::store::actor;
 use crate::ui::components::validation_text::problem_message;
 use crate::ui::components::{Busy, ImageUpload, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 use crate::ui::customers::PARTNER_DATA;
 use crate::ui::tr;
-
-/// A server's 422 field errors as the form's fields and their messages (fields the
-/// form does not have stay in the status line's list).
-fn field_errors(i18n: crate::ui::I18n, issues: &[FieldIssue]) -> Vec<(F, String)> {
-    issues
-        .iter()
-        .filter_map(|issue| {
-            let field = F::from_wire(&issue.field)?;
-            let label = field_label(i18n, field);
-            let msg = t_string!(
-                i18n,
-                conn.field_refused,
-                field = label,
-                message = issue.message.clone().unwrap_or_else(|| issue.code.clone())
-            );
-            Some((field, msg.to_string()))
-        })
-        .collect()
-}
 
 /// A text field of the profile: how to read and write it, its input kind.
 type Binding = (
@@ -286,7 +266,7 @@ fn ProfileEditor() -> impl IntoView {
                 Err(e) => {
                     // A server's field errors are shown at their fields.
                     if let crate::data::DataError::Invalid(issues) = &e {
-                        let shown = field_errors(i18n, issues);
+                        let shown = server_field_errors(i18n, issues);
                         if let Some((first, _)) = shown.first() {
                             focus_by_id(field_id(*first));
                         }
