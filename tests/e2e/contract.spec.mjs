@@ -83,6 +83,7 @@ test("remote mode: the app's real requests are the contract's operations", async
   await page.goto("profile");
   await page.locator("#app-bank-number").fill("6225880198765432");
   await page.locator("#app-bank-proof").setInputFiles(files.proof);
+  await expect(page.locator("img.pc-thumb")).toHaveCount(1);
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByRole("status").filter({ hasText: "结算付款可能暂停" })).toBeVisible();
   await page.goto("statements");

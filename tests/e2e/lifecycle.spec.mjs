@@ -77,6 +77,7 @@ for (const [lang, t] of Object.entries(L)) {
     await page.getByRole("button", { name: t.save }).click();
     await expect(page.locator("#app-bank-proof-error")).toHaveText(t.proof);
     await page.locator("#app-bank-proof").setInputFiles(files.proof);
+    await expect(page.locator("#app-bank-proof-error")).toHaveText(""); // stored (remote: on the server)
     await page.getByRole("button", { name: t.save }).click();
     await expect(page.getByRole("status").filter({ hasText: t.saved })).toBeVisible();
     const history = page.getByTestId("profile-history");

@@ -124,7 +124,7 @@ export async function mailedCode(page, email) {
       expect(r.ok).toBe(true);
       code = (await r.json()).data.code;
       expect(code).toMatch(/^\d{6}$/);
-    }).toPass();
+    }).toPass({ timeout: 15_000 });
     return code;
   }
   await expect(page.getByTestId("mailbox")).toContainText(email);

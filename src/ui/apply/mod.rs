@@ -87,14 +87,22 @@ pub fn ApplyPage() -> impl IntoView {
     // Save as the user types, a moment after they pause; the draft on screen is never
     // replaced by what storage says.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // Bumped by every change: a save that finishes after a newer change must not say
+    // "saved" (the newer one is still waiting for its turn).
+    let edits = StoredValue::new(0u64);
     let save_now = move || {
         if submitting.get_untracked() {
             return;
         }
         let current = app.get_untracked();
+        let edit = edits.get_value();
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
-            match store(&*backend, &current).await {
+            let outcome = store(&*backend, &current).await;
+            if edits.try_get_value() != Some(edit) {
+                return;
+            }
+            match outcome {
                 Ok(_) => save_state.set(SaveState::Saved),
                 Err(e) => save_state.set(SaveState::Failed(error_message(i18n, &e))),
             }
@@ -105,6 +113,7 @@ pub fn ApplyPage() -> impl IntoView {
         if first.is_none() || !matches!(loaded.get_untracked(), Some(Ok(()))) {
             return;
         }
+        edits.update_value(|n| *n += 1);
         save_state.set(SaveState::Saving);
         timer.update_value(|t| {
             if let Some(h) = t.take() {

@@ -38,10 +38,14 @@ pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> i
             go_back(prev);
         }
     };
-    let next = move |_| {
+    // "Next" pressed while a file is still uploading: go on once it is stored, rather
+    // than calling the file missing.
+    let queued = RwSignal::new(false);
+    let next = move || {
         let s = step.get_untracked();
         if w.uploading.get_untracked() > 0 {
-            summary.set(Some(t_string!(i18n, upload.wait).to_string()));
+            queued.set(true);
+            summary.set(Some(t_string!(i18n, upload.wait_next).to_string()));
             return;
         }
         let errors = if w.editable.get_untracked() {
@@ -61,6 +65,15 @@ pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> i
             go(following);
         }
     };
+
+    let next_after_upload = next.clone();
+    Effect::new(move || {
+        if queued.get() && w.uploading.get() == 0 {
+            queued.set(false);
+            next_after_upload();
+        }
+    });
+    let next = move |_| next();
 
     let has_back = move || (2..=5).contains(&step.get().number());
     let has_next = move || step.get().number() <= 4;

@@ -272,6 +272,7 @@ fn AccountJoin() -> impl IntoView {
             String::new(),
             id,
         );
+        let sent = form.get_untracked();
         let backend = ctx.backend();
         busy.run(async move {
             let saved = async {
@@ -285,14 +286,17 @@ fn AccountJoin() -> impl IntoView {
                         false,
                         t_string!(i18n, learn.request_sent).to_string(),
                     )));
-                    form.update(|x| {
-                        *x = JoinForm {
-                            enterprise_name: x.enterprise_name.clone(),
-                            enterprise_uin: x.enterprise_uin.clone(),
-                            ..JoinForm::default()
-                        }
-                    });
-                    shown.set(Default::default());
+                    // Cleared for the next request — unless it is already being typed.
+                    if form.with_untracked(|x| *x == sent) {
+                        form.update(|x| {
+                            *x = JoinForm {
+                                enterprise_name: x.enterprise_name.clone(),
+                                enterprise_uin: x.enterprise_uin.clone(),
+                                ..JoinForm::default()
+                            }
+                        });
+                        shown.set(Default::default());
+                    }
                     ctx.changed();
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),

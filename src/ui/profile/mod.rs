@@ -194,10 +194,15 @@ fn ProfileEditor() -> impl IntoView {
     };
 
     let busy = Busy::new();
+    let uploading = RwSignal::new(0u32);
     let save = move |_| {
         let Some((old, rev)) = stored.get_untracked() else {
             return;
         };
+        if uploading.get_untracked() > 0 {
+            status.set(Some((true, t_string!(i18n, upload.wait).to_string())));
+            return;
+        }
         let new = form.get_untracked();
         attempted.set(true);
         let problems = new.check();
@@ -311,7 +316,7 @@ fn ProfileEditor() -> impl IntoView {
                     value=Signal::derive(move || form.with(|p| p.bank_proof.clone()))
                     on_change=Callback::new(move |v: Option<String>| { rule_error.set(Vec::new()); form.update(|p| p.bank_proof = v); })
                     error=error_of(F::BankProof) prefix="profile-proof" required=true keep_previous=true
-                    disabled=Signal::derive(move || !editable.get())/>
+                    disabled=Signal::derive(move || !editable.get()) uploading/>
             </section>
             <div class="pc-actions" hidden=move || !editable.get()>
                 <button type="button" class="pc-button" on:click=save disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr(i18n, |i| t_string!(i, profile.save))}</button>
