@@ -91,6 +91,8 @@ for (const [lang, t] of Object.entries(L)) {
     await box(t.code).fill(lockedCode);
     await page.getByRole("button", { name: t.join, exact: true }).click();
     await expect(page.locator("#join-code-error")).toHaveText(t.locked);
+    // The check is done (its answer moves focus to the code): only then type elsewhere.
+    await expect(page.getByRole("button", { name: t.join, exact: true })).toBeEnabled();
 
     // The right code on an enabled domain: active at once.
     await box(t.email).fill("b@example.com");

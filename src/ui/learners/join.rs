@@ -121,6 +121,7 @@ fn EmailJoin() -> impl IntoView {
     };
 
     // Confirms with the typed code, or with the mailbox link (`by_link`).
+    let checking = Busy::new();
     let confirm = move |by_link: bool| {
         if !agreed.get_untracked() {
             agreed_error.set(Some(t_string!(i18n, learn.agree_required).to_string()));
@@ -131,7 +132,7 @@ fn EmailJoin() -> impl IntoView {
         let Ok(address) = parsed() else { return };
         let typed = code_input.get_untracked();
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        checking.run(async move {
             let key = address.to_string();
             let Ok(Some(mut pending)) = code(&*backend, &key).await else {
                 code_error.set(Some(t_string!(i18n, learn.code_none).to_string()));
@@ -204,7 +205,7 @@ fn EmailJoin() -> impl IntoView {
             <CheckField id="join-email-agree" label=Signal::derive(move || t_string!(i18n, learn.f_agreement).to_string())
                 checked=agreed on_change=Callback::new(move |v| agreed.set(v)) error=agreed_error/>
             <div class="pc-actions">
-                <button type="button" class="pc-button" on:click=move |_| confirm(false)>{tr(i18n, |i| t_string!(i, learn.confirm_join))}</button>
+                <button type="button" class="pc-button" on:click=move |_| confirm(false) disabled=move || checking.get() aria-busy=move || checking.get().to_string()>{tr(i18n, |i| t_string!(i, learn.confirm_join))}</button>
             </div>
             <StatusLine message=status/>
         </section>
