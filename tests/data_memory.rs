@@ -25,7 +25,8 @@ fn v0_values_migrate_to_v1_and_are_written_back() {
             "pc/session",
             r#"{"role":"MainAccount","account_id":null,"company_name":"旧数据公司"}"#,
         );
-        stores.kv.raw_set("pc/r/customers/c1", r#"{"name":"甲"}"#);
+        let bare = support::customer("c1", "甲");
+        stores.kv.raw_set("pc/r/customers/c1", &bare.to_string());
         assert!(b.scan().await.unwrap().is_empty());
         let s = b.session().await.unwrap();
         assert_eq!(
@@ -33,7 +34,7 @@ fn v0_values_migrate_to_v1_and_are_written_back() {
             (Role::MainAccount, Some("旧数据公司"))
         );
         let rec = b.get(Collection::Customers, "c1").await.unwrap().unwrap();
-        assert_eq!((rec.rev, rec.data), (1, json!({"name": "甲"})));
+        assert_eq!((rec.rev, rec.data), (1, bare));
         let stored = stores.kv.get_raw("pc/r/customers/c1");
         assert_eq!(
             envelope::decode(&stored).unwrap().stored_version,
@@ -57,7 +58,12 @@ fn newer_schema_is_refused_not_rewritten() {
         let newer = r#"{"v":7,"rev":3,"data":{"role":"MainAccount"}}"#;
         stores.kv.raw_set("pc/session", newer);
         stores.kv.raw_set("pc/r/customers/n", newer);
-        assert!(b.scan().await.unwrap().is_empty(), "not set aside");
+        let found = b.scan().await.unwrap();
+        assert!(
+            found.iter().all(|q| q.in_place && q.key == q.original_key),
+            "listed, not set aside: {found:?}"
+        );
+        assert_eq!(found.len(), 2);
         assert_eq!(b.session().await, Err(DataError::NewerVersion { found: 7 }));
         assert_eq!(
             b.switch_role(Role::Visitor).await,
@@ -77,9 +83,14 @@ fn corrupt_values_are_set_aside_and_the_rest_keeps_working() {
     block_on(async {
         let (b, stores) = memory_backend_with_stores();
         b.switch_role(Role::MainAccount).await.unwrap();
-        b.put(Collection::Customers, "good", json!({"name": "好"}), None)
-            .await
-            .unwrap();
+        b.put(
+            Collection::Customers,
+            "good",
+            support::customer("good", "好"),
+            None,
+        )
+        .await
+        .unwrap();
         stores.kv.raw_set(
             "pc/r/customers/bad",
             "{\"v\":1,\"rev\":1,\"data\":{\"name\":\"坏",

@@ -39,6 +39,7 @@ fn profile() -> PartnerProfile {
         bank_proof: Some("proof-1".into()),
         partner_type: None,
         website: "www.example.com".into(),
+        account_id: "100012345678".into(),
     }
 }
 

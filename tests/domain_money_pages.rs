@@ -446,3 +446,28 @@ fn payment_hold_in_the_guides_three_cases() {
     assert_eq!(payment_hold(true, true), PaymentHold::Arrears);
     assert_eq!(payment_hold(false, false), PaymentHold::ContractMissing);
 }
+
+#[test]
+fn axis_ticks_are_nice_and_cover_the_maximum() {
+    let yuan = |n: i64| Cny::yuan(n);
+    assert_eq!(axis_ticks(Cny::ZERO), vec![yuan(0), yuan(1)]);
+    assert_eq!(
+        axis_ticks(Cny::from_fen(250)),
+        vec![yuan(0), yuan(1), yuan(2), yuan(3)]
+    );
+    assert_eq!(
+        axis_ticks(yuan(9_300)),
+        vec![yuan(0), yuan(5_000), yuan(10_000)]
+    );
+    assert_eq!(
+        axis_ticks(yuan(1_234_567)),
+        vec![yuan(0), yuan(500_000), yuan(1_000_000), yuan(1_500_000)]
+    );
+    // Negative months (clawbacks) do not stretch the axis below zero.
+    assert_eq!(axis_ticks(yuan(-50)), vec![yuan(0), yuan(1)]);
+    for max in [1i64, 99, 100, 101, 399, 401, 12_345, 9_999_999_999] {
+        let ticks = axis_ticks(Cny::from_fen(max));
+        assert!(ticks.len() <= 5, "{max}: {ticks:?}");
+        assert!(ticks.last().unwrap().fen() >= max, "{max}: {ticks:?}");
+    }
+}

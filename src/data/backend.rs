@@ -69,8 +69,16 @@ pub trait Backend {
     /// Removes a file.
     async fn delete_blob(&self, id: &str) -> Result<(), DataError>;
 
-    /// What was set aside as unreadable.
+    /// What was set aside as unreadable, and what is withheld in place.
     async fn quarantined(&self) -> Result<Vec<Quarantined>, DataError>;
+
+    /// Who to tell when something new is set aside or withheld (the app's problem
+    /// banner), so a bad record found while a page reads is reported at once.
+    fn on_problem(&self, notify: super::withheld::Notify);
+
+    /// Sets aside (or, when it cannot be moved, withholds) a record that does not read as
+    /// the type its reader needs; it then reads as absent. See [`super::typed::load`].
+    async fn set_aside(&self, collection: Collection, id: &str, detail: &str);
 
     /// The raw text of a set-aside entry, for export.
     async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError>;

@@ -103,6 +103,17 @@ impl Backup {
                 r.collection.name()
             ))));
         }
+        // Every record must read as its type, or the restored console would meet it as
+        // an error on some page later: refuse the file now, with the first bad record.
+        for r in &backup.records {
+            if let Err(detail) = super::shapes::check(r.collection, &r.id, &r.data) {
+                return Err(DataError::BadBackup(BackupProblem::BadRecord(format!(
+                    "{}/{}: {detail}",
+                    r.collection.name(),
+                    r.id
+                ))));
+            }
+        }
         for blob in &backup.blobs {
             blob.to_blob()?;
         }

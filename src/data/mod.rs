@@ -12,8 +12,10 @@ pub mod model;
 pub mod money;
 pub mod partner;
 pub mod remote;
+pub mod shapes;
 pub mod store;
 pub mod typed;
+pub mod withheld;
 
 pub use backend::Backend;
 pub use error::DataError;

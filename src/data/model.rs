@@ -163,6 +163,10 @@ pub struct Quarantined {
     pub detail: String,
     /// Its size in characters.
     pub size: usize,
+    /// Left where it is rather than moved aside (a newer version's record, a record a
+    /// server sent in the wrong shape): it cannot be discarded from here.
+    #[serde(default)]
+    pub in_place: bool,
 }
 
 /// Why a stored value was set aside.
@@ -182,6 +186,9 @@ pub enum QuarantineReason {
         /// The schema it started from.
         from: u32,
     },
+    /// Valid JSON, but not the record it should be (a field missing or of the wrong
+    /// type: edited by hand, written by a faulty backend or a doctored backup).
+    WrongShape,
     /// The set-aside entry itself could not be read.
     Unknown,
 }

@@ -38,6 +38,18 @@ struct Chunk {
     csv: String,
 }
 
+/// Whether a stored statements record reads as what its id says: the index, or a chunk
+/// of CSV text. (The CSV itself is read when the statements are: a chunk that fails then
+/// is an error of the whole table, never fewer rows.)
+pub fn check_statement_record(id: &str, data: &serde_json::Value) -> Result<(), String> {
+    let read = if id == INDEX {
+        StatementIndex::deserialize(data).map(|_| ())
+    } else {
+        Chunk::deserialize(data).map(|_| ())
+    };
+    read.map_err(|e| e.to_string())
+}
+
 /// Every stored statement row. A chunk that cannot be read is an error (never silently
 /// fewer rows, which would make every total wrong).
 pub async fn load_statements(backend: &dyn Backend) -> Result<Vec<StatementRow>, DataError> {

@@ -5,7 +5,7 @@ use super::backend::Backend;
 use super::error::DataError;
 use super::model::Collection;
 use super::money::PROFILE_HISTORY;
-use super::typed::{Versioned, load, load_all, save};
+use super::typed::{Versioned, Write, load, load_all, save, save_all};
 use crate::domain::announcement::{Announcement, newest_first};
 use crate::domain::certificate::CertificateRecord;
 use crate::domain::lifecycle::Lifecycle;
@@ -13,7 +13,8 @@ use crate::domain::profile::{ChangeRecord, PartnerProfile};
 
 /// Where the profile is kept (`profiles/partner`, written on approval).
 pub const PROFILE: &str = "partner";
-const LIFECYCLE: &str = "lifecycle";
+/// Where the partnership's lifecycle is kept.
+pub const LIFECYCLE: &str = "lifecycle";
 const CERTIFICATE: &str = "partner";
 
 /// The profile with its revision, if the company is a partner.
@@ -33,29 +34,33 @@ pub async fn load_history(backend: &dyn Backend) -> Result<Vec<ChangeRecord>, Da
     Ok(history)
 }
 
-/// Saves a changed profile (guarded by the revision it was read at) and appends its
-/// change records to the history. Returns the profile's new revision.
+/// Saves a changed profile (guarded by the revision it was read at) together with its
+/// change records: both or neither (a change without its history line would be a change
+/// nobody can trace). Returns the profile's new revision.
 pub async fn save_profile(
     backend: &dyn Backend,
     profile: &PartnerProfile,
     rev: u64,
     changes: &[ChangeRecord],
 ) -> Result<u64, DataError> {
-    let new_rev = save(backend, Collection::Profiles, PROFILE, profile, Some(rev)).await?;
-    let mut history = load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY)
-        .await?
-        .map(|h| h.value)
-        .unwrap_or_default();
+    let stored = load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY).await?;
+    let history_rev = stored.as_ref().map_or(0, |h| h.rev);
+    let mut history = stored.map(|h| h.value).unwrap_or_default();
     history.extend_from_slice(changes);
-    save(
+    let revs = save_all(
         backend,
-        Collection::Profiles,
-        PROFILE_HISTORY,
-        &history,
-        None,
+        vec![
+            Write::new(Collection::Profiles, PROFILE, profile, Some(rev))?,
+            Write::new(
+                Collection::Profiles,
+                PROFILE_HISTORY,
+                &history,
+                Some(history_rev),
+            )?,
+        ],
     )
     .await?;
-    Ok(new_rev)
+    Ok(revs[0])
 }
 
 /// The partnership's lifecycle (Active when nothing is stored).

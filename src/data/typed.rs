@@ -16,17 +16,25 @@ pub struct Versioned<T> {
     pub rev: u64,
 }
 
-/// Reads one record as `T`.
+/// Reads one record as `T`. A record that does not read as `T` is set aside and
+/// reported (see [`Backend::set_aside`]) and reads as absent: the user is told what was
+/// set aside instead of meeting a parser's message.
 pub async fn load<T: DeserializeOwned>(
     backend: &dyn Backend,
     collection: Collection,
     id: &str,
 ) -> Result<Option<Versioned<T>>, DataError> {
     match backend.get(collection, id).await? {
-        Some(record) => Ok(Some(Versioned {
-            value: decode(&record)?,
-            rev: record.rev,
-        })),
+        Some(record) => match decode(&record) {
+            Ok(value) => Ok(Some(Versioned {
+                value,
+                rev: record.rev,
+            })),
+            Err(e) => {
+                backend.set_aside(collection, id, &e.to_string()).await;
+                Ok(None)
+            }
+        },
         None => Ok(None),
     }
 }
@@ -44,7 +52,7 @@ pub async fn load_draft<T: DeserializeOwned>(
 }
 
 /// Reads every record of a collection as `T`, skipping (not failing on) records that no
-/// longer fit the type; their ids are returned so the UI can say so.
+/// longer fit the type: those are set aside and reported, and their ids returned.
 pub async fn load_all<T: DeserializeOwned>(
     backend: &dyn Backend,
     collection: Collection,
@@ -60,7 +68,12 @@ pub async fn load_all<T: DeserializeOwned>(
                     rev: record.rev,
                 },
             )),
-            Err(_) => bad.push(record.id),
+            Err(e) => {
+                backend
+                    .set_aside(collection, &record.id, &e.to_string())
+                    .await;
+                bad.push(record.id)
+            }
         }
     }
     Ok((good, bad))
@@ -78,4 +91,65 @@ pub async fn save<T: Serialize>(
         .put(collection, id, encode(value)?, expected_rev)
         .await?
         .rev)
+}
+
+/// One record write of a use case that changes several records together.
+pub struct Write {
+    collection: Collection,
+    id: String,
+    data: serde_json::Value,
+    expected_rev: Option<u64>,
+}
+
+impl Write {
+    /// Writing `value` to `collection/id`, expecting revision `expected_rev` (see
+    /// [`Backend::put`]).
+    pub fn new<T: Serialize>(
+        collection: Collection,
+        id: &str,
+        value: &T,
+        expected_rev: Option<u64>,
+    ) -> Result<Write, DataError> {
+        Ok(Write {
+            collection,
+            id: id.to_string(),
+            data: encode(value)?,
+            expected_rev,
+        })
+    }
+}
+
+/// Makes every write or none: when one fails (a full quota, a conflict, the server), the
+/// writes already made are undone — the previous data put back, or the new record
+/// removed — and the first failure is returned, so a use case never stores half a
+/// change (a profile without its history line). Returns the new revisions in order.
+pub async fn save_all(backend: &dyn Backend, writes: Vec<Write>) -> Result<Vec<u64>, DataError> {
+    let mut done: Vec<(Collection, String, Option<super::Record>, u64)> = Vec::new();
+    for w in writes {
+        let outcome = async {
+            let before = backend.get(w.collection, &w.id).await?;
+            let stored = backend
+                .put(w.collection, &w.id, w.data, w.expected_rev)
+                .await?;
+            Ok::<_, DataError>((before, stored.rev))
+        }
+        .await;
+        match outcome {
+            Ok((before, rev)) => done.push((w.collection, w.id, before, rev)),
+            Err(e) => {
+                for (collection, id, before, rev) in done.into_iter().rev() {
+                    // Best effort: the undo of a write that just succeeded rarely fails.
+                    let _ = match before {
+                        Some(old) => backend
+                            .put(collection, &id, old.data, Some(rev))
+                            .await
+                            .map(|_| ()),
+                        None => backend.delete(collection, &id).await,
+                    };
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(done.into_iter().map(|(_, _, _, rev)| rev).collect())
 }

@@ -208,13 +208,13 @@ impl Application {
     }
 
     /// The partner profile an approved application starts with.
-    pub fn initial_profile(&self) -> super::profile::PartnerProfile {
+    ///
+    /// `account_id` is the partner account's UIN ([`Application::partner_uin`]).
+    pub fn initial_profile(&self, account_id: &str) -> super::profile::PartnerProfile {
         let f = &self.form;
         super::profile::PartnerProfile {
             company_name: f.company_name.trim().to_string(),
-            uscc: super::uscc::Uscc::parse(&f.uscc)
-                .map(|u| u.to_string())
-                .unwrap_or_else(|_| f.uscc.trim().to_string()),
+            uscc: super::uscc::canonical(&f.uscc),
             contact_person: f.contact_person.trim().to_string(),
             phone: f.phone.trim().to_string(),
             email: f.email.trim().to_string(),
@@ -228,6 +228,19 @@ impl Application {
             bank_proof: f.bank_proof.clone(),
             partner_type: f.partner_type,
             website: f.website.trim().to_string(),
+            account_id: account_id.to_string(),
         }
+    }
+
+    /// The partner account's UIN once admitted: the applicant's account id when the
+    /// application was made from a signed-in account (a UIN is all digits); otherwise
+    /// (local mode's one anonymous applicant) a 12-digit id derived from the approval
+    /// time, standing in for the one the provider's account system would give.
+    pub fn partner_uin(&self, approved_at: DateTime<Utc>) -> String {
+        let own = self.id.trim();
+        if !own.is_empty() && own.bytes().all(|b| b.is_ascii_digit()) {
+            return own.to_string();
+        }
+        format!("1000{:08}", approved_at.timestamp().rem_euclid(100_000_000))
     }
 }

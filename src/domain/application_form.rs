@@ -213,6 +213,26 @@ pub enum FormField {
     BankProof,
 }
 
+impl ApplicationForm {
+    /// The form with every code in its canonical form (see [`canonical_value`]), as it is
+    /// submitted and shown.
+    pub fn canonicalised(mut self) -> ApplicationForm {
+        self.uscc = super::uscc::canonical(&self.uscc);
+        self.verified_uscc = super::uscc::canonical(&self.verified_uscc);
+        self
+    }
+}
+
+/// What a field's value becomes once the user leaves it: codes with one valid spelling
+/// (the USCC) take it, so the form shows what will be stored; `None` for fields kept as
+/// typed.
+pub fn canonical_value(field: FormField, value: &str) -> Option<String> {
+    match field {
+        FormField::Uscc | FormField::VerifiedUscc => Some(super::uscc::canonical(value)),
+        _ => None,
+    }
+}
+
 impl FormField {
     /// Every field, in the form's order.
     pub const ALL: [FormField; 30] = [

@@ -167,6 +167,7 @@ impl CertificateRecord {
             at,
             actor,
             reason: None,
+            on: None,
         });
         Ok(CertificateRecord {
             state: CertificateState::Requested,
@@ -194,6 +195,7 @@ impl CertificateRecord {
             at,
             actor,
             reason: None,
+            on: None,
         });
         Ok(())
     }
@@ -212,6 +214,7 @@ impl CertificateRecord {
             at,
             actor,
             reason: Some(reason.trim().to_string()),
+            on: None,
         });
         Ok(())
     }

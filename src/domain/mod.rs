@@ -12,6 +12,7 @@ pub mod contact;
 pub mod csv;
 pub mod customer;
 pub mod eligibility;
+pub mod eligibility_input;
 pub mod file;
 pub mod invoice;
 pub mod join_form;

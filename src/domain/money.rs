@@ -130,12 +130,7 @@ impl Cny {
         if self.is_negative() {
             out.push('-');
         }
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
+        out.push_str(&super::text::group_thousands(int));
         out.push('.');
         out.push_str(frac);
         out

@@ -44,6 +44,9 @@ pub struct PartnerProfile {
     pub partner_type: Option<super::partner_type::PartnerType>,
     /// 公司网站 (its domain decides how the termination email must be sent).
     pub website: String,
+    /// The partner account's id (合作伙伴 UIN), given at admission; the termination email
+    /// names it.
+    pub account_id: String,
 }
 
 /// A field of the profile, for the change history.
@@ -123,6 +126,31 @@ impl PartnerProfile {
             (BankProof, self.bank_proof.clone().unwrap_or_default()),
             (Website, self.website.clone()),
         ]
+    }
+
+    /// The profile as it is stored: every field trimmed and the USCC in its canonical
+    /// form, so a code typed in lower case or full width is the same code (no history
+    /// line, the same text on the certificate).
+    pub fn canonicalised(&self) -> PartnerProfile {
+        let t = |s: &str| s.trim().to_string();
+        PartnerProfile {
+            company_name: t(&self.company_name),
+            uscc: super::uscc::canonical(&self.uscc),
+            contact_person: t(&self.contact_person),
+            phone: t(&self.phone),
+            email: t(&self.email),
+            qq: t(&self.qq),
+            mailing_address: t(&self.mailing_address),
+            bank_account_name: t(&self.bank_account_name),
+            bank: t(&self.bank),
+            bank_location: t(&self.bank_location),
+            bank_branch: t(&self.bank_branch),
+            bank_account_number: t(&self.bank_account_number),
+            bank_proof: self.bank_proof.clone(),
+            partner_type: self.partner_type,
+            website: t(&self.website),
+            account_id: t(&self.account_id),
+        }
     }
 
     /// The profile as an application form, so the wizard's rules check it.

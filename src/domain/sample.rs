@@ -230,11 +230,11 @@ pub fn generate(rows: usize, last_month: YearMonth, seed: u64) -> SampleData {
 fn settlements(rows: &[StatementRow], months: &[YearMonth], rng: &mut Rng) -> Vec<SettlementSheet> {
     let provider = Actor {
         role: Role::ChannelManager,
-        name: "channel-manager".into(),
+        name: String::new(),
     };
     let partner = Actor {
         role: Role::MainAccount,
-        name: "main-account".into(),
+        name: String::new(),
     };
     let n = months.len();
     months
@@ -272,6 +272,7 @@ fn settlements(rows: &[StatementRow], months: &[YearMonth], rng: &mut Rng) -> Ve
                     at: moment(issued),
                     actor: provider.clone(),
                     reason: None,
+                    on: None,
                 }],
                 received_on: None,
                 corrected_on: None,

@@ -90,6 +90,34 @@ pub enum PaymentHold {
     ContractMissing,
 }
 
+/// When a sheet will be paid, as the partner should read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentOutlook {
+    /// Paid on that day.
+    Paid(NaiveDate),
+    /// Not being paid while the hold lasts (arrears, a missing contract): no window is
+    /// promised, whatever the documents' state.
+    Held(PaymentHold),
+    /// Expected within this window.
+    Expected(PaymentWindow),
+    /// The window starts once the provider has received the documents.
+    AwaitingReceipt,
+}
+
+impl SettlementSheet {
+    /// The payment outlook under `hold` (see [`payment_hold`]).
+    pub fn outlook(&self, hold: PaymentHold, calendar: &WorkCalendar) -> PaymentOutlook {
+        if let Some(day) = self.paid_on.filter(|_| self.state == SettlementState::Paid) {
+            return PaymentOutlook::Paid(day);
+        }
+        if hold != PaymentHold::Normal {
+            return PaymentOutlook::Held(hold);
+        }
+        self.expected_payment(calendar)
+            .map_or(PaymentOutlook::AwaitingReceipt, PaymentOutlook::Expected)
+    }
+}
+
 /// The hold that applies: arrears first, then a missing contract.
 pub fn payment_hold(has_arrears: bool, contract_on_file: bool) -> PaymentHold {
     if has_arrears {
@@ -227,6 +255,9 @@ impl SettlementSheet {
             _ => {}
         }
         super::transition::record_move(&mut self.state, &mut self.history, next, at, actor, reason);
+        if let Some(change) = self.history.last_mut() {
+            change.on = Some(on);
+        }
         Ok(())
     }
 }

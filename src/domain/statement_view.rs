@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::money::Cny;
 use super::month::YearMonth;
 use super::statement::{PaymentMode, StatementBasis, StatementRow, Totals, statement_month};
 
@@ -227,4 +228,27 @@ pub fn products(rows: &[StatementRow]) -> Vec<Arc<str>> {
     }
     seen.sort();
     seen
+}
+
+/// The values a chart axis marks for amounts up to `max`: 0 and whole steps of 1, 2 or 5
+/// × 10ⁿ yuan (at least one yuan), at most five, the last one at or above `max` — so the
+/// bars are drawn against the top mark, not against an odd maximum.
+pub fn axis_ticks(max: Cny) -> Vec<Cny> {
+    let max = max.fen().max(0);
+    // A step in fen: the smallest nice step that covers `max` in four steps.
+    let mut step: i64 = 100;
+    'search: loop {
+        for factor in [1, 2, 5] {
+            let candidate = step.saturating_mul(factor);
+            if candidate.saturating_mul(4) >= max {
+                step = candidate;
+                break 'search;
+            }
+        }
+        step = step.saturating_mul(10);
+    }
+    let count = (max + step - 1) / step;
+    (0..=count.max(1))
+        .map(|k| Cny::from_fen(k * step))
+        .collect()
 }

@@ -30,6 +30,18 @@ pub fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Digits with a comma every three places from the right: `2097153` → `2,097,153`.
+pub fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A calendar date typed as `YYYY-MM-DD` (also `/` or `.` between, full-width digits).
 /// Parsed by hand: chrono's format-string parser costs kilobytes of wasm for one shape.
 pub fn parse_date(input: &str) -> Option<chrono::NaiveDate> {

@@ -1,6 +1,6 @@
 //! What every state machine shares: who acted, when, and the refusal of illegal moves.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::role::Role;
@@ -27,6 +27,10 @@ pub struct StateChange<S> {
     pub actor: Actor,
     /// The reason given, for rejections and the like.
     pub reason: Option<String>,
+    /// The day the move took effect when it differs from the day it was recorded (a
+    /// settlement's documents received, found abnormal, corrected, paid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
 }
 
 /// A move the state machine does not allow. Illegal moves are errors, never no-ops.
@@ -71,6 +75,7 @@ pub fn record_move<S: Clone>(
         at,
         actor,
         reason,
+        on: None,
     });
     *state = next;
 }

@@ -118,6 +118,13 @@ impl Uscc {
     }
 }
 
+/// The form to store and show a typed code in: the canonical 18 characters when it is a
+/// valid code (`９１４４ 0300-7084 6113 6t` → `91440300708461136T`), otherwise the text
+/// as typed, trimmed (so the field keeps what the user must correct).
+pub fn canonical(input: &str) -> String {
+    Uscc::parse(input).map_or_else(|_| input.trim().to_string(), |u| u.0)
+}
+
 impl fmt::Display for Uscc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -21,7 +21,7 @@ use super::review::{ReviewDetailPage, ReviewQueuePage};
 use super::settings::SettingsPage;
 use super::settlements::{SettlementDetailPage, SettlementsPage};
 use super::shell::language_switch::locale_of;
-use super::shell::{Header, Nav, ProblemsBanner};
+use super::shell::{Header, Nav, PageFocus, ProblemsBanner};
 use super::special_rebates::SpecialRebatesPage;
 use super::statements::StatementsPage;
 use super::termination::TerminationPage;
@@ -150,6 +150,9 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>, in_flight: RwSignal<u32>)
 fn Shell(ctx: AppContext) -> impl IntoView {
     provide_context(ctx);
     let i18n = use_i18n();
+    // A record set aside while a page reads is reported at once, not on the next start.
+    ctx.backend
+        .with_value(|b| b.on_problem(Rc::new(move || ctx.refresh_problems())));
     if ctx.backend.with_value(|b| b.mode()) == Mode::Local {
         // Another tab changed the data: reload session, problems and views. Dropping the
         // watch (when the app unmounts) removes its listeners.
@@ -164,6 +167,7 @@ fn Shell(ctx: AppContext) -> impl IntoView {
             <div class="pc-body">
                 <Nav/>
                 <main id="pc-main" class="pc-main" tabindex="-1">
+                    <PageFocus/>
                     <ProblemsBanner/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>

@@ -79,6 +79,20 @@ impl AppContext {
         self.version.update(|v| *v += 1);
     }
 
+    /// Reloads the problem list (the data layer found something it could not use).
+    pub fn refresh_problems(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            // The app may have been unmounted meanwhile.
+            let Some(backend) = this.backend.try_get_value() else {
+                return;
+            };
+            if let Ok(q) = backend.quarantined().await {
+                let _ = this.problems.try_set(q);
+            }
+        });
+    }
+
     /// Reloads the session and the problem list (after a change here or elsewhere).
     pub fn refresh(&self) {
         let this = *self;

@@ -5,6 +5,7 @@
 // with another token, as a host page would) and planting records (local: browser
 // storage; remote: the server's database).
 import { test as base, expect } from "@playwright/test";
+import { watchPage, checkVisited } from "./guard.mjs";
 
 export { expect };
 
@@ -21,7 +22,18 @@ const TOKENS = {
 
 export const test = base.extend({
   mode: ["local", { option: true }],
-  page: async ({ page, mode }, use, testInfo) => {
+  // Page errors, console errors and panics of every page in the context (see guard.mjs).
+  problems: async ({}, use) => {
+    await use([]);
+  },
+  visited: async ({}, use) => {
+    await use(new Set());
+  },
+  context: async ({ context, problems, visited }, use) => {
+    context.on("page", (p) => watchPage(p, problems, visited));
+    await use(context);
+  },
+  page: async ({ page, mode, problems, visited }, use, testInfo) => {
     page.pcMode = mode;
     if (mode === "remote") {
       // Its own database on the server, so parallel tests never meet.
@@ -29,6 +41,11 @@ export const test = base.extend({
       await signIn(page, "tok-visitor");
     }
     await use(page);
+    // Only a scenario that passed is checked further: a failure has its own message.
+    if (testInfo.status === testInfo.expectedStatus && !page.pcNoAxe) {
+      await checkVisited(page, mode, visited, problems);
+    }
+    expect(problems, "the page raised errors, logged console errors or failed axe").toEqual([]);
   },
 });
 

@@ -108,17 +108,17 @@ pub async fn backup_round_trip(b: &dyn Backend) {
     })
     .await
     .unwrap();
-    b.put(Collection::Customers, "c1", json!({"name": "客户一"}), None)
-        .await
-        .unwrap();
     b.put(
-        Collection::Statements,
-        "s1",
-        json!({"rebate": "9.99"}),
+        Collection::Customers,
+        "c1",
+        super::customer("c1", "客户一"),
         None,
     )
     .await
     .unwrap();
+    b.put(Collection::Statements, "s1", super::chunk("9.99"), None)
+        .await
+        .unwrap();
     b.put_blob(&Blob {
         id: "f".into(),
         mime: "image/jpeg".into(),
@@ -142,7 +142,7 @@ pub async fn backup_round_trip(b: &dyn Backend) {
             .unwrap()
             .unwrap()
             .data,
-        json!({"name": "客户一"})
+        super::customer("c1", "客户一")
     );
     assert_eq!(
         b.get(Collection::Statements, "s1")
@@ -150,7 +150,7 @@ pub async fn backup_round_trip(b: &dyn Backend) {
             .unwrap()
             .unwrap()
             .data,
-        json!({"rebate": "9.99"})
+        super::chunk("9.99")
     );
     assert_eq!(
         b.get_blob("f").await.unwrap().unwrap().bytes,

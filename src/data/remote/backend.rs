@@ -14,7 +14,9 @@ use super::transport::{HttpRequest, HttpResponse, Method, Transport};
 use crate::data::backend::Backend;
 use crate::data::backup::{Backup, BackupBlob};
 use crate::data::error::DataError;
-use crate::data::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings};
+use crate::data::model::{
+    Blob, Collection, Mode, QuarantineReason, Quarantined, Record, Session, Settings,
+};
 use crate::data::store::StoreBackend;
 use crate::domain::Role;
 
@@ -94,6 +96,17 @@ impl RemoteBackend {
             Some(text) => parse_record(&text).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// How a server record is named in the problem list.
+    fn problem_key(collection: Collection, id: &str) -> String {
+        format!("{}/{id}", collection.name())
+    }
+
+    fn withhold(&self, key: &str, detail: String, data: &Value) {
+        self.local
+            .withheld()
+            .add(key, QuarantineReason::WrongShape, detail, data.to_string());
     }
 
     /// The write itself: `If-Match: 0` is a create (POST); otherwise a replace (PUT),
@@ -262,6 +275,23 @@ impl Backend for RemoteBackend {
 
     async fn quarantined(&self) -> Result<Vec<Quarantined>, DataError> {
         self.local.quarantined().await
+    }
+
+    fn on_problem(&self, notify: crate::data::withheld::Notify) {
+        self.local.on_problem(notify);
+    }
+
+    async fn set_aside(&self, collection: Collection, id: &str, detail: &str) {
+        // The server's record stays where it is; this page only withholds it.
+        let data = match self.server_record(collection, id).await {
+            Ok(Some(r)) => r.data,
+            _ => Value::Null,
+        };
+        self.withhold(
+            &Self::problem_key(collection, id),
+            detail.to_string(),
+            &data,
+        );
     }
 
     async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError> {

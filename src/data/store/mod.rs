@@ -8,6 +8,9 @@ pub mod traits;
 mod upkeep;
 
 use self::upkeep::QuarantineEntry;
+use super::model::QuarantineReason;
+use super::shapes;
+use super::withheld::{Notify, Withheld};
 
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -31,13 +34,25 @@ use crate::domain::lifecycle::Lifecycle;
 pub struct StoreBackend {
     kv: Rc<dyn KeyValue>,
     bulk: Rc<dyn BulkStore>,
+    /// Values left in place but not shown (a newer version's records).
+    withheld: Withheld,
 }
 
 impl StoreBackend {
     /// A backend over these storages. Call [`StoreBackend::scan`] once after creating it
     /// to set aside whatever cannot be read.
     pub fn new(kv: Rc<dyn KeyValue>, bulk: Rc<dyn BulkStore>) -> Self {
-        StoreBackend { kv, bulk }
+        StoreBackend {
+            kv,
+            bulk,
+            withheld: Withheld::default(),
+        }
+    }
+
+    /// What this backend withholds (remote mode lists the server's ill-shaped records
+    /// here too).
+    pub fn withheld(&self) -> &Withheld {
+        &self.withheld
     }
 
     /// Writes raw text into the large storage, bypassing every check (tests plant
@@ -67,14 +82,32 @@ impl StoreBackend {
         }
     }
 
-    /// Reads and migrates one stored value; an unreadable one is set aside and reads as
-    /// absent. A migrated value is written back in the current schema (best effort).
+    /// Reads and migrates one stored value; an unreadable one — not JSON, or a session or
+    /// preferences that are not one — is set aside and reads as absent. (Records are
+    /// JSON to this layer: `typed` sets aside one that does not read as its type, and the
+    /// start-up scan checks them all.) A migrated value is written back in the current
+    /// schema (best effort).
     async fn read(&self, tier: Tier, key: &str) -> Result<Option<envelope::Envelope>, DataError> {
         let Some(raw) = self.raw_get(tier, key).await? else {
             return Ok(None);
         };
-        match envelope::decode(&raw) {
+        self.accept(tier, key, &raw).await
+    }
+
+    /// The checks of [`StoreBackend::read`] on a value already fetched.
+    async fn accept(
+        &self,
+        tier: Tier,
+        key: &str,
+        raw: &str,
+    ) -> Result<Option<envelope::Envelope>, DataError> {
+        match envelope::decode(raw) {
             Ok(decoded) => {
+                if let Err(detail) = Self::preferences_shape(key, &decoded.envelope.data) {
+                    self.quarantine(tier, key, raw, QuarantineReason::WrongShape, detail)
+                        .await?;
+                    return Ok(None);
+                }
                 if decoded.migrated() {
                     let text = envelope::encode(decoded.envelope.rev, &decoded.envelope.data);
                     // A full quota only means the migration runs again next time.
@@ -82,18 +115,47 @@ impl StoreBackend {
                 }
                 Ok(Some(decoded.envelope))
             }
-            // A newer app's data is neither read nor moved nor overwritten by this one.
-            Err(envelope::EnvelopeError::Newer { found, .. }) => {
+            // A newer app's data is neither read nor moved nor overwritten by this one;
+            // it is listed as withheld so the user knows why it is missing.
+            Err(e @ envelope::EnvelopeError::Newer { found, .. }) => {
+                self.withheld
+                    .add(key, e.reason(), e.to_string(), raw.to_string());
                 Err(DataError::NewerVersion { found })
             }
             Err(e) => {
-                self.quarantine(tier, key, &raw, &e).await?;
+                self.quarantine(tier, key, raw, e.reason(), e.to_string())
+                    .await?;
                 Ok(None)
             }
         }
     }
 
+    /// Whether the session and the preferences read as such (other keys pass).
+    fn preferences_shape(key: &str, data: &Value) -> Result<(), String> {
+        match key {
+            SESSION => shapes::check_session(data),
+            SETTINGS => shapes::check_settings(data),
+            _ => Ok(()),
+        }
+    }
+
+    /// The scan's check of one value: readable, and a record of the shape its key names.
+    async fn scan_one(&self, tier: Tier, key: &str) -> Result<(), DataError> {
+        let Some(env) = Self::skip_newer(self.read(tier, key).await)? else {
+            return Ok(());
+        };
+        if let Some((collection, id)) = parse_record_key(key)
+            && let Err(detail) = shapes::check(collection, &id, &env.data)
+            && let Some(raw) = self.raw_get(tier, key).await?
+        {
+            self.quarantine(tier, key, &raw, QuarantineReason::WrongShape, detail)
+                .await?;
+        }
+        Ok(())
+    }
+
     async fn read_typed<T: DeserializeOwned + Default>(&self, key: &str) -> Result<T, DataError> {
+        // `read` has checked the shape: what is left reads as `T`.
         match self.read(Tier::Small, key).await? {
             Some(env) => Ok(serde_json::from_value(env.data).unwrap_or_default()),
             None => Ok(T::default()),
@@ -106,25 +168,26 @@ impl StoreBackend {
         self.kv.set(key, &envelope::encode(rev + 1, &data))
     }
 
-    /// Reads every stored value once, setting aside whatever cannot be read, and
-    /// returns what is now in quarantine. Run at start-up.
+    /// Reads every stored value once, setting aside whatever cannot be read or is not
+    /// the record its key names, and returns what is now set aside or withheld (a newer
+    /// app's values are left alone). Run at start-up.
     pub async fn scan(&self) -> Result<Vec<Quarantined>, DataError> {
         for key in self.kv.keys(KV_PREFIX)? {
             if !key.starts_with(KV_QUARANTINE) {
-                Self::tolerate_newer(self.read(Tier::Small, &key).await)?;
+                self.scan_one(Tier::Small, &key).await?;
             }
         }
         for key in self.bulk.keys("r/").await? {
-            Self::tolerate_newer(self.read(Tier::Large, &key).await)?;
+            self.scan_one(Tier::Large, &key).await?;
         }
         self.quarantined().await
     }
 
-    /// In a scan, a newer app's value is left alone (reads of it report the error).
-    fn tolerate_newer<T>(r: Result<T, DataError>) -> Result<(), DataError> {
+    /// In a list, a newer app's record is left out (and listed as withheld).
+    fn skip_newer<T>(r: Result<Option<T>, DataError>) -> Result<Option<T>, DataError> {
         match r {
-            Ok(_) | Err(DataError::NewerVersion { .. }) => Ok(()),
-            Err(e) => Err(e),
+            Err(DataError::NewerVersion { .. }) => Ok(None),
+            other => other,
         }
     }
 
@@ -202,7 +265,8 @@ impl Backend for StoreBackend {
         match collection.tier() {
             Tier::Small => {
                 for key in self.kv.keys(&prefix)? {
-                    if let Some(env) = self.read(Tier::Small, &key).await? {
+                    // Only a newer version's record is withheld, not its collection.
+                    if let Some(env) = Self::skip_newer(self.read(Tier::Small, &key).await)? {
                         out.push(Record {
                             id: key[prefix.len()..].to_string(),
                             rev: env.rev,
@@ -214,10 +278,7 @@ impl Backend for StoreBackend {
             Tier::Large => {
                 // One cursor pass; unreadable rows go through `read` to be set aside.
                 for (key, raw) in self.bulk.entries(&prefix).await? {
-                    let env = match envelope::decode(&raw) {
-                        Ok(d) if !d.migrated() => Some(d.envelope),
-                        _ => self.read(Tier::Large, &key).await?,
-                    };
+                    let env = Self::skip_newer(self.accept(Tier::Large, &key, &raw).await)?;
                     if let Some(env) = env {
                         out.push(Record {
                             id: key[prefix.len()..].to_string(),
@@ -294,10 +355,34 @@ impl Backend for StoreBackend {
         for (key, text) in self.bulk.entries(BULK_QUARANTINE).await? {
             out.push(Self::parse_quarantine(&key, &text));
         }
+        out.extend(self.withheld.list());
         Ok(out)
     }
 
+    fn on_problem(&self, notify: Notify) {
+        self.withheld.set_notify(notify);
+    }
+
+    async fn set_aside(&self, collection: Collection, id: &str, detail: &str) {
+        let (tier, key) = record_key(collection, id);
+        if let Ok(Some(raw)) = self.raw_get(tier, &key).await {
+            // If even moving it fails, it stays where it is, untouched.
+            let _ = self
+                .quarantine(
+                    tier,
+                    &key,
+                    &raw,
+                    QuarantineReason::WrongShape,
+                    detail.to_string(),
+                )
+                .await;
+        }
+    }
+
     async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError> {
+        if let Some(raw) = self.withheld.raw(key) {
+            return Ok(Some(raw));
+        }
         let tier = if key.starts_with(KV_QUARANTINE) {
             Tier::Small
         } else {

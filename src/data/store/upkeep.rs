@@ -23,19 +23,20 @@ fn now_millis() -> i64 {
 }
 
 impl StoreBackend {
-    /// Moves an unreadable value aside (same tier). If that fails the value stays where
-    /// it is, still untouched, and the error is returned.
+    /// Moves an unreadable value aside (same tier) and tells the listener. If that fails
+    /// the value stays where it is, still untouched, and the error is returned.
     pub(super) async fn quarantine(
         &self,
         tier: Tier,
         key: &str,
         raw: &str,
-        error: &envelope::EnvelopeError,
+        reason: QuarantineReason,
+        detail: String,
     ) -> Result<(), DataError> {
         let entry = QuarantineEntry {
             original_key: key.to_string(),
-            reason: error.reason(),
-            detail: error.to_string(),
+            reason,
+            detail,
             raw: raw.to_string(),
         };
         let text = serde_json::to_string(&entry).map_err(|e| DataError::Storage(e.to_string()))?;
@@ -44,7 +45,9 @@ impl StoreBackend {
             Tier::Large => format!("{BULK_QUARANTINE}{key}@{}", now_millis()),
         };
         self.raw_set(tier, &aside, &text).await?;
-        self.raw_remove(tier, key).await
+        self.raw_remove(tier, key).await?;
+        self.withheld.changed();
+        Ok(())
     }
 
     pub(super) fn parse_quarantine(key: &str, text: &str) -> Quarantined {
@@ -55,6 +58,7 @@ impl StoreBackend {
                 reason: e.reason,
                 detail: e.detail,
                 size: e.raw.chars().count(),
+                in_place: false,
             },
             Err(_) => Quarantined {
                 key: key.to_string(),
@@ -62,6 +66,7 @@ impl StoreBackend {
                 reason: QuarantineReason::Unknown,
                 detail: String::new(),
                 size: text.chars().count(),
+                in_place: false,
             },
         }
     }

@@ -61,7 +61,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
                         <li class:pc-unread=unread>
                             <A href=href>{title}</A>
                             " "<span class="pc-hint">{local_minute(a.published_at)}</span>
-                            {unread.then(|| view! { " "<span class="pc-badge-state" data-testid="unread">{tr(i18n, |i| t_string!(i, ann.unread))}</span> })}
+                            {unread.then(|| view! { " "<span class="pc-badge-state pc-tone-progress" data-testid="unread">{tr(i18n, |i| t_string!(i, ann.unread))}</span> })}
                         </li>
                     }
                 }).collect_view()}
@@ -113,10 +113,11 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
                 Ok(()) => {
                     // Clear only what was posted: text typed while the server answered
                     // is the next announcement.
-                    if title.with_untracked(|t| t.trim() == announcement.title) {
+                    // (try_: the page may have gone while the server answered.)
+                    if title.try_with_untracked(|t| t.trim() == announcement.title) == Some(true) {
                         title.set(String::new());
                     }
-                    if body.with_untracked(|b| b.trim() == announcement.body) {
+                    if body.try_with_untracked(|b| b.trim() == announcement.body) == Some(true) {
                         body.set(String::new());
                     }
                     list.update(|l| l.insert(0, announcement));
@@ -179,7 +180,7 @@ pub fn AnnouncementDetailPage() -> impl IntoView {
                 Some(a) => view! {
                     <article class="pc-card" data-testid="announcement">
                         <h1 id="pc-ann-detail">{a.title.clone()}</h1>
-                        <p class="pc-hint">{local_minute(a.published_at)}" · "{a.author.clone()}</p>
+                        <p class="pc-hint">{local_minute(a.published_at)}" · "{crate::ui::components::actor_text(i18n, &crate::domain::transition::Actor { role: crate::domain::Role::ChannelManager, name: a.author.clone() })}</p>
                         <p class="pc-prewrap">{a.body.clone()}</p>
                     </article>
                 }.into_any(),

@@ -90,12 +90,15 @@ pub fn ApplyPage() -> impl IntoView {
     // Bumped by every change: a save that finishes after a newer change must not say
     // "saved" (the newer one is still waiting for its turn).
     let edits = StoredValue::new(0u64);
+    // Also called from a timer and when the page goes: every read tolerates a page that
+    // is already gone.
     let save_now = move || {
-        if submitting.get_untracked() {
+        if submitting.try_get_untracked() != Some(false) {
             return;
         }
-        let current = app.get_untracked();
-        let edit = edits.get_value();
+        let (Some(current), Some(edit)) = (app.try_get_untracked(), edits.try_get_value()) else {
+            return;
+        };
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
             let outcome = store(&*backend, &current).await;
@@ -123,11 +126,30 @@ pub fn ApplyPage() -> impl IntoView {
         let handle = set_timeout_with_handle(save_now, Duration::from_millis(300)).ok();
         timer.set_value(handle);
     });
-    on_cleanup(move || {
-        // Leaving the page with a save still pending: write it now.
+    // A save still waiting for its pause is written at once (and not again when the
+    // timer fires).
+    let flush = move || {
+        if let Some(Some(h)) = timer.try_update_value(Option::take) {
+            h.clear();
+        }
         if save_state.try_get_untracked() == Some(SaveState::Saving) {
             save_now();
         }
+    };
+    // A reload, a typed address or a closed tab does not wait for the pause: the page is
+    // hidden first, and the write (browser storage, or remote mode's local draft) is done
+    // before the page goes.
+    let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
+    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+        // Leaving the page for another of the app's pages.
+        flush();
     });
 
     view! {

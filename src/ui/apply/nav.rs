@@ -57,9 +57,11 @@ pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> i
             w.attempted.update(|a| {
                 a.insert(s);
             });
-            summary.set(Some(
-                t_string!(i18n, valid.summary, count = errors.len()).to_string(),
-            ));
+            summary.set(Some(if errors.len() == 1 {
+                t_string!(i18n, valid.summary_one).to_string()
+            } else {
+                t_string!(i18n, valid.summary, count = errors.len()).to_string()
+            }));
             focus_by_id(field_id(first.field));
         } else if let Some(following) = WizardStep::from_number(s.number() + 1) {
             go(following);

@@ -44,6 +44,7 @@ pub fn ReviewStep() -> impl IntoView {
             return;
         }
         let mut next = w.app.get_untracked();
+        next.form = next.form.canonicalised();
         let session = ctx.session.get_untracked();
         if let Err(e) = next.status.record(
             ApplicationEvent::Submit,

@@ -17,14 +17,11 @@ pub fn application_id(session: &Session) -> String {
         .unwrap_or_else(|| "local-applicant".to_string())
 }
 
-/// Who is acting, for histories.
+/// Who is acting, for histories: the role, and the account id when one is known.
 pub fn actor(session: &Session) -> Actor {
     Actor {
         role: session.role,
-        name: session
-            .account_id
-            .clone()
-            .unwrap_or_else(|| session.role.key().to_string()),
+        name: session.account_id.clone().unwrap_or_default(),
     }
 }
 

@@ -7,11 +7,11 @@ use super::labels::{account_kind_options, field_label, method_options, size_opti
 use crate::domain::application::{Application, ApplicationState};
 use crate::domain::application_form::{ApplicationForm, FormField as F};
 use crate::domain::transition::StateChange;
+use crate::domain::uscc::canonical;
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::StoredImage;
 use crate::ui::eligibility::type_name;
-use crate::ui::shell::role_switcher::role_name;
 
 fn option_text(options: Vec<(String, String)>, value: String) -> String {
     options
@@ -74,7 +74,7 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
                     option_text(method_options(i18n), debug_name(&f.verification_method)),
                 ),
                 (l(F::VerifiedCompanyName), f.verified_company_name.clone()),
-                (l(F::VerifiedUscc), f.verified_uscc.clone()),
+                (l(F::VerifiedUscc), canonical(&f.verified_uscc)),
             ],
         ),
         (
@@ -99,7 +99,7 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
                         .unwrap_or_default(),
                 ),
                 (l(F::MainProducts), f.main_products.clone()),
-                (l(F::Uscc), f.uscc.clone()),
+                (l(F::Uscc), canonical(&f.uscc)),
                 (l(F::LicenceCompanyName), f.licence_company_name.clone()),
                 (l(F::ResellsCloud), yes_no(i18n, f.resells_cloud)),
                 (l(F::ResoldProviders), resold),
@@ -168,7 +168,7 @@ pub fn state_name(i18n: I18n, s: ApplicationState) -> String {
 pub fn History(#[prop(into)] history: Signal<Vec<StateChange<ApplicationState>>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="pc-history" aria-labelledby="pc-history-heading">
+        <section class="pc-history" aria-labelledby="pc-history-heading" hidden=move || history.with(Vec::is_empty)>
             <h3 id="pc-history-heading">{crate::ui::tr(i18n, |i| t_string!(i, apply.history))}</h3>
             <ol data-testid="application-history">
                 {move || history.get().into_iter().rev().map(|c| {
@@ -176,7 +176,7 @@ pub fn History(#[prop(into)] history: Signal<Vec<StateChange<ApplicationState>>>
                     view! {
                         <li>
                             <time datetime=c.at.to_rfc3339()>{when}</time>" · "
-                            {role_name(i18n, c.actor.role)}" · "
+                            {crate::ui::components::actor_text(i18n, &c.actor)}" · "
                             {state_name(i18n, c.to)}
                             {c.reason.map(|r| view! { <span class="pc-reason">" — "{r}</span> })}
                         </li>

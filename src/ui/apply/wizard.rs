@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::labels::{field_id, field_label};
 use crate::domain::application::{Application, WizardStep};
-use crate::domain::application_form::{ApplicationForm, FormField};
+use crate::domain::application_form::{ApplicationForm, FormField, canonical_value};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::validation_text::problem_message;
@@ -48,6 +48,21 @@ impl Wizard {
                 a.updated_at = Some(chrono::Utc::now());
             });
         }
+    }
+
+    /// The user left a field: it shows its canonical form from now on (see
+    /// [`canonical_value`]) and its errors.
+    pub fn leave(
+        &self,
+        field: FormField,
+        get: fn(&ApplicationForm) -> String,
+        set: fn(&mut ApplicationForm, String),
+    ) {
+        let typed = self.app.with_untracked(|a| get(&a.form));
+        if let Some(value) = canonical_value(field, &typed).filter(|v| *v != typed) {
+            self.edit(|f| set(f, value));
+        }
+        self.touch(field);
     }
 
     /// Marks a field as visited.
@@ -106,7 +121,7 @@ pub fn text_field(
             label=Signal::derive(move || field_label(i18n, field))
             value=Signal::derive(move || w.app.with(|a| get(&a.form)))
             on_input=Callback::new(move |v: String| w.edit(|f| set(f, v)))
-            on_blur=Callback::new(move |_| w.touch(field))
+            on_blur=Callback::new(move |_| w.leave(field, get, set))
             error=w.error(i18n, step, field)
             required=required
             disabled=Signal::derive(move || !w.editable.get())

@@ -90,7 +90,7 @@ fn Certificate() -> impl IntoView {
             if let Ok(Some(p)) = load_profile(&*backend).await {
                 holder.set(Some(CertificateHolder {
                     name: p.value.company_name,
-                    uscc: p.value.uscc,
+                    uscc: crate::domain::uscc::canonical(&p.value.uscc),
                     partner_type: p.value.partner_type,
                 }));
             }
@@ -207,14 +207,14 @@ fn Certificate() -> impl IntoView {
                         <p class="pc-cert-body">{t_string!(i18n, cert.body, name = h.name.clone(), kind = kind.clone()).to_string()}</p>
                         <dl class="pc-pairs">
                             <dt>{tr(i18n, |i| t_string!(i, cert.holder))}</dt><dd data-testid="cert-holder">{h.name.clone()}</dd>
-                            <dt>{tr(i18n, |i| t_string!(i, cert.uscc))}</dt><dd>{h.uscc.clone()}</dd>
+                            <dt>{tr(i18n, |i| t_string!(i, cert.uscc))}</dt><dd>{crate::domain::uscc::canonical(&h.uscc)}</dd>
                             <dt>{tr(i18n, |i| t_string!(i, cert.kind))}</dt><dd>{kind}</dd>
                             <dt>{tr(i18n, |i| t_string!(i, cert.number))}</dt><dd data-testid="cert-number">{number.clone()}</dd>
                             <dt>{tr(i18n, |i| t_string!(i, cert.issued))}</dt><dd>{long_date(lang, *issued)}</dd>
                             <dt>{tr(i18n, |i| t_string!(i, cert.validity))}</dt>
                             <dd data-testid="cert-validity">{t_string!(i18n, cert.valid_until, date = long_date(lang, until)).to_string()}</dd>
                         </dl>
-                        <p class="pc-badge-state pc-no-print" hidden=!expired>{tr(i18n, |i| t_string!(i, cert.expired_badge))}</p>
+                        <p class="pc-badge-state pc-tone-problem pc-no-print" hidden=!expired>{tr(i18n, |i| t_string!(i, cert.expired_badge))}</p>
                         <div class="pc-actions">
                             <button type="button" class="pc-button pc-button-secondary" on:click=print>{tr(i18n, |i| t_string!(i, cert.print))}</button>
                         </div>
@@ -227,7 +227,7 @@ fn Certificate() -> impl IntoView {
             <h2 id="pc-cert-history">{tr(i18n, |i| t_string!(i, cert.history))}</h2>
             <ol class="pc-timeline">
                 {move || record.get().map(|r| r.history.iter().rev().map(|c| view! {
-                    <li><strong>{state_name(i18n, &c.to)}</strong>" · "{local_minute(c.at)}" · "{c.actor.name.clone()}
+                    <li><strong>{state_name(i18n, &c.to)}</strong>" · "{local_minute(c.at)}" · "{crate::ui::components::actor_text(i18n, &c.actor)}
                         {c.reason.clone().map(|r| view! { <div class="pc-hint">{r}</div> })}</li>
                 }).collect_view())}
             </ol>

@@ -24,6 +24,14 @@ pub fn human_size(bytes: usize) -> String {
     }
 }
 
+/// A size to the byte with thousands separators: `2,097,153 B`.
+pub fn exact_size(bytes: usize) -> String {
+    format!(
+        "{} B",
+        crate::domain::text::group_thousands(&bytes.to_string())
+    )
+}
+
 /// Why a file was refused, naming the rule, the real type and the real size.
 pub fn file_error_message(i18n: I18n, e: &FileError) -> String {
     let kind = |k: &FileKind| match k {
@@ -39,14 +47,22 @@ pub fn file_error_message(i18n: I18n, e: &FileError) -> String {
             size = human_size(*size)
         )
         .to_string(),
-        FileError::TooLarge { found, size, max } => t_string!(
-            i18n,
-            upload.too_large,
-            kind = kind(found),
-            size = human_size(*size),
-            max = human_size(*max)
-        )
-        .to_string(),
+        FileError::TooLarge { found, size, max } => {
+            // Rounded sizes that read the same ("2.0 MB" over "2.0 MB") say nothing: then
+            // both are given to the byte.
+            let (size, max) = match (human_size(*size), human_size(*max)) {
+                (s, m) if s == m => (exact_size(*size), exact_size(*max)),
+                pair => pair,
+            };
+            t_string!(
+                i18n,
+                upload.too_large,
+                kind = kind(found),
+                size = size,
+                max = max
+            )
+            .to_string()
+        }
     }
 }
 
@@ -113,6 +129,8 @@ pub fn ImageUpload(
         if let Some(n) = uploading {
             n.update(|n| *n += 1);
         }
+        // Read before waiting: the form may be gone once the file is stored.
+        let previous = value.get_untracked();
         leptos::task::spawn_local(async move {
             let outcome = match super::browser::chosen_bytes(&input).await {
                 None => Err(t_string!(i18n, error.file_read).to_string()),
@@ -127,7 +145,7 @@ pub fn ImageUpload(
                         let backend = ctx.backend();
                         match backend.put_blob(&blob).await {
                             Ok(()) => {
-                                if let Some(old) = value.get_untracked()
+                                if let Some(old) = previous
                                     && !keep_previous
                                 {
                                     let _ = backend.delete_blob(&old).await;
@@ -142,7 +160,9 @@ pub fn ImageUpload(
             match outcome {
                 Ok(id) => {
                     refused.set(None);
-                    on_change.run(Some(id));
+                    // The form may have moved on (the wizard's "next" waits for this
+                    // upload, then leaves the step): the file is stored all the same.
+                    let _ = on_change.try_run(Some(id));
                 }
                 // The previous file (if any) stays: a refused upload never loses one.
                 Err(msg) => refused.set(Some(msg)),
@@ -228,6 +248,13 @@ pub fn StoredImage(
                     .and_then(|b| object_url(&b)),
                 None => None,
             };
+            // The image may have left the page while the file was read.
+            if url.is_disposed() {
+                if let Some(u) = new {
+                    let _ = web_sys::Url::revoke_object_url(&u);
+                }
+                return;
+            }
             if let Some(old) = url.get_untracked() {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }

@@ -1,5 +1,6 @@
 //! Widgets shared by every feature.
 
+pub mod actor;
 pub mod browser;
 pub mod busy;
 pub mod copy;
@@ -12,6 +13,7 @@ pub mod stepper;
 pub mod time;
 pub mod validation_text;
 
+pub use actor::actor_text;
 pub use busy::Busy;
 pub use download::download_text;
 pub use error_text::{Status, StatusLine, error_message};

@@ -48,6 +48,7 @@ pub fn TaxPreview(
     view! {
         <section class="pc-card pc-tax" aria-labelledby="pc-tax-heading" data-testid="tax-preview">
             <h2 id="pc-tax-heading">{move || t_string!(i18n, money.tax_heading, subject = subject.get()).to_string()}</h2>
+            <p class="pc-alert pc-alert-warn" role="note" data-testid="negative-note" hidden=move || !amount.get().is_negative()>{tr(i18n, |i| t_string!(i, money.negative_note))}</p>
             <div class="pc-tax-grid">
                 {move || InvoicePreview::both(amount.get()).into_iter().map(|p| {
                     let general = p.kind == InvoiceKind::GeneralVat;
@@ -56,7 +57,7 @@ pub fn TaxPreview(
                             <h3>{if general { tr(i18n, |i| t_string!(i, money.general_vat)).into_any() } else { tr(i18n, |i| t_string!(i, money.special_vat)).into_any() }}</h3>
                             <dl class="pc-pairs">
                                 <dt>{tr(i18n, |i| t_string!(i, money.amount))}</dt><dd class="pc-num" data-testid="tax-amount">{money(p.amount)}</dd>
-                                <dt>{tr(i18n, |i| t_string!(i, money.deduction))}</dt><dd class="pc-num" data-testid="tax-deduction">{money(p.deduction)}</dd>
+                                <dt>{if general { tr(i18n, |i| t_string!(i, money.deduction)).into_any() } else { tr(i18n, |i| t_string!(i, money.deduction_none)).into_any() }}</dt><dd class="pc-num" data-testid="tax-deduction">{money(p.deduction)}</dd>
                                 <dt>{tr(i18n, |i| t_string!(i, money.net))}</dt><dd class="pc-num" data-testid="tax-net">{money(p.net)}</dd>
                             </dl>
                             <p class="pc-hint">{if general { tr(i18n, |i| t_string!(i, money.general_note)).into_any() } else { tr(i18n, |i| t_string!(i, money.special_note)).into_any() }}</p>

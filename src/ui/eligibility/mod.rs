@@ -1,7 +1,6 @@
 //! `/eligibility`: the self-check (SPEC §3.1). Open to everyone; the inputs are kept, and
 //! a type can be carried into the application wizard.
 
-mod input;
 mod results;
 mod words;
 
@@ -10,15 +9,18 @@ pub use words::type_name;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use self::input::{BadInput, CHECK_ID, EligibilityInput, read_count, read_date, read_money};
 use self::results::Results;
 use self::words::declaration_text;
 use crate::data::Collection;
 use crate::data::typed::{load, save};
 use crate::domain::PartnerType;
+use crate::domain::eligibility_input::{
+    BadInput, CHECK_ID, EligibilityInput, read_count, read_date, read_money,
+};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::apply::store::start_application;
+use crate::ui::components::time::today;
 use crate::ui::components::{RadioGroup, StatusLine, TextField, error_message};
 use crate::ui::context::AppContext;
 
@@ -42,6 +44,7 @@ fn bad_input_message(i18n: I18n, field: String, bad: BadInput) -> String {
         BadInput::Money => t_string!(i18n, elig.bad_money, field = field),
         BadInput::Count => t_string!(i18n, elig.bad_count, field = field),
         BadInput::Date => t_string!(i18n, elig.bad_date, field = field),
+        BadInput::DateOutOfRange => t_string!(i18n, elig.bad_date_range, field = field),
     }
     .to_string()
 }
@@ -140,7 +143,7 @@ pub fn EligibilityPage() -> impl IntoView {
     };
     let money = |t: &str| read_money(t).err();
     let count = |t: &str| read_count(t).err();
-    let date = |t: &str| read_date(t).err();
+    let date = |t: &str| read_date(t, today()).err();
 
     let cap_group = move |id: &'static str,
                           label: fn(I18n) -> String,

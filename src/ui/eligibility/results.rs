@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::input::EligibilityInput;
 use super::words::{gap_text, outcome_label, requirement_text, type_name};
 use crate::domain::PartnerType;
 use crate::domain::eligibility::{Check, Outcome, Requirement, assess_all};
+use crate::domain::eligibility_input::EligibilityInput;
 use crate::i18n::*;
 use crate::ui::context::AppContext;
 
@@ -68,7 +68,7 @@ pub fn Results(
     let i18n = use_i18n();
     let results = Memo::new(move |_| {
         input.with(|i| {
-            let mut facts = i.facts();
+            let mut facts = i.facts(today());
             if let Some((passed, certified)) = from_records.get() {
                 facts.learners_passed_sales_foundation = Some(passed);
                 facts.learners_certified_sales_manager = Some(certified);

@@ -288,7 +288,7 @@ fn AccountJoin() -> impl IntoView {
                         t_string!(i18n, learn.request_sent).to_string(),
                     )));
                     // Cleared for the next request — unless it is already being typed.
-                    if form.with_untracked(|x| *x == sent) {
+                    if form.try_with_untracked(|x| *x == sent) == Some(true) {
                         form.update(|x| {
                             *x = JoinForm {
                                 enterprise_name: x.enterprise_name.clone(),

@@ -316,7 +316,7 @@ fn LearnersManager() -> impl IntoView {
                 <nav class="pc-actions" aria-label=move || t_string!(i18n, learn.paging)>
                     <button type="button" class="pc-button pc-button-quiet" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(i18n, |i| t_string!(i, learn.prev))}</button>
                     <span>{move || t_string!(i18n, learn.page_of, page = page.get() + 1, pages = pages(), total = filtered.with(Vec::len)).to_string()}</span>
-                    <button type="button" class="pc-button pc-button-quiet" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>{tr(i18n, |i| t_string!(i, learn.next))}</button>
+                    <button type="button" class="pc-button pc-button-quiet" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{tr(i18n, |i| t_string!(i, learn.next))}</button>
                 </nav>
             </section>
             <RecordsEditor learner_id=records_for learners status/>

@@ -65,7 +65,7 @@ pub fn RecordsEditor(
             match put_learner(&*backend, &l).await {
                 Ok(()) => {
                     // Only what was added: text typed meanwhile stays.
-                    if title.with_untracked(|t| *t == typed) {
+                    if title.try_with_untracked(|t| *t == typed) == Some(true) {
                         title.set(String::new());
                     }
                     ctx.changed();
@@ -140,7 +140,10 @@ pub fn RecordsImport(
                 status.set(Some((true, t_string!(i18n, error.file_read).to_string())));
                 return;
             };
-            let mut list = learners.get_untracked();
+            // The page may have gone while the file was read.
+            let Some(mut list) = learners.try_get_untracked() else {
+                return;
+            };
             let known: Vec<String> = list.iter().map(|l| l.id.clone()).collect();
             let parsed = match read_records_csv(&text, &known) {
                 Ok(p) => p,

@@ -41,7 +41,7 @@ pub(super) fn History(history: RwSignal<Vec<ChangeRecord>>) -> impl IntoView {
                             <td>{field_label(i18n, c.field.form_field())}</td>
                             <td>{shown(c.field, c.old.clone())}</td>
                             <td>{shown(c.field, c.new.clone())}</td>
-                            <td>{c.by.name.clone()}</td>
+                            <td>{crate::ui::components::actor_text(i18n, &c.by)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -11,7 +11,7 @@ use crate::data::Collection;
 use crate::data::partner::{PROFILE, load_history, load_profile, save_profile};
 use crate::data::typed::load_draft;
 use crate::domain::Permission;
-use crate::domain::application_form::FormField as F;
+use crate::domain::application_form::{FormField as F, canonical_value};
 use crate::domain::profile::{ChangeRecord, PartnerProfile, ProfileError, check_change, diff};
 use crate::i18n::*;
 use crate::ui::apply::labels::{field_id, field_label, server_field_errors};
@@ -128,7 +128,7 @@ fn ProfileEditor() -> impl IntoView {
             match load_profile(&*backend).await {
                 Ok(Some(p)) => {
                     // Keep what is being typed if the same revision is read again.
-                    if stored.get_untracked().map(|(_, r)| r) != Some(p.rev) {
+                    if stored.try_get_untracked().flatten().map(|(_, r)| r) != Some(p.rev) {
                         // A save the server never confirmed comes back into the form.
                         let draft = load_draft::<PartnerProfile>(
                             &*backend,
@@ -182,7 +182,14 @@ fn ProfileEditor() -> impl IntoView {
             <TextField id=field_id(field) kind label=Signal::derive(move || field_label(i18n, field))
                 value=Signal::derive(move || form.with(get))
                 on_input=Callback::new(move |v: String| { rule_error.set(Vec::new()); form.update(|p| set(p, v)); })
-                on_blur=Callback::new(move |_| touched.update(|t| { t.insert(field); }))
+                on_blur=Callback::new(move |_| {
+                    // The form shows what will be stored (the USCC's canonical form).
+                    let typed = form.with_untracked(get);
+                    if let Some(value) = canonical_value(field, &typed).filter(|v| *v != typed) {
+                        form.update(|p| set(p, value));
+                    }
+                    touched.update(|t| { t.insert(field); });
+                })
                 error=error_of(field) required=true disabled=Signal::derive(move || !editable.get())/>
         }
     };
@@ -203,13 +210,18 @@ fn ProfileEditor() -> impl IntoView {
             status.set(Some((true, t_string!(i18n, upload.wait).to_string())));
             return;
         }
-        let new = form.get_untracked();
+        let new = form.get_untracked().canonicalised();
+        let old = old.canonicalised();
         attempted.set(true);
         let problems = new.check();
         if let Some(first) = problems.first() {
             status.set(Some((
                 true,
-                t_string!(i18n, valid.summary, count = problems.len()).to_string(),
+                if problems.len() == 1 {
+                    t_string!(i18n, valid.form_summary_one).to_string()
+                } else {
+                    t_string!(i18n, valid.form_summary, count = problems.len()).to_string()
+                },
             )));
             focus_by_id(field_id(first.field));
             return;
@@ -246,6 +258,7 @@ fn ProfileEditor() -> impl IntoView {
             match save_profile(&*backend, &new, rev, &changes).await {
                 Ok(new_rev) => {
                     stored.set(Some((new.clone(), new_rev)));
+                    form.set(new.clone());
                     let mut h = changes.clone();
                     h.reverse();
                     history.update(|all| {

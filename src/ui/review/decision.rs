@@ -3,61 +3,69 @@
 use leptos::prelude::*;
 
 use crate::data::Collection;
-use crate::data::typed::save;
+use crate::data::partner::PROFILE;
+use crate::data::typed::{Write, save_all};
 use crate::domain::application::{Application, ApplicationEvent, ApplicationState, WizardStep};
 use crate::i18n::*;
 use crate::ui::apply::step_title;
 use crate::ui::apply::store::actor;
-use crate::ui::components::{SelectField, StatusLine, error_message, focus_by_id};
+use crate::ui::components::{Busy, SelectField, StatusLine, error_message, focus_by_id};
 use crate::ui::context::AppContext;
 
 /// The decision card, shown while the application waits for review.
 #[component]
-pub fn Decision(app: RwSignal<Application>, rev: u64) -> impl IntoView {
+pub fn Decision(
+    app: RwSignal<Application>,
+    rev: RwSignal<u64>,
+    /// The outcome, kept by the page: it must outlive this card, which disappears once
+    /// the application is decided.
+    status: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let reason = RwSignal::new(String::new());
     let reason_error = RwSignal::new(None::<String>);
     let step = RwSignal::new(format!("{}", WizardStep::ContactAndBank.number()));
-    let status = RwSignal::new(None::<(bool, String)>);
-    let busy = RwSignal::new(false);
-    let rev = RwSignal::new(rev);
+    let busy = Busy::new();
 
     let decide = move |event: ApplicationEvent| {
-        if busy.get_untracked() {
-            return;
-        }
         let session = ctx.session.get_untracked();
         let mut next = app.get_untracked();
-        if let Err(e) = next
-            .status
-            .record(event.clone(), actor(&session), chrono::Utc::now())
-        {
+        let now = chrono::Utc::now();
+        if let Err(e) = next.status.record(event.clone(), actor(&session), now) {
             status.set(Some((true, e.to_string())));
             return;
         }
-        busy.set(true);
         let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
+        busy.run(async move {
             let result = async {
                 // The revision guards against two managers deciding at once.
-                let new_rev = save(
-                    &*backend,
+                let decided = Write::new(
                     Collection::Applications,
                     &next.id,
                     &next,
                     Some(rev.get_untracked()),
+                )?;
+                if !matches!(event, ApplicationEvent::Approve) {
+                    return Ok(save_all(&*backend, vec![decided]).await?[0]);
+                }
+                // Approval makes the applicant a partner with the profile it applied
+                // with: the decision and the profile are stored together or not at all.
+                let profile = next.initial_profile(&next.partner_uin(now));
+                let revs = save_all(
+                    &*backend,
+                    vec![
+                        decided,
+                        Write::new(Collection::Profiles, PROFILE, &profile, None)?,
+                    ],
                 )
                 .await?;
-                if matches!(event, ApplicationEvent::Approve) {
-                    // Approval makes the applicant a partner with the profile it applied with.
-                    let profile = next.initial_profile();
-                    save(&*backend, Collection::Profiles, "partner", &profile, None).await?;
-                    let mut s = backend.session().await?;
+                // The header's company name (local mode; a backend derives its session).
+                if let Ok(mut s) = backend.session().await {
                     s.company_name = Some(profile.company_name.clone());
-                    backend.save_session(&s).await?;
+                    let _ = backend.save_session(&s).await;
                 }
-                Ok::<u64, crate::data::DataError>(new_rev)
+                Ok::<u64, crate::data::DataError>(revs[0])
             }
             .await;
             match result {
@@ -74,7 +82,6 @@ pub fn Decision(app: RwSignal<Application>, rev: u64) -> impl IntoView {
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }
-            busy.set(false);
         });
     };
 

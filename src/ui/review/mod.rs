@@ -95,7 +95,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                         <tbody>
                             {list.into_iter().map(|a| {
                                 let href = format!("{base}/review/{}", a.id);
-                                let name = if a.form.company_name.trim().is_empty() { a.applicant.clone() } else { a.form.company_name.clone() };
+                                let name = if a.form.company_name.trim().is_empty() { t_string!(i18n, review.unnamed).to_string() } else { a.form.company_name.clone() };
                                 view! {
                                     <tr>
                                         <td><A href=href>{name}</A></td>
@@ -113,6 +113,17 @@ pub fn ReviewQueuePage() -> impl IntoView {
     }
 }
 
+/// Where the detail page stands. Reloading the same application (every write bumps the
+/// data version) keeps it `Ready`, so the decision card and its message are not rebuilt
+/// (and disposed) under a task that is still finishing.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(String),
+    NotFound,
+    Ready,
+}
+
 /// One application in full, with the decision.
 #[component]
 pub fn ReviewDetailPage() -> impl IntoView {
@@ -121,29 +132,46 @@ pub fn ReviewDetailPage() -> impl IntoView {
     let params = use_params_map();
     let base = ctx.config.with_value(|c| c.route_base());
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let app = RwSignal::new(Application::default());
+    let rev = RwSignal::new(0u64);
+    let phase = RwSignal::new(Phase::Loading);
+    let status = RwSignal::new(None::<(bool, String)>);
     let loaded = LocalResource::new(move || {
         ctx.version.track();
         let id = id.get();
         let backend = ctx.backend();
         async move { load::<Application>(&*backend, Collection::Applications, &id).await }
     });
+    Effect::new(move |_| {
+        let Some(result) = loaded.get() else { return };
+        let next = match result {
+            Ok(Some(Versioned { value, rev: r })) => {
+                app.set(value);
+                rev.set(r);
+                Phase::Ready
+            }
+            Ok(None) => Phase::NotFound,
+            Err(e) => Phase::Failed(error_message(i18n, &e)),
+        };
+        if phase.get_untracked() != next {
+            phase.set(next);
+        }
+    });
+    let phase = Memo::new(move |_| phase.get());
     view! {
         <section class="pc-page" aria-labelledby="pc-review-detail-heading">
             <p><A href=format!("{base}/review")>{crate::ui::tr(i18n, |i| t_string!(i, review.back))}</A></p>
-            {move || match loaded.get() {
-                None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="pc-alert pc-alert-error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
-                Some(Ok(None)) => view! { <p class="pc-alert pc-alert-error" role="alert">{crate::ui::tr(i18n, |i| t_string!(i, error.not_found))}</p> }.into_any(),
-                Some(Ok(Some(Versioned { value, rev }))) => {
-                    let app = RwSignal::new(value);
-                    view! {
-                        <h1 id="pc-review-detail-heading">{move || app.with(|a| a.form.company_name.clone())}</h1>
-                        <p data-testid="review-state">{crate::ui::tr(i18n, |i| t_string!(i, apply.state_label))}": "<strong>{move || state_name(i18n, app.with(|a| a.status.state))}</strong></p>
-                        <Decision app rev/>
-                        <FormSummary app=app/>
-                        <History history=Signal::derive(move || app.with(|a| a.status.history.clone()))/>
-                    }.into_any()
-                }
+            {move || match phase.get() {
+                Phase::Loading => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
+                Phase::Failed(msg) => view! { <p class="pc-alert pc-alert-error" role="alert">{msg}</p> }.into_any(),
+                Phase::NotFound => view! { <p class="pc-alert pc-alert-error" role="alert">{crate::ui::tr(i18n, |i| t_string!(i, error.not_found))}</p> }.into_any(),
+                Phase::Ready => view! {
+                    <h1 id="pc-review-detail-heading">{move || app.with(|a| a.form.company_name.clone())}</h1>
+                    <p data-testid="review-state">{crate::ui::tr(i18n, |i| t_string!(i, apply.state_label))}": "<strong>{move || state_name(i18n, app.with(|a| a.status.state))}</strong></p>
+                    <Decision app rev status/>
+                    <FormSummary app=app/>
+                    <History history=Signal::derive(move || app.with(|a| a.status.history.clone()))/>
+                }.into_any(),
             }}
         </section>
     }

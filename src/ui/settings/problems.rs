@@ -22,6 +22,7 @@ fn reason_text(i18n: I18n, reason: &QuarantineReason) -> String {
         QuarantineReason::Migration { from } => {
             t_string!(i18n, settings.reason_migration, from = *from).to_string()
         }
+        QuarantineReason::WrongShape => t_string!(i18n, settings.reason_shape).to_string(),
         QuarantineReason::Unknown => t_string!(i18n, settings.reason_unknown).to_string(),
     }
 }
@@ -88,19 +89,21 @@ pub fn ProblemsSection() -> impl IntoView {
                                 {items.into_iter().map(|q| {
                                     let k1 = q.key.clone();
                                     let k2 = q.key.clone();
+                                    let in_place = q.in_place;
                                     view! {
                                         <tr>
                                             <td><code>{q.original_key.clone()}</code></td>
                                             <td>
                                                 {reason_text(i18n, &q.reason)}
                                                 <br/><small class="pc-muted" lang="en">{q.detail.clone()}</small>
+                                                <br/><small class="pc-muted" hidden=!in_place>{crate::ui::tr(i18n, |i| t_string!(i, settings.problem_in_place))}</small>
                                             </td>
                                             <td class="pc-num">{q.size}</td>
                                             <td class="pc-actions">
                                                 <button type="button" class="pc-button pc-button-secondary" on:click=move |_| export(k1.clone())>
                                                     {crate::ui::tr(i18n, |i| t_string!(i, settings.problem_export))}
                                                 </button>
-                                                <button type="button" class="pc-button pc-button-danger" on:click=move |_| discard(k2.clone())>
+                                                <button type="button" class="pc-button pc-button-danger" hidden=in_place on:click=move |_| discard(k2.clone())>
                                                     {crate::ui::tr(i18n, |i| t_string!(i, settings.problem_discard))}
                                                 </button>
                                             </td>

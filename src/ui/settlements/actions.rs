@@ -123,7 +123,8 @@ pub(super) fn SheetActions(
                         t_string!(i18n, settle.moved, state = state_name(i18n, next.state))
                             .to_string(),
                     )));
-                    on_saved.run(next);
+                    // The page may have gone while the server answered.
+                    let _ = on_saved.try_run(next);
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }

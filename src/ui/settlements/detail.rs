@@ -6,8 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::actions::SheetActions;
 use super::invoice::{Checklist, InvoiceDetails};
-use super::words::{hold_text, line_name, state_name};
-use super::{SettlementData, use_settlement_data, window_text};
+use super::words::{hold_text, line_name, state_name, state_tone};
+use super::{SettlementData, outlook_text, use_settlement_data};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::settlement::{PaymentHold, SettlementSheet};
 use crate::i18n::*;
@@ -78,7 +78,7 @@ fn Sheet(
     let name = data.name_for(&sheet);
     let amount = sheet.amount();
     let hold = data.hold(&sheet);
-    let window = sheet.expected_payment(&calendar);
+    let outlook = sheet.outlook(hold.unwrap_or(PaymentHold::Normal), &calendar);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -105,13 +105,9 @@ fn Sheet(
                 <dt>{tr(i18n, |i| t_string!(i, settle.company))}</dt><dd data-testid="sheet-company">{name.clone()}</dd>
                 <dt>{tr(i18n, |i| t_string!(i, settle.month))}</dt><dd>{month.clone()}</dd>
                 <dt>{tr(i18n, |i| t_string!(i, money.amount))}</dt><dd class="pc-num" data-testid="sheet-amount">{money(amount)}</dd>
-                <dt>{tr(i18n, |i| t_string!(i, settle.state))}</dt><dd><span class="pc-badge-state" data-testid="sheet-state">{state_name(i18n, sheet.state)}</span></dd>
+                <dt>{tr(i18n, |i| t_string!(i, settle.state))}</dt><dd><span class=state_tone(sheet.state) data-testid="sheet-state">{state_name(i18n, sheet.state)}</span></dd>
                 <dt>{tr(i18n, |i| t_string!(i, settle.expected))}</dt>
-                <dd data-testid="payment-window">{match (sheet.paid_on, window) {
-                    (Some(paid), _) => t_string!(i18n, settle.paid_on, date = paid.to_string()).to_string(),
-                    (None, Some(w)) => window_text(i18n, &w),
-                    (None, None) => t_string!(i18n, settle.window_after_receipt).to_string(),
-                }}</dd>
+                <dd data-testid="payment-window">{outlook_text(i18n, &outlook)}</dd>
                 <dt>{tr(i18n, |i| t_string!(i, settle.hold))}</dt>
                 <dd data-testid="payment-hold">{hold.map(|h| hold_text(i18n, h))}</dd>
             </dl>
@@ -126,11 +122,19 @@ fn Sheet(
         <section class="pc-card pc-no-print" aria-labelledby="pc-timeline-heading">
             <h2 id="pc-timeline-heading">{tr(i18n, |i| t_string!(i, settle.timeline))}</h2>
             <ol class="pc-timeline" data-testid="timeline">
-                {sheet.history.iter().map(|c| view! {
-                    <li>
-                        <strong>{state_name(i18n, c.to)}</strong>" · "{local_minute(c.at)}" · "{c.actor.name.clone()}
-                        {c.reason.clone().map(|r| view! { <div class="pc-hint">{r}</div> })}
-                    </li>
+                {sheet.history.iter().map(|c| {
+                    // The day it took effect (received, abnormal, corrected, paid) comes
+                    // first; when it was recorded, and by whom, after it.
+                    let effective = c.on.map(|d| t_string!(i18n, settle.effective_on, date = d.to_string()).to_string());
+                    let recorded = t_string!(i18n, settle.recorded_at, at = local_minute(c.at), who = crate::ui::components::actor_text(i18n, &c.actor)).to_string();
+                    view! {
+                        <li>
+                            <strong>{state_name(i18n, c.to)}</strong>
+                            {effective.map(|e| view! { " · "<span data-testid="effective-on">{e}</span> })}
+                            <div class="pc-hint">{recorded}</div>
+                            {c.reason.clone().map(|r| view! { <div class="pc-hint">{r}</div> })}
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
             <p class="pc-hint">

@@ -77,7 +77,9 @@ pub(super) fn Checklist(
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
             match save_settlement(&*backend, &next).await {
-                Ok(()) => on_saved.run(next),
+                Ok(()) => {
+                    let _ = on_saved.try_run(next);
+                }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }
         });

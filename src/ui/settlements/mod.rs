@@ -18,7 +18,9 @@ use crate::domain::Cny;
 use crate::domain::calendar::{PaymentWindow, WorkCalendar};
 use crate::domain::customer::total_arrears;
 use crate::domain::profile::{ChangeRecord, company_name_in};
-use crate::domain::settlement::{PaymentHold, SettlementSheet, SettlementState, payment_hold};
+use crate::domain::settlement::{
+    PaymentHold, PaymentOutlook, SettlementSheet, SettlementState, payment_hold,
+};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;
@@ -26,7 +28,7 @@ use crate::ui::components::{Status, StatusLine, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::customers::reads_partner_data;
 use crate::ui::tr;
-use words::{hold_text, state_name};
+use words::{hold_text, state_name, state_tone};
 
 /// What the settlement pages read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -92,6 +94,21 @@ fn use_settlement_data() -> (RwSignal<Option<SettlementData>>, Status) {
     (data, status)
 }
 
+/// When a sheet will be paid, in words: paid on, held (and why), the expected window, or
+/// "once the documents are received".
+pub(crate) fn outlook_text(i18n: I18n, outlook: &PaymentOutlook) -> String {
+    match outlook {
+        PaymentOutlook::Paid(day) => {
+            t_string!(i18n, settle.paid_on, date = day.to_string()).to_string()
+        }
+        PaymentOutlook::Held(hold) => {
+            t_string!(i18n, settle.window_held, why = hold_text(i18n, *hold)).to_string()
+        }
+        PaymentOutlook::Expected(w) => window_text(i18n, w),
+        PaymentOutlook::AwaitingReceipt => t_string!(i18n, settle.window_after_receipt).to_string(),
+    }
+}
+
 /// An expected payment window in words, provisional where the calendar is not known.
 pub(crate) fn window_text(i18n: I18n, w: &PaymentWindow) -> String {
     let range = if w.earliest == w.latest {
@@ -129,12 +146,7 @@ pub fn SettlementsPage() -> impl IntoView {
                 });
                 let empty = d.sheets.is_empty().then(|| view! { <p class="pc-alert">{tr(i18n, |i| t_string!(i, settle.empty))}</p> });
                 let rows = d.sheets.iter().rev().map(|s| {
-                    let window = s.expected_payment(&calendar).map(|w| window_text(i18n, &w));
-                    let payment = match (s.paid_on, window) {
-                        (Some(paid), _) => t_string!(i18n, settle.paid_on, date = paid.to_string()).to_string(),
-                        (None, Some(w)) => w,
-                        (None, None) => t_string!(i18n, settle.window_after_receipt).to_string(),
-                    };
+                    let payment = outlook_text(i18n, &s.outlook(d.hold(s).unwrap_or(PaymentHold::Normal), &calendar));
                     let amount = s.amount();
                     let negative = amount.is_negative();
                     let month = s.month.to_string();
@@ -145,7 +157,7 @@ pub fn SettlementsPage() -> impl IntoView {
                             <th scope="row"><A href=format!("{base}/settlements/{}", s.id)>{month}</A></th>
                             <td>{company}</td>
                             <td class="pc-num" class:pc-negative=negative>{money(amount)}</td>
-                            <td><span class="pc-badge-state">{state_name(i18n, s.state)}</span></td>
+                            <td><span class=state_tone(s.state)>{state_name(i18n, s.state)}</span></td>
                             <td>{payment}</td>
                             <td>{hold}</td>
                         </tr>

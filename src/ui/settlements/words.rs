@@ -18,6 +18,20 @@ pub fn state_name(i18n: I18n, s: SettlementState) -> String {
     .to_string()
 }
 
+/// How a state looks: waiting on the partner, in progress at the provider, done, or a
+/// problem (a CSS tone, so 待寄送资料 never looks like 已付款).
+pub fn state_tone(s: SettlementState) -> &'static str {
+    match s {
+        SettlementState::Pending => "pc-badge-state pc-tone-wait",
+        SettlementState::DocumentsSent
+        | SettlementState::Received
+        | SettlementState::Corrected
+        | SettlementState::Verified => "pc-badge-state pc-tone-progress",
+        SettlementState::Paid => "pc-badge-state pc-tone-done",
+        SettlementState::Abnormal => "pc-badge-state pc-tone-problem",
+    }
+}
+
 /// What a line is for.
 pub fn line_name(i18n: I18n, kind: &LineKind) -> String {
     match kind {

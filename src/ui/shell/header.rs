@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::language_switch::LanguageSwitch;
 use super::role_switcher::{RoleSwitcher, role_name};
 use crate::data::Mode;
+use crate::domain::Role;
 use crate::i18n::*;
 use crate::ui::context::AppContext;
 
@@ -14,10 +15,17 @@ pub fn Header() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let mode = ctx.backend.with_value(|b| b.mode());
+    // The partner's name belongs to the partner's own accounts; the channel manager works
+    // for the provider (a remote session may still carry the partner's name).
     let company = move || {
-        ctx.session
-            .with(|s| s.company_name.clone())
-            .unwrap_or_else(|| t_string!(i18n, app.no_company).to_string())
+        ctx.session.with(|s| match s.role {
+            Role::ChannelManager => t_string!(i18n, app.provider_side).to_string(),
+            Role::MainAccount | Role::SubAccount => s
+                .company_name
+                .clone()
+                .unwrap_or_else(|| t_string!(i18n, app.no_company).to_string()),
+            Role::Visitor => t_string!(i18n, app.no_company).to_string(),
+        })
     };
     view! {
         <header class="pc-header">

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::data::store::keys::SESSION;
 use crate::i18n::*;
 use crate::ui::context::AppContext;
 
@@ -53,9 +54,12 @@ pub fn ProblemsBanner() -> impl IntoView {
         })}
         {move || {
             let count = ctx.problems.with(Vec::len);
+            // The role is the first thing a lost session changes: say so in words.
+            let session_lost = ctx.problems.with(|p| p.iter().any(|q| q.original_key == SESSION));
             let href = format!("{base}/settings#problems");
             (count > 0).then(|| view! {
                 <div class="pc-alert pc-alert-warn" role="status" data-testid="problems-banner">
+                    <p class="pc-alert-line" hidden=!session_lost data-testid="session-lost">{crate::ui::tr(i18n, |i| t_string!(i, problems.session_lost))}</p>
                     {t!(i18n, problems.banner, count = count)} " "
                     <A href=href>{crate::ui::tr(i18n, |i| t_string!(i, problems.review))}</A>
                 </div>

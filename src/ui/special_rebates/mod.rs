@@ -33,6 +33,15 @@ fn validity_name(i18n: I18n, v: RebateValidity) -> String {
     .to_string()
 }
 
+/// How a validity looks.
+fn validity_tone(v: RebateValidity) -> &'static str {
+    match v {
+        RebateValidity::NotYetInForce => "pc-badge-state pc-tone-progress",
+        RebateValidity::InForce => "pc-badge-state pc-tone-done",
+        RebateValidity::Expired => "pc-badge-state pc-tone-off",
+    }
+}
+
 /// The page.
 #[component]
 pub fn SpecialRebatesPage() -> impl IntoView {
@@ -206,7 +215,7 @@ fn SpecialRebates() -> impl IntoView {
                                 <td>{mode_name(i18n, r.payment_mode)}</td>
                                 <td>{r.effective_from.to_string()}</td>
                                 <td>{r.expires_on.to_string()}</td>
-                                <td><span class="pc-badge-state">{validity_name(i18n, r.validity(day))}</span></td>
+                                <td><span class=validity_tone(r.validity(day))>{validity_name(i18n, r.validity(day))}</span></td>
                             </tr>
                         }).collect_view().into_any()
                     })

@@ -98,7 +98,11 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                     return;
                 }
             };
-            let mut all = st.rows.get_untracked().as_ref().clone();
+            // The page may have gone while the file was read.
+            let Some(rows) = st.rows.try_get_untracked() else {
+                return;
+            };
+            let mut all = rows.as_ref().clone();
             let incoming = outcome.rows.len();
             let replaced = merge_rows(&mut all, outcome.rows);
             progress.set(Some(100));

@@ -18,7 +18,7 @@ pub(super) fn Summary(st: Statements) -> impl IntoView {
     let i18n = use_i18n();
     let total = move || st.view.with(|v| v.total);
     view! {
-        <dl class="pc-summary" data-testid="statement-summary">
+        <dl class="pc-figures" data-testid="statement-summary">
             <div><dt>{tr(i18n, |i| t_string!(i, stmt.total_rows))}</dt><dd data-testid="total-rows">{move || total().rows}</dd></div>
             <div><dt>{tr(i18n, |i| t_string!(i, stmt.total_consumption))}</dt><dd class="pc-num" data-testid="total-consumption">{move || money(total().consumption)}</dd></div>
             <div><dt>{tr(i18n, |i| t_string!(i, stmt.total_rebate))}</dt><dd class="pc-num" data-testid="total-rebate">{move || money(total().rebate)}</dd></div>
@@ -63,16 +63,18 @@ pub(super) fn MonthTotals(st: Statements) -> impl IntoView {
                 <tbody>
                     {move || st.view.with(|v| v.by_month.iter().rev().map(|(m, t)| {
                         let m = *m;
-                        let label = t_string!(i18n, stmt.preview_month, month = m.to_string()).to_string();
                         view! {
                             <tr data-month=m.to_string()>
                                 <th scope="row">{m.to_string()}</th>
                                 <td class="pc-num">{t.rows}</td>
                                 <td class="pc-num">{money(t.consumption)}</td>
                                 <td class="pc-num" data-testid="month-rebate">{money(t.rebate)}</td>
-                                <td><button type="button" class="pc-button pc-button-quiet" aria-label=label
+                                <td><button type="button" class="pc-button pc-button-quiet"
                                     aria-pressed=move || if preview_month() == Some(m) { "true" } else { "false" }
-                                    on:click=move |_| chosen.set(Some(m))>{tr(i18n, |i| t_string!(i, stmt.preview))}</button></td>
+                                    on:click=move |_| chosen.set(Some(m))>
+                                    // The month is in the name for screen readers; the row shows it.
+                                    {tr(i18n, |i| t_string!(i, stmt.preview))}<span class="pc-visually-hidden">" "{m.to_string()}</span>
+                                </button></td>
                             </tr>
                         }
                     }).collect_view())}

@@ -19,6 +19,8 @@ use crate::ui::tr;
 pub(super) fn Compose(
     company: String,
     website: String,
+    /// The partner account's UIN from the profile (empty when unknown).
+    uin: String,
     needing_help: Vec<String>,
     pre: TerminationPreconditions,
     on_sent: Callback<PartnerEvent>,
@@ -26,10 +28,13 @@ pub(super) fn Compose(
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let uin = RwSignal::new(
+    // The UIN given at admission; else the signed-in account's.
+    let uin = RwSignal::new(if uin.trim().is_empty() {
         ctx.session
-            .with_untracked(|s| s.account_id.clone().unwrap_or_default()),
-    );
+            .with_untracked(|s| s.account_id.clone().unwrap_or_default())
+    } else {
+        uin
+    });
     let reason = RwSignal::new(String::new());
     let manager = RwSignal::new(String::new());
     let sender = RwSignal::new(String::new());

@@ -35,6 +35,17 @@ pub(crate) fn state_name(i18n: I18n, s: PartnerState) -> String {
     .to_string()
 }
 
+/// How a partner state looks.
+fn state_tone(s: PartnerState) -> &'static str {
+    match s {
+        PartnerState::Active => "pc-badge-state pc-tone-done",
+        PartnerState::TerminationRequested | PartnerState::Settling => {
+            "pc-badge-state pc-tone-wait"
+        }
+        PartnerState::Deregistered => "pc-badge-state pc-tone-off",
+    }
+}
+
 /// What the page reads.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct TerminationData {
@@ -156,14 +167,15 @@ fn Termination() -> impl IntoView {
             let compose = (state == PartnerState::Active && pre.hold()).then(|| {
                 let company = d.profile.as_ref().map(|p| p.company_name.clone()).unwrap_or_default();
                 let website = d.profile.as_ref().map(|p| p.website.clone()).unwrap_or_default();
-                view! { <email::Compose company website needing_help=d.needing_help() pre on_sent=apply may_send=is_partner/> }
+                let uin = d.profile.as_ref().map(|p| p.account_id.clone()).unwrap_or_default();
+                view! { <email::Compose company website uin needing_help=d.needing_help() pre on_sent=apply may_send=is_partner/> }
             });
             view! {
                 <div class="pc-card">
-                    <p>{tr(i18n, |i| t_string!(i, term.state))}" "<span class="pc-badge-state" data-testid="partner-state">{state_name(i18n, state)}</span></p>
+                    <p>{tr(i18n, |i| t_string!(i, term.state))}" "<span class=state_tone(state) data-testid="partner-state">{state_name(i18n, state)}</span></p>
                     <ol class="pc-timeline" hidden=d.lifecycle.history.is_empty()>
                         {d.lifecycle.history.iter().map(|c| view! {
-                            <li><strong>{state_name(i18n, c.to)}</strong>" · "{local_minute(c.at)}" · "{c.actor.name.clone()}</li>
+                            <li><strong>{state_name(i18n, c.to)}</strong>" · "{local_minute(c.at)}" · "{crate::ui::components::actor_text(i18n, &c.actor)}</li>
                         }).collect_view()}
                     </ol>
                     <div class="pc-actions" hidden=move || !is_manager.get()>

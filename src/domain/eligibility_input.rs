@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Cny;
-use crate::domain::eligibility::{BasicDeclarations, CompanyFacts};
-use crate::domain::text::compact;
+use super::eligibility::{BasicDeclarations, CompanyFacts};
+use super::money::Cny;
+use super::text::compact;
 
 /// The record id of the (one) self-check kept per browser or account.
 pub const CHECK_ID: &str = "self-check";
@@ -56,6 +56,9 @@ pub enum BadInput {
     Count,
     /// Not a date.
     Date,
+    /// A date no company can have been registered on: before 1900 (a mistyped year such
+    /// as 0101) or after today.
+    DateOutOfRange,
 }
 
 /// An empty text is unknown; otherwise it must read as `T`.
@@ -90,18 +93,22 @@ pub fn read_money(text: &str) -> Result<Option<Cny>, BadInput> {
     )
 }
 
-/// A date `YYYY-MM-DD`.
-pub fn read_date(text: &str) -> Result<Option<NaiveDate>, BadInput> {
-    read(text, crate::domain::text::parse_date, BadInput::Date)
+/// A registration date `YYYY-MM-DD`, on or before `today` and not before 1900.
+pub fn read_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, BadInput> {
+    let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
+    match read(text, super::text::parse_date, BadInput::Date)? {
+        Some(d) if d < earliest || d > today => Err(BadInput::DateOutOfRange),
+        other => Ok(other),
+    }
 }
 
 impl EligibilityInput {
-    /// The facts as far as they can be read; unreadable inputs count as unknown (their
-    /// fields show the error).
-    pub fn facts(&self) -> CompanyFacts {
+    /// The facts as far as they can be read on `today`; unreadable inputs count as
+    /// unknown (their fields show the error).
+    pub fn facts(&self, today: NaiveDate) -> CompanyFacts {
         CompanyFacts {
             registered_capital: read_money(&self.capital).ok().flatten(),
-            registration_date: read_date(&self.registered).ok().flatten(),
+            registration_date: read_date(&self.registered, today).ok().flatten(),
             staff: read_count(&self.staff).ok().flatten(),
             technical_staff: read_count(&self.technical).ok().flatten(),
             rnd_staff: read_count(&self.rnd).ok().flatten(),

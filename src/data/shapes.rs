@@ -1,0 +1,56 @@
+//! Which type every stored record must read as. A record can be valid JSON in a valid
+//! envelope and still not be what the app needs (edited by hand, written by a broken
+//! backend, restored from a doctored backup); such a record is set aside and reported
+//! like an unreadable one, never shown as a developer error nor silently dropped.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::model::{Collection, Session, Settings};
+use crate::domain::announcement::Announcement;
+use crate::domain::application::Application;
+use crate::domain::certificate::CertificateRecord;
+use crate::domain::customer::Customer;
+use crate::domain::eligibility_input::EligibilityInput;
+use crate::domain::learner::{EmailCode, EnabledDomains, Learner};
+use crate::domain::lifecycle::Lifecycle;
+use crate::domain::profile::{ChangeRecord, PartnerProfile};
+use crate::domain::settlement::SettlementSheet;
+use crate::domain::special_rebate::SpecialRebate;
+
+fn fits<T: DeserializeOwned>(data: &Value) -> Result<(), String> {
+    T::deserialize(data).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// Whether `data` reads as the type `collection/id` holds; the parser's message if not.
+pub fn check(collection: Collection, id: &str, data: &Value) -> Result<(), String> {
+    match collection {
+        Collection::Applications => fits::<Application>(data),
+        Collection::Profiles => match id {
+            super::partner::PROFILE => fits::<PartnerProfile>(data),
+            super::money::PROFILE_HISTORY => fits::<Vec<ChangeRecord>>(data),
+            super::partner::LIFECYCLE => fits::<Lifecycle>(data),
+            _ => Err(format!("no profile record is called {id:?}")),
+        },
+        Collection::Certificates => fits::<CertificateRecord>(data),
+        Collection::Customers => fits::<Customer>(data),
+        Collection::Statements => super::money::check_statement_record(id, data),
+        Collection::Settlements => fits::<SettlementSheet>(data),
+        Collection::SpecialRebates => fits::<SpecialRebate>(data),
+        Collection::Announcements => fits::<Announcement>(data),
+        Collection::Learners => fits::<Learner>(data),
+        Collection::EligibilityChecks => fits::<EligibilityInput>(data),
+        Collection::LearningSettings => fits::<EnabledDomains>(data),
+        Collection::EmailCodes => fits::<EmailCode>(data),
+    }
+}
+
+/// Whether a stored session reads as one.
+pub fn check_session(data: &Value) -> Result<(), String> {
+    fits::<Session>(data)
+}
+
+/// Whether stored preferences read as such.
+pub fn check_settings(data: &Value) -> Result<(), String> {
+    fits::<Settings>(data)
+}
