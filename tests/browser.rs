@@ -56,10 +56,15 @@ async fn v0_localstorage_value_migrates() {
 async fn corrupt_values_move_aside_in_both_stores() {
     let b = fresh().await;
     b.switch_role(Role::MainAccount).await.unwrap();
-    b.put(Collection::Customers, "ok", json!({"n": 1}), None)
-        .await
-        .unwrap();
-    b.put(Collection::Statements, "ok", json!({"n": 2}), None)
+    b.put(
+        Collection::Customers,
+        "ok",
+        support::customer("ok", "好"),
+        None,
+    )
+    .await
+    .unwrap();
+    b.put(Collection::Statements, "ok", support::chunk("csv"), None)
         .await
         .unwrap();
     storage()
@@ -338,4 +343,22 @@ async fn the_fetch_transport_calls_an_unreachable_server_offline_and_keeps_the_d
     for k in keys {
         assert!(!s.get_item(&k).unwrap().unwrap().contains("secret-token"));
     }
+}
+
+#[wasm_bindgen_test]
+async fn only_bytes_the_browser_decodes_count_as_an_image() {
+    use partner_console::ui::components::browser::decodes_as_image;
+    // A 1×1 PNG (the smallest well-formed one) and the same first bytes with filler.
+    const PNG: [u8; 68] = [
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
+        0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0b, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60,
+        0x00, 0x02, 0x00, 0x00, 0x05, 0x00, 0x01, 0x7a, 0x5e, 0xab, 0x3f, 0x00, 0x00, 0x00, 0x00,
+        0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    assert!(decodes_as_image(&PNG, "image/png").await);
+    let mut fake = PNG[..8].to_vec();
+    fake.extend(std::iter::repeat_n(0x11, 4000));
+    assert!(!decodes_as_image(&fake, "image/png").await);
+    assert!(!decodes_as_image(b"<svg xmlns='http://www.w3.org/2000/svg'/>", "image/png").await);
 }

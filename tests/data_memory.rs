@@ -245,3 +245,192 @@ fn a_deregistered_partner_reads_but_no_longer_writes() {
             .unwrap();
     });
 }
+
+#[test]
+fn a_record_of_the_wrong_shape_is_set_aside_and_reported_when_read() {
+    use partner_console::data::partner::load_profile;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    block_on(async {
+        let (b, stores) = memory_backend_with_stores();
+        let told = Rc::new(Cell::new(0));
+        let t = told.clone();
+        b.on_problem(Rc::new(move || t.set(t.get() + 1)));
+        b.switch_role(Role::MainAccount).await.unwrap();
+        stores.kv.raw_set(
+            "pc/r/profiles/partner",
+            r#"{"v":1,"rev":1,"data":"garbage"}"#,
+        );
+        // Read as a profile: absent, not a parser's message; set aside and reported.
+        assert_eq!(load_profile(&b).await.unwrap(), None);
+        assert!(told.get() >= 1, "the listener was told");
+        let q = b.quarantined().await.unwrap();
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            (q[0].original_key.as_str(), &q[0].reason),
+            ("pc/r/profiles/partner", &QuarantineReason::WrongShape)
+        );
+        assert!(q[0].detail.contains("invalid type"), "{}", q[0].detail);
+        assert_eq!(
+            b.quarantined_raw(&q[0].key).await.unwrap().unwrap(),
+            r#"{"v":1,"rev":1,"data":"garbage"}"#
+        );
+    });
+}
+
+#[test]
+fn the_start_up_scan_sets_aside_records_of_the_wrong_shape_and_an_unreadable_session() {
+    block_on(async {
+        let (b, stores) = memory_backend_with_stores();
+        stores
+            .kv
+            .raw_set("pc/session", r#"{"v":1,"rev":1,"data":{"role":"Emperor"}}"#);
+        stores.kv.raw_set(
+            "pc/r/customers/good",
+            &json!({"v": 1, "rev": 1, "data": support::customer("good", "好")}).to_string(),
+        );
+        stores.kv.raw_set(
+            "pc/r/customers/bad",
+            r#"{"v":1,"rev":1,"data":{"name":"只有名字"}}"#,
+        );
+        let q = b.scan().await.unwrap();
+        let mut keys: Vec<_> = q.iter().map(|e| e.original_key.as_str()).collect();
+        keys.sort();
+        assert_eq!(keys, ["pc/r/customers/bad", "pc/session"]);
+        assert!(q.iter().all(|e| e.reason == QuarantineReason::WrongShape));
+        assert_eq!(b.session().await.unwrap().role, Role::Visitor);
+        b.switch_role(Role::MainAccount).await.unwrap();
+        assert_eq!(b.list(Collection::Customers).await.unwrap().len(), 1);
+    });
+}
+
+#[test]
+fn one_newer_record_is_withheld_not_its_whole_collection() {
+    block_on(async {
+        let (b, stores) = memory_backend_with_stores();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        for id in ["a", "b"] {
+            b.put(Collection::Customers, id, support::customer(id, id), None)
+                .await
+                .unwrap();
+        }
+        let newer = r#"{"v":99,"rev":1,"data":{"from":"the future"}}"#;
+        stores.kv.raw_set("pc/r/customers/n", newer);
+        let ids: Vec<_> = b
+            .list(Collection::Customers)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        let q = b.quarantined().await.unwrap();
+        assert_eq!(q.len(), 1);
+        assert!(q[0].in_place);
+        assert_eq!(q[0].original_key, "pc/r/customers/n");
+        assert_eq!(b.quarantined_raw(&q[0].key).await.unwrap().unwrap(), newer);
+        assert_eq!(
+            stores.kv.get_raw("pc/r/customers/n"),
+            newer,
+            "left as it was"
+        );
+    });
+}
+
+#[test]
+fn several_writes_are_stored_together_or_not_at_all() {
+    use partner_console::data::typed::{Write, save_all};
+    block_on(async {
+        let (b, stores) = memory_backend_with_stores();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        b.put(
+            Collection::Customers,
+            "a",
+            support::customer("a", "旧"),
+            None,
+        )
+        .await
+        .unwrap();
+        // The second write conflicts: the first is undone.
+        let outcome = save_all(
+            &b,
+            vec![
+                Write::new(
+                    Collection::Customers,
+                    "a",
+                    &support::customer("a", "新"),
+                    Some(1),
+                )
+                .unwrap(),
+                Write::new(
+                    Collection::Customers,
+                    "b",
+                    &support::customer("b", "乙"),
+                    None,
+                )
+                .unwrap(),
+                Write::new(
+                    Collection::Customers,
+                    "a",
+                    &support::customer("a", "x"),
+                    Some(1),
+                )
+                .unwrap(),
+            ],
+        )
+        .await;
+        assert_eq!(outcome, Err(DataError::Conflict { current: 2 }));
+        let a = b.get(Collection::Customers, "a").await.unwrap().unwrap();
+        assert_eq!(a.data, support::customer("a", "旧"));
+        assert_eq!(b.get(Collection::Customers, "b").await.unwrap(), None);
+        // A full quota half-way: the same.
+        stores.kv.set_limit(Some(stores.kv.used() + 300));
+        let long = "长".repeat(200);
+        let outcome = save_all(
+            &b,
+            vec![
+                Write::new(
+                    Collection::Customers,
+                    "a",
+                    &support::customer("a", "新"),
+                    None,
+                )
+                .unwrap(),
+                Write::new(
+                    Collection::Customers,
+                    "c",
+                    &support::customer("c", &long),
+                    None,
+                )
+                .unwrap(),
+            ],
+        )
+        .await;
+        assert_eq!(outcome, Err(DataError::QuotaExceeded));
+        let a = b.get(Collection::Customers, "a").await.unwrap().unwrap();
+        assert_eq!(a.data, support::customer("a", "旧"));
+    });
+}
+
+#[test]
+fn a_backup_with_a_record_of_the_wrong_shape_is_refused() {
+    use partner_console::data::backup::Backup;
+    use partner_console::data::error::BackupProblem;
+    let text = json!({
+        "format": "partner-console-backup", "schema": 1, "exported_at": "2026-11-29T00:00:00Z",
+        "session": {"role": "Visitor", "account_id": null, "company_name": null},
+        "settings": {},
+        "records": [
+            {"collection": "customers", "id": "ok", "rev": 1, "data": support::customer("ok", "好")},
+            {"collection": "profiles", "id": "partner", "rev": 1, "data": "garbage"}
+        ],
+        "blobs": []
+    })
+    .to_string();
+    match Backup::parse(&text) {
+        Err(DataError::BadBackup(BackupProblem::BadRecord(what))) => {
+            assert!(what.starts_with("profiles/partner: "), "{what}")
+        }
+        other => panic!("accepted or wrong error: {other:?}"),
+    }
+}

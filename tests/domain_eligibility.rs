@@ -186,3 +186,34 @@ fn every_type_lists_basic_declarations_first_and_its_own_rows() {
             .any(|c| c.requirement == Requirement::RndStaff { min: 20 })
     );
 }
+
+#[test]
+fn a_registration_date_must_be_one_a_company_can_have() {
+    use partner_console::domain::eligibility_input::{BadInput, EligibilityInput, read_date};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    assert_eq!(read_date("", today), Ok(None));
+    assert_eq!(read_date("2025-13-01", today), Err(BadInput::Date));
+    assert_eq!(
+        read_date("0101-01-01", today),
+        Err(BadInput::DateOutOfRange)
+    );
+    assert_eq!(
+        read_date("1899-12-31", today),
+        Err(BadInput::DateOutOfRange)
+    );
+    assert_eq!(
+        read_date("2026-11-30", today),
+        Err(BadInput::DateOutOfRange)
+    );
+    assert_eq!(
+        read_date("２０２６-11-29", today),
+        Ok(Some(today)),
+        "today itself, typed in full width"
+    );
+    // A mistyped year is unknown, never "registered for over a year".
+    let input = EligibilityInput {
+        registered: "0101-01-01".into(),
+        ..EligibilityInput::default()
+    };
+    assert_eq!(input.facts(today).registration_date, None);
+}

@@ -226,3 +226,48 @@ fn announcements_newest_first_and_need_a_title_and_body() {
     let ids: Vec<&str> = list.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, vec!["new", "mid", "old"]);
 }
+
+#[test]
+fn a_uscc_typed_another_way_is_the_same_code_stored_once() {
+    let old = profile();
+    let mut typed = old.clone();
+    typed.uscc = " ９１４４ 0300-7084 6113 6t ".into();
+    typed.contact_person = " 韩梅梅 ".into();
+    let new = typed.canonicalised();
+    assert_eq!(new.uscc, "91440300708461136T");
+    assert_eq!(new.contact_person, "韩梅梅");
+    assert_eq!(check_change(&old, &new), Ok(()));
+    let at = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    let changes = diff(&old.canonicalised(), &new, at, &actor(Role::MainAccount));
+    assert_eq!(
+        changes.iter().map(|c| c.field).collect::<Vec<_>>(),
+        [ProfileField::ContactPerson],
+        "no USCC line for the same code"
+    );
+    // A code that is not valid stays as typed (trimmed), for the user to correct.
+    typed.uscc = " 91440300708461136x ".into();
+    assert_eq!(typed.canonicalised().uscc, "91440300708461136x");
+    assert_eq!(
+        partner_console::domain::uscc::canonical("911101085636549482"),
+        "911101085636549482"
+    );
+}
+
+#[test]
+fn admission_gives_the_partner_account_its_uin() {
+    use partner_console::domain::application::Application;
+    let at = Utc.with_ymd_and_hms(2026, 3, 1, 8, 30, 0).unwrap();
+    let signed_in = Application {
+        id: "100012345678".into(),
+        ..Application::default()
+    };
+    assert_eq!(signed_in.partner_uin(at), "100012345678");
+    let local = Application {
+        id: "local-applicant".into(),
+        ..Application::default()
+    };
+    let uin = local.partner_uin(at);
+    assert_eq!(uin.len(), 12);
+    assert!(uin.bytes().all(|b| b.is_ascii_digit()), "{uin}");
+    assert_eq!(local.initial_profile(&uin).account_id, uin);
+}

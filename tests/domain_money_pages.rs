@@ -471,3 +471,83 @@ fn axis_ticks_are_nice_and_cover_the_maximum() {
         assert!(ticks.last().unwrap().fen() >= max, "{max}: {ticks:?}");
     }
 }
+
+#[test]
+fn the_payment_outlook_never_promises_a_window_while_payment_is_held() {
+    let cal = WorkCalendar::mainland();
+    let who = Actor {
+        role: Role::ChannelManager,
+        name: String::new(),
+    };
+    let at = Utc.with_ymd_and_hms(2026, 2, 12, 8, 0, 0).unwrap();
+    let mut s = sheet();
+    assert_eq!(
+        s.outlook(PaymentHold::Normal, &cal),
+        PaymentOutlook::AwaitingReceipt
+    );
+    s.advance(
+        SettlementState::DocumentsSent,
+        date(2026, 2, 5),
+        at,
+        who.clone(),
+        None,
+    )
+    .unwrap();
+    s.advance(
+        SettlementState::Received,
+        date(2026, 2, 10),
+        at,
+        who.clone(),
+        None,
+    )
+    .unwrap();
+    let window = s.expected_payment(&cal).unwrap();
+    assert_eq!(
+        s.outlook(PaymentHold::Normal, &cal),
+        PaymentOutlook::Expected(window)
+    );
+    for hold in [PaymentHold::Arrears, PaymentHold::ContractMissing] {
+        assert_eq!(s.outlook(hold, &cal), PaymentOutlook::Held(hold));
+    }
+    // Each move keeps the day it took effect, apart from when it was recorded.
+    s.advance(
+        SettlementState::Abnormal,
+        date(2026, 2, 11),
+        at,
+        who.clone(),
+        Some("发票金额不符".into()),
+    )
+    .unwrap();
+    let days: Vec<_> = s.history.iter().map(|c| c.on).collect();
+    assert_eq!(
+        days,
+        [
+            Some(date(2026, 2, 5)),
+            Some(date(2026, 2, 10)),
+            Some(date(2026, 2, 11))
+        ]
+    );
+    s.advance(
+        SettlementState::Corrected,
+        date(2026, 2, 12),
+        at,
+        who.clone(),
+        None,
+    )
+    .unwrap();
+    s.advance(
+        SettlementState::Verified,
+        date(2026, 2, 13),
+        at,
+        who.clone(),
+        None,
+    )
+    .unwrap();
+    s.advance(SettlementState::Paid, date(2026, 2, 24), at, who, None)
+        .unwrap();
+    // Paid is paid, whatever holds later.
+    assert_eq!(
+        s.outlook(PaymentHold::Arrears, &cal),
+        PaymentOutlook::Paid(date(2026, 2, 24))
+    );
+}

@@ -109,6 +109,16 @@ pub enum FileError {
         /// The limit.
         max: usize,
     },
+    /// Starts like a JPEG or PNG but does not open as an image (damaged, or another file
+    /// dressed up with an image's first bytes). Decoding is the browser's: the check
+    /// that finds it is outside this module.
+    #[error("this {found:?} ({size} bytes) does not open as an image")]
+    Damaged {
+        /// What the first bytes claim.
+        found: FileKind,
+        /// Its size in bytes.
+        size: usize,
+    },
 }
 
 /// Accepts a JPEG or PNG of at most 2 MiB and returns its real kind. The type rule is

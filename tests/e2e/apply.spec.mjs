@@ -111,10 +111,20 @@ test("a visitor sees both Integration gaps and carries the type into the wizard"
   // A bad number is named, and the rest is kept.
   await page.getByLabel("研发团队人数").fill("二十");
   await expect(page.getByText("研发团队人数应为整数")).toBeVisible();
+  // A mistyped year is not "registered for over a year".
+  await page.getByLabel("公司注册日期").fill("0101-01-01");
+  await expect(page.getByText("公司注册日期应在 1900-01-01 与今天之间")).toBeVisible();
+  const oneYear = integration.locator("li").filter({ hasText: "公司注册满 1 年" });
+  await expect(oneYear.locator(".pc-req-state")).toHaveText("待填写");
+  await page.getByLabel("公司注册日期").fill("2020-01-01");
   await page.reload();
   await expect(page.getByLabel("专职销售团队人数")).toHaveValue("4");
   await page.getByRole("button", { name: "以“代理合作”申请" }).click();
   await expect(page).toHaveURL(/\/partners\/apply\/1$/);
+  // A new page: focus on its heading (not the body), its name announced and in the title.
+  await expect(page.getByRole("heading", { level: 1, name: "腾讯云合作伙伴申请" })).toBeFocused();
+  await expect(page.getByTestId("page-announcer")).toHaveText("已打开页面：腾讯云合作伙伴申请");
+  await expect(page).toHaveTitle("腾讯云合作伙伴申请 · 合作伙伴控制台");
   await stepOne(page, zh);
   await stepTwo(page, zh);
   await expect(page.getByRole("radio", { name: "代理合作", exact: true })).toBeChecked();
@@ -141,7 +151,18 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
   await page.locator("#app-licence").setInputFiles(files.pdfAsPng);
   await expect(page.locator("#app-licence-error")).toContainText("所选文件实际是 PDF");
   await expect(page.getByRole("textbox", { name: zh.companyName, exact: true })).toHaveValue(company);
-  await page.getByRole("textbox", { name: zh.uscc, exact: true }).fill(uscc);
+  // The same code typed in full width, lower case, with spaces and a dash: once the
+  // field is left it shows the one spelling that is stored.
+  await page.getByRole("textbox", { name: zh.uscc, exact: true }).fill(" ９１４４ 0300-7084 6113 6t ");
+  await page.getByRole("textbox", { name: zh.uscc, exact: true }).blur();
+  await expect(page.getByRole("textbox", { name: zh.uscc, exact: true })).toHaveValue(uscc);
+  await expect(page.locator("#app-uscc-error")).toBeEmpty();
+  // One byte over 2 MiB: the sizes are told apart; a file that only starts like a PNG.
+  await page.locator("#app-licence").setInputFiles(files.exactlyOverLimit);
+  await expect(page.locator("#app-licence-error")).toContainText("文件不能超过 2,097,152 B，所选 PNG 图片为 2,097,153 B");
+  await page.locator("#app-licence").setInputFiles(files.fakePng);
+  await expect(page.locator("#app-licence-error")).toContainText("无法作为图片打开");
+  await expect(page.locator("img.pc-thumb")).toHaveCount(0);
   await page.locator("#app-licence").setInputFiles(files.licence);
   await expect(page.locator("#app-licence-error")).toBeEmpty();
   await expect(page.locator("img.pc-thumb")).toHaveCount(1);
@@ -172,6 +193,11 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
   // Review every field, then submit: the application freezes.
   await expect(page).toHaveURL(/apply\/5$/);
   await expect(page.getByTestId("application-summary")).toContainText("7559 1234 5610 601");
+  // The summary reads as a list of fields (not the money pages' big figures); there is
+  // no history yet, so no empty history heading under the submit button.
+  await expect(page.getByTestId("application-summary").locator("dd").first()).toHaveCSS("font-size", "14px");
+  await expect(page.getByTestId("application-summary").locator("dd").first()).toHaveCSS("font-weight", "400");
+  await expect(page.getByRole("heading", { name: "状态记录" })).toBeHidden();
   await page.getByRole("button", { name: zh.submit }).click();
   await expect(page.getByTestId("application-state")).toContainText(zh.submitted);
   await page.goto("apply/4");
@@ -185,6 +211,12 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
     await page.getByLabel("退回到步骤").selectOption({ label: "联系方式与银行信息" });
     await page.getByRole("button", { name: "驳回" }).click();
     await expect(page.getByTestId("review-state")).toContainText(zh.rejected);
+    // The decision is confirmed (this used to panic), and the history names roles.
+    await expect(page.getByRole("status").filter({ hasText: "已驳回，申请人将看到原因并返回修改。" })).toBeVisible();
+    await expect(page.getByTestId("application-history")).toContainText("渠道经理");
+    await expect(page.getByTestId("application-history")).not.toContainText("manager");
+    // The manager works for the provider: the header does not carry the partner's name.
+    await expect(page.getByTestId("company-name")).toHaveText("服务商 · 渠道管理");
   });
 
   // The applicant sees the reason, fixes and resubmits.
@@ -202,6 +234,7 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
   await review(page, zh, async () => {
     await page.getByRole("button", { name: "通过" }).click();
     await expect(page.getByTestId("review-state")).toContainText(zh.approved);
+    await expect(page.getByRole("status").filter({ hasText: "已通过：申请人已成为合作伙伴" })).toBeVisible();
   });
 
   // The applicant is a partner now.
@@ -210,6 +243,10 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
   await expect(page.getByTestId("application-approved")).toContainText(`恭喜！${company} 已成为腾讯云合作伙伴。`);
   await role(page, zh, zh.main);
   await expect(page.getByTestId("company-name")).toHaveText(company);
+  // Admission gave the partner account its UIN: the termination email names it.
+  await page.goto("termination");
+  await expect(page.getByLabel("合作伙伴 UIN")).toHaveValue(/^\d{12}$/);
+  await expect(page.getByTestId("termination-email")).toContainText(await page.getByLabel("合作伙伴 UIN").inputValue());
 });
 
 test("the happy path in en-US", async ({ page }) => {

@@ -1,4 +1,5 @@
-// Test files for uploads, made in memory: real image headers, a PDF posing as a PNG, an
+// Test files for uploads, made in memory: real images (a PNG drawn here, a JPEG made by
+// Chromium's own encoder), a PDF posing as a PNG, a file that only starts like a PNG, an
 // image over the 2 MiB limit.
 import { deflateSync } from "node:zlib";
 
@@ -38,16 +39,24 @@ export function png(w = 40, h = 30, rgb = [0, 82, 217]) {
   ]);
 }
 
-/** A JPEG header followed by filler: sniffed as JPEG. */
-export function jpeg(size = 2048) {
+/** A real 48×32 JPEG (green with a white bar), encoded by Chromium's canvas. */
+export const realJpeg = Buffer.from(
+  "/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAgADADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAgF/8QAGhABAAEFAAAAAAAAAAAAAAAAAAMGF1Wk0v/EABgBAAMBAQAAAAAAAAAAAAAAAAACAwQG/8QAIBEAAgICAQUBAAAAAAAAAAAAAAIBAxESMRMUUlOB8P/aAAwDAQACEQMRAD8AxwUjcqkstrTcMirDczg56ilbc7NqTcKRuVSWW1puC5VJZbWm4N018i/Z1e2P30m4UjcqkstrTcJuKywvE5IX0rVjVtgAQzgAAAAB/9k=",
+  "base64",
+);
+
+/** The first bytes of a PNG followed by filler: sniffed as PNG, opens as nothing. */
+export function fakePng(size = 4096) {
   const b = Buffer.alloc(size, 0x11);
-  b.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
   return b;
 }
 
 export const files = {
   licence: { name: "营业执照.png", mimeType: "image/png", buffer: png(60, 40, [200, 30, 30]) },
-  proof: { name: "bank-proof.jpg", mimeType: "image/jpeg", buffer: jpeg(4096) },
+  proof: { name: "bank-proof.jpg", mimeType: "image/jpeg", buffer: realJpeg },
+  fakePng: { name: "scan.png", mimeType: "image/png", buffer: fakePng() },
+  exactlyOverLimit: { name: "big-by-one.png", mimeType: "image/png", buffer: Buffer.concat([png(), Buffer.alloc(2 * 1024 * 1024 + 1 - png().length)]) },
   bigPng: { name: "big.png", mimeType: "image/png", buffer: Buffer.concat([png(), Buffer.alloc(3 * 1024 * 1024)]) },
   pdfAsPng: { name: "licence.png", mimeType: "image/png", buffer: Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\n" + "x".repeat(5000)) },
 };

@@ -2,7 +2,7 @@
 // totals checked against an independent count, the basis switch, the tax preview,
 // export → re-import, the settlement payment window, and special rebates for the main
 // account only.
-import { test, expect, becomeRole } from "./modes.mjs";
+import { test, expect, becomeRole, settleArrears } from "./modes.mjs";
 import { readFile } from "node:fs/promises";
 
 const ROLE = { main: "Main account (enterprise admin)", sub: "Sub-account (employee)", manager: "Channel manager" };
@@ -212,7 +212,11 @@ test("settlements: payment window, hold, clawbacks, print; customers; special re
   await page.getByRole("link", { name: "Settlement & payment" }).click();
   await page.getByTestId("settlements-table").getByRole("link", { name: "2026-01" }).click();
   await expect(page.getByTestId("sheet-state")).toHaveText("Documents sent");
+  // While any customer owes, payment is held: no window is promised.
+  await expect(page.getByTestId("payment-window")).toContainText("Arrears: payment held");
   await role(page, ROLE.manager);
+  await settleArrears(page);
+  await page.goto("settlements/2026-01");
   await page.getByLabel("Date").fill("2026-02-10");
   await page.getByRole("button", { name: "Mark as: Received" }).click();
   await expect(page.getByTestId("payment-window")).toHaveText("2026-03-02 – 2026-03-09");

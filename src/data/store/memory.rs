@@ -37,6 +37,11 @@ impl MemoryKv {
         self.map.borrow().get(key).cloned().unwrap_or_default()
     }
 
+    /// The size used now (characters of keys plus values), to set a limit just above it.
+    pub fn used(&self) -> usize {
+        self.used_without("")
+    }
+
     fn used_without(&self, key: &str) -> usize {
         self.map
             .borrow()

@@ -17,13 +17,46 @@ pub async fn chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> 
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The first chosen file as text (UTF-8).
-pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()?
-        .as_string()
+/// The bytes as a browser `Blob` of this MIME type.
+pub fn blob_of(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// Whether the browser can decode the bytes as an image of this type (its own decoder,
+/// the one that would draw it): a file that only starts like a PNG fails here.
+pub async fn decodes_as_image(bytes: &[u8], mime: &str) -> bool {
+    let (Some(window), Some(blob)) = (web_sys::window(), blob_of(bytes, mime)) else {
+        return false;
+    };
+    match window.create_image_bitmap_with_blob(&blob) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Why a chosen file gave no text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoText {
+    /// The browser could not read it.
+    Unreadable,
+    /// Its bytes are not UTF-8 text (a spreadsheet, an image, a GBK-encoded CSV).
+    NotUtf8,
+}
+
+/// The first chosen file as UTF-8 text (a byte-order mark dropped). Strict: the
+/// browser's own `text()` would turn a binary file into replacement characters, and its
+/// error would then be about a missing column instead of the file itself.
+pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Result<String, NoText> {
+    let bytes = chosen_bytes(input).await.ok_or(NoText::Unreadable)?;
+    let text = String::from_utf8(bytes).map_err(|_| NoText::NotUtf8)?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Asks the user to confirm; `false` if they decline or the browser cannot ask.

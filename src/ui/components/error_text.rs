@@ -70,3 +70,12 @@ pub fn StatusLine(
         })
     }
 }
+
+/// Why a chosen file gave no text, in words.
+pub fn no_text_message(i18n: I18n, e: super::browser::NoText) -> String {
+    match e {
+        super::browser::NoText::Unreadable => t_string!(i18n, error.file_read),
+        super::browser::NoText::NotUtf8 => t_string!(i18n, error.not_utf8),
+    }
+    .to_string()
+}

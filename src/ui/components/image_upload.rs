@@ -40,6 +40,13 @@ pub fn file_error_message(i18n: I18n, e: &FileError) -> String {
     };
     match e {
         FileError::Empty => t_string!(i18n, upload.empty).to_string(),
+        FileError::Damaged { found, size } => t_string!(
+            i18n,
+            upload.damaged,
+            kind = kind(found),
+            size = human_size(*size)
+        )
+        .to_string(),
         FileError::NotAnImage { found, size } => t_string!(
             i18n,
             upload.not_image,
@@ -67,11 +74,7 @@ pub fn file_error_message(i18n: I18n, e: &FileError) -> String {
 }
 
 fn object_url(blob: &Blob) -> Option<String> {
-    let bytes = js_sys::Uint8Array::from(blob.bytes.as_slice());
-    let parts = js_sys::Array::of1(&bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&blob.mime);
-    let b = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    let b = super::browser::blob_of(&blob.bytes, &blob.mime)?;
     web_sys::Url::create_object_url_with_blob(&b).ok()
 }
 
@@ -136,6 +139,15 @@ pub fn ImageUpload(
                 None => Err(t_string!(i18n, error.file_read).to_string()),
                 Some(bytes) => match check_image(&bytes) {
                     Err(e) => Err(file_error_message(i18n, &e)),
+                    Ok(kind) if !super::browser::decodes_as_image(&bytes, kind.mime()).await => {
+                        Err(file_error_message(
+                            i18n,
+                            &FileError::Damaged {
+                                found: kind,
+                                size: bytes.len(),
+                            },
+                        ))
+                    }
                     Ok(kind) => {
                         let blob = Blob {
                             id: new_blob_id(prefix),

@@ -16,7 +16,7 @@ pub mod validation_text;
 pub use actor::actor_text;
 pub use busy::Busy;
 pub use download::download_text;
-pub use error_text::{Status, StatusLine, error_message};
+pub use error_text::{Status, StatusLine, error_message, no_text_message};
 pub use field::{CheckField, RadioGroup, SelectField, TextField, focus_by_id};
 pub use image_upload::{ImageUpload, StoredImage};
 pub use stepper::Stepper;

@@ -6,7 +6,7 @@ use super::store::put_learner;
 use super::words::{KINDS, achievement_name};
 use crate::domain::learner::{Learner, LearningRecord, RecordLineProblem, read_records_csv};
 use crate::i18n::*;
-use crate::ui::components::{Busy, SelectField, TextField, error_message};
+use crate::ui::components::{Busy, SelectField, TextField, error_message, no_text_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -136,9 +136,12 @@ pub fn RecordsImport(
         leptos::task::spawn_local(async move {
             let text = crate::ui::components::browser::chosen_text(&input).await;
             input.set_value("");
-            let Some(text) = text else {
-                status.set(Some((true, t_string!(i18n, error.file_read).to_string())));
-                return;
+            let text = match text {
+                Ok(text) => text,
+                Err(e) => {
+                    status.set(Some((true, no_text_message(i18n, e))));
+                    return;
+                }
             };
             // The page may have gone while the file was read.
             let Some(mut list) = learners.try_get_untracked() else {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::backup::Backup;
 use crate::i18n::*;
-use crate::ui::components::{StatusLine, download_text, error_message};
+use crate::ui::components::{StatusLine, download_text, error_message, no_text_message};
 use crate::ui::context::AppContext;
 
 /// `partner-console-backup-20261126-093005.json` (plain formatting: chrono's strftime
@@ -65,8 +65,8 @@ pub fn BackupSection() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let outcome = match crate::ui::components::browser::chosen_text(&input).await {
-                None => (true, t_string!(i18n, error.file_read).to_string()),
-                Some(text) => match Backup::parse(&text) {
+                Err(e) => (true, no_text_message(i18n, e)),
+                Ok(text) => match Backup::parse(&text) {
                     Err(e) => (true, error_message(i18n, &e)),
                     Ok(backup) => match ctx.backend().import_all(&backup).await {
                         Ok(()) => {

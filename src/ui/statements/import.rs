@@ -15,10 +15,12 @@ use crate::domain::statement::merge_rows;
 use crate::domain::statement_csv::{LineProblem, StatementImport, write_statements};
 use crate::i18n::*;
 use crate::ui::components::browser::{
-    chosen_bytes, confirm, file_input, measure_end, measure_start, yield_to_page,
+    chosen_text, confirm, file_input, measure_end, measure_start, yield_to_page,
 };
 use crate::ui::components::time::today;
-use crate::ui::components::{SelectField, TextField, download_text, error_message};
+use crate::ui::components::{
+    SelectField, TextField, download_text, error_message, no_text_message,
+};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -56,19 +58,12 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
         summary.set(None);
         st.status.set(None);
         leptos::task::spawn_local(async move {
-            let bytes = chosen_bytes(&input).await;
+            let text = chosen_text(&input).await;
             input.set_value("");
-            let text = match bytes.map(String::from_utf8) {
-                Some(Ok(text)) => text,
-                Some(Err(_)) => {
-                    st.status
-                        .set(Some((true, t_string!(i18n, stmt.not_utf8).to_string())));
-                    busy.set(false);
-                    return;
-                }
-                None => {
-                    st.status
-                        .set(Some((true, t_string!(i18n, error.file_read).to_string())));
+            let text = match text {
+                Ok(text) => text,
+                Err(e) => {
+                    st.status.set(Some((true, no_text_message(i18n, e))));
                     busy.set(false);
                     return;
                 }
