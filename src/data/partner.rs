@@ -2,10 +2,11 @@
 //! and its change history, the lifecycle, the certificate and announcements.
 
 use super::backend::Backend;
+use super::backend::encode;
 use super::error::DataError;
 use super::model::Collection;
 use super::money::PROFILE_HISTORY;
-use super::typed::{Versioned, Write, load, load_all, save, save_all};
+use super::typed::{Versioned, load, load_all, save, undo};
 use crate::domain::announcement::{Announcement, newest_first};
 use crate::domain::certificate::CertificateRecord;
 use crate::domain::lifecycle::Lifecycle;
@@ -36,31 +37,46 @@ pub async fn load_history(backend: &dyn Backend) -> Result<Vec<ChangeRecord>, Da
 
 /// Saves a changed profile (guarded by the revision it was read at) together with its
 /// change records: both or neither (a change without its history line would be a change
-/// nobody can trace). Returns the profile's new revision.
+/// nobody can trace). `old` is the profile as read at `rev`. Returns the profile's new
+/// revision.
 pub async fn save_profile(
     backend: &dyn Backend,
+    old: &PartnerProfile,
     profile: &PartnerProfile,
     rev: u64,
     changes: &[ChangeRecord],
 ) -> Result<u64, DataError> {
-    let stored = load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY).await?;
-    let history_rev = stored.as_ref().map_or(0, |h| h.rev);
-    let mut history = stored.map(|h| h.value).unwrap_or_default();
-    history.extend_from_slice(changes);
-    let revs = save_all(
-        backend,
-        vec![
-            Write::new(Collection::Profiles, PROFILE, profile, Some(rev))?,
-            Write::new(
-                Collection::Profiles,
-                PROFILE_HISTORY,
-                &history,
-                Some(history_rev),
-            )?,
-        ],
-    )
-    .await?;
-    Ok(revs[0])
+    // The profile first: a server that cannot be reached refuses it as itself, and its
+    // draft is kept for the form.
+    let new_rev = save(backend, Collection::Profiles, PROFILE, profile, Some(rev)).await?;
+    let history = async {
+        let stored =
+            load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY).await?;
+        let history_rev = stored.as_ref().map_or(0, |h| h.rev);
+        let mut history = stored.map(|h| h.value).unwrap_or_default();
+        history.extend_from_slice(changes);
+        save(
+            backend,
+            Collection::Profiles,
+            PROFILE_HISTORY,
+            &history,
+            Some(history_rev),
+        )
+        .await
+    }
+    .await;
+    if let Err(e) = history {
+        undo(
+            backend,
+            Collection::Profiles,
+            PROFILE,
+            Some(encode(old)?),
+            new_rev,
+        )
+        .await;
+        return Err(e);
+    }
+    Ok(new_rev)
 }
 
 /// The partnership's lifecycle (Active when nothing is stored).

@@ -99,6 +99,9 @@ pub struct Write {
     id: String,
     data: serde_json::Value,
     expected_rev: Option<u64>,
+    /// What to put back if a later write fails: `Some(None)` when the record did not
+    /// exist, `None` when the caller does not know (then it is read first).
+    previous: Option<Option<serde_json::Value>>,
 }
 
 impl Write {
@@ -115,37 +118,63 @@ impl Write {
             id: id.to_string(),
             data: encode(value)?,
             expected_rev,
+            previous: None,
         })
     }
+
+    /// The value this write replaces, as the caller read it (`None`: there was none), so
+    /// that undoing it needs no extra read — and a write that cannot reach the server
+    /// fails as itself (keeping its draft), not on a read before it.
+    pub fn replacing<T: Serialize>(mut self, previous: Option<&T>) -> Result<Write, DataError> {
+        self.previous = Some(previous.map(encode).transpose()?);
+        Ok(self)
+    }
+}
+
+/// Puts a record back as it was before a write that stored revision `rev` (best effort:
+/// the undo of a write that just succeeded rarely fails).
+pub async fn undo(
+    backend: &dyn Backend,
+    collection: Collection,
+    id: &str,
+    previous: Option<serde_json::Value>,
+    rev: u64,
+) {
+    let _ = match previous {
+        Some(old) => backend
+            .put(collection, id, old, Some(rev))
+            .await
+            .map(|_| ()),
+        None => backend.delete(collection, id).await,
+    };
 }
 
 /// Makes every write or none: when one fails (a full quota, a conflict, the server), the
 /// writes already made are undone — the previous data put back, or the new record
 /// removed — and the first failure is returned, so a use case never stores half a
-/// change (a profile without its history line). Returns the new revisions in order.
+/// change. Returns the new revisions in order.
 pub async fn save_all(backend: &dyn Backend, writes: Vec<Write>) -> Result<Vec<u64>, DataError> {
-    let mut done: Vec<(Collection, String, Option<super::Record>, u64)> = Vec::new();
-    for w in writes {
+    let last = writes.len().saturating_sub(1);
+    let mut done: Vec<(Collection, String, Option<serde_json::Value>, u64)> = Vec::new();
+    for (k, w) in writes.into_iter().enumerate() {
         let outcome = async {
-            let before = backend.get(w.collection, &w.id).await?;
+            // The last write is never undone: what it replaces need not be known.
+            let previous = match w.previous {
+                Some(known) => known,
+                None if k == last => None,
+                None => backend.get(w.collection, &w.id).await?.map(|r| r.data),
+            };
             let stored = backend
                 .put(w.collection, &w.id, w.data, w.expected_rev)
                 .await?;
-            Ok::<_, DataError>((before, stored.rev))
+            Ok::<_, DataError>((previous, stored.rev))
         }
         .await;
         match outcome {
-            Ok((before, rev)) => done.push((w.collection, w.id, before, rev)),
+            Ok((previous, rev)) => done.push((w.collection, w.id, previous, rev)),
             Err(e) => {
-                for (collection, id, before, rev) in done.into_iter().rev() {
-                    // Best effort: the undo of a write that just succeeded rarely fails.
-                    let _ = match before {
-                        Some(old) => backend
-                            .put(collection, &id, old.data, Some(rev))
-                            .await
-                            .map(|_| ()),
-                        None => backend.delete(collection, &id).await,
-                    };
+                for (collection, id, previous, rev) in done.into_iter().rev() {
+                    undo(backend, collection, &id, previous, rev).await;
                 }
                 return Err(e);
             }

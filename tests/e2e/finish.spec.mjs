@@ -69,6 +69,7 @@ test("the profile stores the USCC's one spelling: no history line, the same code
   await plant(page, [["profiles", "partner", { ...profile, uscc: "91440300708461136t " }]]);
   await page.goto("certificate");
   await page.getByRole("button", { name: /申请 \d{4} 年度电子授权书/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已提交申请。" })).toBeVisible();
   await becomeRole(page, "演示：切换角色", "渠道经理");
   await page.goto("certificate");
   await page.getByRole("button", { name: "通过并签发" }).click();
@@ -138,6 +139,7 @@ test("money pages: aligned figures, coloured states, a chart with values, honest
   // Settlement states are told apart by colour, not only by words.
   await page.goto("settlements");
   const tags = page.getByTestId("settlements-table").locator(".pc-badge-state");
+  await expect(tags.first()).toBeVisible();
   const colours = new Set(await tags.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor)));
   expect(colours.size).toBeGreaterThan(1);
 

@@ -19,7 +19,7 @@ const L = {
     print: "打印 / 另存为 PDF", arrears: "¥500.00", requestUnbind: "申请解除关联", paid: "确认欠费已结清", unbound: "确认已解除关联",
     sentOk: "发件邮箱属于公司域名（example.com）", stamp: "请附上加盖公章的申请附件", sent: "我已发送申请邮件",
     requested: "已申请终止", settle: "开始结算", deregister: "注销资质", deregistered: "已注销", banner: "控制台仅供查看",
-    post: "发布", titleLabel: "标题", bodyLabel: "正文", unread: "未读", titleRequired: "标题为必填项",
+    post: "发布", titleLabel: "标题", bodyLabel: "正文", unread: "未读", titleRequired: "标题为必填项", requestedDone: "已提交申请。",
   },
   "en-US": {
     roleSwitch: "Demo: switch role", main: "Main account (enterprise admin)", manager: "Channel manager", sub: "Sub-account (employee)",
@@ -29,7 +29,7 @@ const L = {
     print: "Print / save as PDF", arrears: "CNY 500.00", requestUnbind: "Request unbinding", paid: "Record arrears paid", unbound: "Confirm unbound",
     sentOk: "The sender is on the company’s domain (example.com)", stamp: "attach the application stamped with the company seal", sent: "I have sent the email",
     requested: "Termination requested", settle: "Start settling", deregister: "Deregister", deregistered: "Deregistered", banner: "the console is read-only",
-    post: "Post", titleLabel: "Title", bodyLabel: "Body", unread: "Unread", titleRequired: "Title is required",
+    post: "Post", titleLabel: "Title", bodyLabel: "Body", unread: "Unread", titleRequired: "Title is required", requestedDone: "Application sent.",
   },
 };
 
@@ -109,6 +109,8 @@ for (const [lang, t] of Object.entries(L)) {
     const year = new Date().getFullYear();
     await asPartner(page, lang, "certificate");
     await page.getByRole("button", { name: t.apply(year) }).click();
+    // Stored (remote: on the server) before the next role looks.
+    await expect(page.getByRole("status").filter({ hasText: t.requestedDone })).toBeVisible();
     await role(page, t, t.manager);
     await page.getByRole("button", { name: t.approve }).click();
     const cert = page.getByTestId("certificate");

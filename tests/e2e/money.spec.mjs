@@ -16,7 +16,7 @@ const L = {
     product: "产品", from: "起始月份", to: "截止月份", rebate: "返佣金额", clear: "清除筛选", customer: "客户（UIN 或名称）",
     deducted: "（2026-03 扣费）", used: "（2026-02 使用）",
     deduction: "按扣费周期（扣费月份）", billing: "按计费周期（资源实际使用月份）",
-    preview: (m) => `开票预览 ${m}`, money: (v) => `¥${v}`, consent: "同意接受扣除税金后的金额",
+    preview: (m) => `预览 ${m}`, money: (v) => `¥${v}`, consent: "同意接受扣除税金后的金额",
     export: "导出当前筛选结果（CSV）", header: "月份,扣费月份,客户UIN", reimport: (n) => `新增 0 行，替换 ${n} 行，拒绝 0 行`,
   },
   "en-US": {
@@ -26,7 +26,7 @@ const L = {
     product: "Product", from: "From month", to: "To month", rebate: "Rebate", clear: "Clear filters", customer: "Customer (UIN or name)",
     deducted: "(deducted 2026-03)", used: "(used 2026-02)",
     deduction: "Deduction period (month deducted)", billing: "Billing period (month of use)",
-    preview: (m) => `Invoice preview ${m}`, money: (v) => `CNY ${v}`, consent: "accept the reduced amount",
+    preview: (m) => `Preview ${m}`, money: (v) => `CNY ${v}`, consent: "accept the reduced amount",
     export: "Export this view (CSV)", header: "month,deduction_month,customer_uin", reimport: (n) => `0 added, ${n} replaced, 0 refused`,
   },
 };
@@ -213,7 +213,8 @@ test("settlements: payment window, hold, clawbacks, print; customers; special re
   await page.getByTestId("settlements-table").getByRole("link", { name: "2026-01" }).click();
   await expect(page.getByTestId("sheet-state")).toHaveText("Documents sent");
   // While any customer owes, payment is held: no window is promised.
-  await expect(page.getByTestId("payment-window")).toContainText("Arrears: payment held");
+  await expect(page.getByTestId("payment-hold")).toContainText("Arrears: payment held");
+  await expect(page.getByTestId("payment-window")).toContainText("Not counted while payment is held");
   await role(page, ROLE.manager);
   await settleArrears(page);
   await page.goto("settlements/2026-01");

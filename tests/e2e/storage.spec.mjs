@@ -10,6 +10,7 @@ const NAME = "深圳示例科技有限公司";
 /** Opens the console as the partner's main account with sample data (customers,
  * settlements, special rebates) of `rows` statement rows. */
 async function withSample(page) {
+  page.on("dialog", (d) => d.accept());
   await page.goto("settings");
   await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
   await page.goto("statements");
@@ -130,7 +131,8 @@ test("remote: a record the server sends in the wrong shape is withheld and named
   await page.goto("customers");
   await expect(page.getByTestId("customers-table").locator("tbody tr")).toHaveCount(2);
   await expect(page.getByTestId("problems-banner")).toContainText("有 1 项");
-  await page.goto("settings");
+  // Withheld while this page runs (the server keeps the record): the banner leads there.
+  await page.getByTestId("problems-banner").getByRole("link", { name: "查看并处理" }).click();
   await expect(page.getByTestId("problems-table")).toContainText("customers/c2");
   await expect(page.getByTestId("problems-table").getByRole("button", { name: "丢弃" })).toBeHidden();
   expect(backendUrl(page)).toContain("/api");

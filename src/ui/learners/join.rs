@@ -161,10 +161,15 @@ fn EmailJoin() -> impl IntoView {
                         key.clone(),
                         String::new(),
                     );
+                    // The learner record is the join; once it is stored the message says
+                    // so. Remembering it in this browser and dropping the used code are
+                    // housekeeping: a failure there loses nothing (the code can only
+                    // activate the same address again).
                     let saved = async {
                         put_learner(&*backend, &learner).await?;
-                        remember_mine(&*backend, &learner.id).await?;
-                        drop_code(&*backend, &key).await
+                        let _ = remember_mine(&*backend, &learner.id).await;
+                        let _ = drop_code(&*backend, &key).await;
+                        Ok::<(), crate::data::DataError>(())
                     }
                     .await;
                     match saved {
@@ -276,9 +281,12 @@ fn AccountJoin() -> impl IntoView {
         let sent = form.get_untracked();
         let backend = ctx.backend();
         busy.run(async move {
+            // The request is the learner record; remembering it in this browser (so the
+            // page can show its state) may fail without losing the request.
             let saved = async {
                 put_learner(&*backend, &learner).await?;
-                remember_mine(&*backend, &learner.id).await
+                let _ = remember_mine(&*backend, &learner.id).await;
+                Ok::<(), crate::data::DataError>(())
             }
             .await;
             match saved {

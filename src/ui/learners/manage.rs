@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 use super::records::RecordsEditor;
-use super::store::{all_learners, domains, put_domains, put_learner};
+use super::store::{all_learners, domains, put_domains, put_learner, put_learners};
 use super::words::{method_name, state_name};
 use crate::domain::learner::{Achievement, EnabledDomains, JoinMethod, Learner, LearnerState};
 use crate::i18n::*;
@@ -119,30 +119,34 @@ fn LearnersManager() -> impl IntoView {
         }
         reason_error.set(None);
         let backend = ctx.backend();
-        busy.run(async move {
-            let (mut done, mut skipped) = (0, 0);
-            for mut l in learners
-                .get_untracked()
-                .into_iter()
-                .filter(|l| ids.contains(&l.id))
-            {
-                let next = if approve {
-                    l.state.approve()
-                } else {
-                    l.state.reject(&why)
-                };
-                match next {
-                    Ok(s) => {
-                        l.state = s;
-                        if let Err(e) = put_learner(&*backend, &l).await {
-                            status.set(Some((true, error_message(i18n, &e))));
-                            return;
-                        }
-                        done += 1;
-                    }
-                    Err(_) => skipped += 1,
+        // The decision is made for the whole selection or not at all.
+        let mut changed = Vec::new();
+        let mut skipped = 0;
+        for l in learners
+            .get_untracked()
+            .into_iter()
+            .filter(|l| ids.contains(&l.id))
+        {
+            let next = if approve {
+                l.state.approve()
+            } else {
+                l.state.reject(&why)
+            };
+            match next {
+                Ok(s) => {
+                    let mut after = l.clone();
+                    after.state = s;
+                    changed.push((l, after));
                 }
+                Err(_) => skipped += 1,
             }
+        }
+        busy.run(async move {
+            if let Err(e) = put_learners(&*backend, &changed).await {
+                status.set(Some((true, error_message(i18n, &e))));
+                return;
+            }
+            let done = changed.len();
             selected.set(HashSet::new());
             reason.set(String::new());
             status.set(Some((

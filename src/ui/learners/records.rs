@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::store::put_learner;
+use super::store::{put_learner, put_learners};
 use super::words::{KINDS, achievement_name};
 use crate::domain::learner::{Learner, LearningRecord, RecordLineProblem, read_records_csv};
 use crate::i18n::*;
@@ -157,17 +157,21 @@ pub fn RecordsImport(
                 }
             };
             let added = parsed.accepted.len();
+            let before = list.clone();
             for (id, record) in parsed.accepted {
                 if let Some(l) = list.iter_mut().find(|l| l.id.eq_ignore_ascii_case(&id)) {
                     l.records.push(record);
                 }
             }
-            let touched: Vec<&Learner> = list.iter().filter(|l| known.contains(&l.id)).collect();
-            for l in touched {
-                if let Err(e) = put_learner(&*backend, l).await {
-                    status.set(Some((true, error_message(i18n, &e))));
-                    return;
-                }
+            // Only the learners the file added to, all of them or none.
+            let changed: Vec<(Learner, Learner)> = before
+                .into_iter()
+                .zip(list)
+                .filter(|(b, a)| b != a)
+                .collect();
+            if let Err(e) = put_learners(&*backend, &changed).await {
+                status.set(Some((true, error_message(i18n, &e))));
+                return;
             }
             refused.set(
                 parsed

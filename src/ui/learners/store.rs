@@ -1,6 +1,6 @@
 //! Learners, enabled domains and pending email codes in the data layer.
 
-use crate::data::typed::{load, load_all, save};
+use crate::data::typed::{Write, load, load_all, save, save_all};
 use crate::data::{Backend, Collection, DataError};
 use crate::domain::learner::{EmailCode, EnabledDomains, Learner};
 
@@ -26,6 +26,22 @@ pub async fn put_learner(backend: &dyn Backend, l: &Learner) -> Result<(), DataE
     save(backend, Collection::Learners, &l.id, l, None)
         .await
         .map(|_| ())
+}
+
+/// Stores several changed learners together: all of them or none (a batch decision or a
+/// records import never leaves half its learners changed). Each pair is the learner as
+/// read and as changed.
+pub async fn put_learners(
+    backend: &dyn Backend,
+    changed: &[(Learner, Learner)],
+) -> Result<(), DataError> {
+    let mut writes = Vec::with_capacity(changed.len());
+    for (before, after) in changed {
+        writes.push(
+            Write::new(Collection::Learners, &after.id, after, None)?.replacing(Some(before))?,
+        );
+    }
+    save_all(backend, writes).await.map(|_| ())
 }
 
 /// The enabled email domains.

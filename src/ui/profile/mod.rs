@@ -253,9 +253,11 @@ fn ProfileEditor() -> impl IntoView {
             return;
         }
         let bank = new.bank_differs(&old);
+        // Undone to exactly what was read if the history line cannot be stored.
+        let stored_old = stored.get_untracked().map(|(p, _)| p).unwrap_or_default();
         let backend = ctx.backend();
         busy.run(async move {
-            match save_profile(&*backend, &new, rev, &changes).await {
+            match save_profile(&*backend, &stored_old, &new, rev, &changes).await {
                 Ok(new_rev) => {
                     stored.set(Some((new.clone(), new_rev)));
                     form.set(new.clone());

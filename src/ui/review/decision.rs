@@ -30,7 +30,8 @@ pub fn Decision(
 
     let decide = move |event: ApplicationEvent| {
         let session = ctx.session.get_untracked();
-        let mut next = app.get_untracked();
+        let before = app.get_untracked();
+        let mut next = before.clone();
         let now = chrono::Utc::now();
         if let Err(e) = next.status.record(event.clone(), actor(&session), now) {
             status.set(Some((true, e.to_string())));
@@ -45,7 +46,8 @@ pub fn Decision(
                     &next.id,
                     &next,
                     Some(rev.get_untracked()),
-                )?;
+                )?
+                .replacing(Some(&before))?;
                 if !matches!(event, ApplicationEvent::Approve) {
                     return Ok(save_all(&*backend, vec![decided]).await?[0]);
                 }

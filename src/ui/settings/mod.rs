@@ -51,10 +51,9 @@ pub fn SettingsPage() -> impl IntoView {
 
             {(!ctx.config.with_value(|c| c.embedded)).then(|| view! { <connection::ConnectionSection/> })}
 
-            {(mode == Mode::Local).then(|| view! {
-                <backup::BackupSection/>
-                <problems::ProblemsSection/>
-            })}
+            {(mode == Mode::Local).then(|| view! { <backup::BackupSection/> })}
+            // Remote mode has problems too: records a server sent in the wrong shape.
+            <problems::ProblemsSection/>
         </section>
     }
 }

@@ -101,9 +101,8 @@ pub(crate) fn outlook_text(i18n: I18n, outlook: &PaymentOutlook) -> String {
         PaymentOutlook::Paid(day) => {
             t_string!(i18n, settle.paid_on, date = day.to_string()).to_string()
         }
-        PaymentOutlook::Held(hold) => {
-            t_string!(i18n, settle.window_held, why = hold_text(i18n, *hold)).to_string()
-        }
+        // The hold itself is named on its own line (payment state).
+        PaymentOutlook::Held(_) => t_string!(i18n, settle.window_held).to_string(),
         PaymentOutlook::Expected(w) => window_text(i18n, w),
         PaymentOutlook::AwaitingReceipt => t_string!(i18n, settle.window_after_receipt).to_string(),
     }

@@ -58,7 +58,7 @@ pub(super) fn MonthTotals(st: Statements) -> impl IntoView {
                     <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, stmt.total_rows))}</th>
                     <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, stmt.col_consumption))}</th>
                     <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, stmt.col_rebate))}</th>
-                    <th scope="col"><span class="pc-visually-hidden">{tr(i18n, |i| t_string!(i, stmt.preview))}</span></th>
+                    <th scope="col">{tr(i18n, |i| t_string!(i, stmt.preview))}</th>
                 </tr></thead>
                 <tbody>
                     {move || st.view.with(|v| v.by_month.iter().rev().map(|(m, t)| {
@@ -73,7 +73,7 @@ pub(super) fn MonthTotals(st: Statements) -> impl IntoView {
                                     aria-pressed=move || if preview_month() == Some(m) { "true" } else { "false" }
                                     on:click=move |_| chosen.set(Some(m))>
                                     // The month is in the name for screen readers; the row shows it.
-                                    {tr(i18n, |i| t_string!(i, stmt.preview))}<span class="pc-visually-hidden">" "{m.to_string()}</span>
+                                    {tr(i18n, |i| t_string!(i, stmt.preview_short))}<span class="pc-visually-hidden">" "{m.to_string()}</span>
                                 </button></td>
                             </tr>
                         }
