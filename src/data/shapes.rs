@@ -18,8 +18,12 @@ use crate::domain::profile::{ChangeRecord, PartnerProfile};
 use crate::domain::settlement::SettlementSheet;
 use crate::domain::special_rebate::SpecialRebate;
 
+/// Through `from_value`, the very deserializer the typed reads use: `T::deserialize(&Value)`
+/// would compile a second one per type into the wasm.
 fn fits<T: DeserializeOwned>(data: &Value) -> Result<(), String> {
-    T::deserialize(data).map(|_| ()).map_err(|e| e.to_string())
+    serde_json::from_value::<T>(data.clone())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Whether `data` reads as the type `collection/id` holds; the parser's message if not.

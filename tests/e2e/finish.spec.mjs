@@ -122,11 +122,17 @@ test("money pages: aligned figures, coloured states, a chart with values, honest
   await page.getByRole("button", { name: "加载示例数据" }).click();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 
-  // The month table: as many header cells as body cells, figures right-aligned under
+  // The month table: a visible header over every column, figures right-aligned under
   // right-aligned headers.
   const months = page.getByTestId("month-totals");
   const heads = await months.locator("thead th").count();
   expect(await months.locator("tbody tr").first().locator("th, td").count()).toBe(heads);
+  const shown = await months.locator("thead th").evaluateAll((ths) => ths.map((th) => {
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    return range.getBoundingClientRect().width > 2 && th.innerText.trim().length > 0;
+  }));
+  expect(shown).toEqual(Array(heads).fill(true));
   await expect(months.locator("tbody td.pc-num").first()).toHaveCSS("text-align", "right");
   await expect(months.locator("thead th.pc-num").first()).toHaveCSS("text-align", "right");
   // The chart has values on both axes.
@@ -169,7 +175,7 @@ test("money pages: aligned figures, coloured states, a chart with values, honest
   }]]);
   await page.goto("settlements/2026-01");
   await expect(page.getByTestId("payment-hold")).toContainText("有欠费，暂停付款");
-  await expect(page.getByTestId("payment-window")).toContainText("问题解决后再按签收日期计算付款时间");
+  await expect(page.getByTestId("payment-window")).toContainText("暂停付款期间不计算");
   await expect(page.getByTestId("payment-window")).not.toContainText("2026-03");
 });
 

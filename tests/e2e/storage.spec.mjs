@@ -64,7 +64,7 @@ for (const { collection, path, rows } of PAGES) {
   });
 }
 
-test("special rebates, learners, announcements and applications: one bad record each, the rest shown", async ({ page, mode }) => {
+test("special rebates, learners and announcements: one bad record each, the rest shown", async ({ page, mode }) => {
   localOnly(mode, "browser storage itself");
   await withSample(page);
   const learner = (id, name) => ({
