@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PUBLIC_URL ?= /
 E2E_DIST := target/dist-e2e
 
-.PHONY: serve test setup setup-test dist size test-native lint test-browser e2e build-e2e bench
+.PHONY: serve test setup setup-test dist size test-native lint test-browser e2e build-e2e bench screenshots
 
 ## Build and serve the app in local mode on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -55,3 +55,8 @@ bench: build-e2e
 	@node scripts/size-report.mjs $(E2E_DIST)
 	cargo bench --quiet --bench domain > target/bench-native.txt && cat target/bench-native.txt
 	node scripts/bench-statements.mjs $(E2E_DIST) target/bench-native.txt
+
+## Every page at 390 and 1280 px in both languages (release build, sample data), into
+## target/screenshots/.
+screenshots: build-e2e
+	node scripts/screenshots.mjs $(E2E_DIST) target/screenshots

@@ -37,7 +37,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node tests/e2e/serve.mjs target/dist-e2e /partners/ ${port}`,
+      command: `node tests/e2e/serve.mjs target/dist-e2e /partners/ ${port} ${apiPort}`,
       url: `http://127.0.0.1:${port}/partners/`,
       reuseExistingServer: false,
       timeout: 30_000,

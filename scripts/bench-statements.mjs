@@ -83,7 +83,7 @@ try {
   await page.locator("#stmt-product").selectOption("云服务器 CVM");
   await page.waitForFunction((n) => document.querySelector("[data-testid=total-rows]")?.textContent !== String(n), ROWS);
   const filterMs = await lastMeasure(page, "pc:statements-view");
-  const rebate = page.getByTestId("statement-table").locator("thead th").nth(8).getByRole("button");
+  const rebate = page.getByTestId("statement-table").locator("thead th").nth(5).getByRole("button");
   await rebate.click();
   await rebate.click();
   await page.locator("th[aria-sort=descending]").waitFor();

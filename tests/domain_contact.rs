@@ -200,3 +200,12 @@ proptest! {
         let _ = check_image(&bytes);
     }
 }
+
+#[test]
+fn an_account_number_is_shown_by_its_last_four_digits() {
+    assert_eq!(masked_account("7559 1234 5610 601"), "•••• 0601");
+    assert_eq!(masked_account("6225880198765432"), "•••• 5432");
+    assert_eq!(masked_account("123"), "••••");
+    assert_eq!(masked_account("  "), "");
+    assert!(!masked_account("6225880198765432").contains("62258801"));
+}

@@ -297,3 +297,51 @@ fn sender_domain_check() {
         SenderCheck::CompanyDomain
     ));
 }
+
+#[test]
+fn exported_cells_never_start_a_spreadsheet_formula_and_read_back_the_same() {
+    use partner_console::domain::csv::{line, read, unguard};
+    use partner_console::domain::lang::Lang;
+    use partner_console::domain::statement_csv::{read_statements, write_statements};
+    let nasty = [
+        "=HYPERLINK(\"http://evil.example\",\"点我\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+        "'=already quoted",
+        "'plain quote",
+        "甲公司",
+    ];
+    let text = line(&nasty);
+    for (_, fields) in read(&text) {
+        for f in &fields {
+            let first = f.chars().next().unwrap();
+            assert!(
+                !['=', '+', '-', '@', '\t', '\r'].contains(&first),
+                "{f:?} would run as a formula"
+            );
+        }
+        let back: Vec<&str> = fields.iter().map(|f| unguard(f)).collect();
+        assert_eq!(back, nasty, "the guard comes off exactly");
+    }
+    // Signed plain numbers stay numbers (a clawback must add up in the spreadsheet).
+    assert_eq!(line(&["-1234.50", "+3", "-5%"]), "-1234.50,+3,-5%\n");
+    // A user's own leading quote before ordinary text is kept.
+    assert_eq!(unguard("'abc"), "'abc");
+
+    // Statements: export → import gives the same rows and totals.
+    let mut rows = vec![
+        row("2026-03", "100001", PaymentMode::Prepaid, 100),
+        row("2026-03", "100002", PaymentMode::Postpaid, -40),
+    ];
+    rows[0].customer_name = "=HYPERLINK(\"http://evil.example\")".into();
+    rows[1].customer_name = "@cmd".into();
+    rows[1].product = "+云数据库".into();
+    let csv = write_statements(&rows, Lang::ZhCn);
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
+    assert!(csv.contains(",'@cmd") || csv.contains("'@cmd"), "{csv}");
+    let back = read_statements(&csv).unwrap();
+    assert_eq!(back.rows, rows);
+}

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::envelope::SCHEMA_VERSION;
 use super::error::{BackupProblem, DataError};
 use super::model::{Blob, Collection, Session, Settings};
+use crate::domain::file::{FileKind, check_image};
 
 /// The `format` field that marks a Partner Console backup.
 pub const BACKUP_FORMAT: &str = "partner-console-backup";
@@ -47,14 +48,15 @@ impl BackupBlob {
         }
     }
 
-    /// Decodes back to a file.
+    /// Decodes back to a file. Its type is what its bytes are, never the type the file
+    /// declares (a backup or a server could call an HTML page `image/png`).
     pub fn to_blob(&self) -> Result<Blob, DataError> {
         let bytes = STANDARD.decode(self.base64.as_bytes()).map_err(|_| {
             DataError::BadBackup(BackupProblem::BadRecord(format!("file {}", self.id)))
         })?;
         Ok(Blob {
             id: self.id.clone(),
-            mime: self.mime.clone(),
+            mime: FileKind::sniff(&bytes).mime().to_string(),
             bytes,
         })
     }
@@ -114,8 +116,16 @@ impl Backup {
                 ))));
             }
         }
+        // Files are the app's images only: a PNG or JPEG by signature within the upload
+        // limit, whatever the backup says (the browser decodes them before the restore).
         for blob in &backup.blobs {
-            blob.to_blob()?;
+            let file = blob.to_blob()?;
+            if let Err(e) = check_image(&file.bytes) {
+                return Err(DataError::BadBackup(BackupProblem::BadRecord(format!(
+                    "file {}: {e}",
+                    blob.id
+                ))));
+            }
         }
         Ok(backup)
     }

@@ -287,3 +287,15 @@ pub fn parse_bank_account(input: &str) -> Result<String, ContactError> {
     }
     Ok(s)
 }
+
+/// A bank account number as lists, summaries, print views and exports show it: only its
+/// last four digits (`•••• 5601`), so a screen, a printout or a forwarded file does not
+/// carry the whole number. Empty stays empty.
+pub fn masked_account(number: &str) -> String {
+    let digits: Vec<char> = number.chars().filter(|c| c.is_ascii_digit()).collect();
+    match digits.len() {
+        0 if number.trim().is_empty() => String::new(),
+        0..=4 => "••••".to_string(),
+        n => format!("•••• {}", digits[n - 4..].iter().collect::<String>()),
+    }
+}

@@ -116,14 +116,58 @@ pub fn read(text: &str) -> Vec<(usize, Vec<String>)> {
     records
 }
 
-/// Appends one field, quoted when it needs to be.
+/// Characters that make a spreadsheet read a cell as a formula when it starts with one
+/// (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab, carriage return.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A signed plain number (`-1234.50`, `+3`, `-5%`): safe as it is, and a clawback must stay
+/// a number in a spreadsheet.
+fn plain_number(value: &str) -> bool {
+    let digits = &value[1..];
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'%')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
+}
+
+/// Whether a cell needs the guard quote: it would start a formula, or it starts with
+/// the quote itself (so that reading it back removes exactly one).
+fn needs_guard(value: &str) -> bool {
+    match value.chars().next() {
+        Some('\'') => true,
+        Some(c) if FORMULA_START.contains(&c) => !plain_number(value),
+        _ => false,
+    }
+}
+
+/// Appends one field, quoted when it needs to be, and with a leading `'` when a
+/// spreadsheet would otherwise run it as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM`);
+/// [`unguard`] takes it off again when the file is imported.
 pub fn push_cell(out: &mut String, value: &str) {
+    let guarded;
+    let value = if needs_guard(value) {
+        guarded = format!("'{value}");
+        guarded.as_str()
+    } else {
+        value
+    };
     if value.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));
         out.push('"');
     } else {
         out.push_str(value);
+    }
+}
+
+/// A field as written before [`push_cell`] guarded it: one leading `'` is removed when
+/// what follows is a formula start or another `'` (a quote a user typed before other
+/// text stays).
+pub fn unguard(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => field,
     }
 }
 

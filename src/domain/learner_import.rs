@@ -51,7 +51,11 @@ pub fn read_records_csv(text: &str, known: &[String]) -> Result<RecordImport, Re
     let title = find(&["title", "name", "名称"]);
     let mut out = RecordImport::default();
     for (line, row) in rows.iter().skip(1) {
-        let get = |i: usize| row.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
+        let get = |i: usize| {
+            row.get(i)
+                .map(|s| super::csv::unguard(s.trim()).trim().to_string())
+                .unwrap_or_default()
+        };
         let id = get(who);
         if !known.iter().any(|k| k.eq_ignore_ascii_case(&id)) {
             out.refused

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 pub use super::statement_export::{header_line, push_row, ratio_percent, write_statements};
 
-use super::csv::Reader;
+use super::csv::{Reader, unguard};
 use super::lang::Lang;
 use super::money::Cny;
 use super::month::YearMonth;
@@ -271,7 +271,8 @@ impl<'a> StatementImport<'a> {
         self.columns
             .iter()
             .position(|c| *c == Some(column))
-            .map_or("", |i| self.reader.field(i).trim())
+            // An export's guard quote comes off (see `csv::push_cell`).
+            .map_or("", |i| unguard(self.reader.field(i).trim()).trim())
     }
 
     fn required(&self, column: FileColumn) -> Result<&str, LineProblem> {

@@ -50,18 +50,20 @@ pub enum Column {
 }
 
 impl Column {
-    /// Every column, in table order.
+    /// Every column, in table order: the figures a statement is read for (month,
+    /// customer, product, consumption, ratio, rebate) first, so they fit a laptop screen;
+    /// the details after them.
     pub const ALL: [Column; 10] = [
         Column::Month,
-        Column::CustomerUin,
         Column::CustomerName,
         Column::Product,
-        Column::SubProduct,
-        Column::PaymentMode,
         Column::Consumption,
         Column::Ratio,
         Column::Rebate,
         Column::Special,
+        Column::PaymentMode,
+        Column::SubProduct,
+        Column::CustomerUin,
     ];
 }
 

@@ -49,7 +49,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
 }
 
 #[component]
-fn Root(config: AppConfig, theme: String) -> impl IntoView {
+fn Root(config: AppConfig, theme: Vec<(&'static str, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let initial = config.lang().unwrap_or_default();
     i18n.set_locale(locale_of(initial));
@@ -72,8 +72,18 @@ fn Root(config: AppConfig, theme: String) -> impl IntoView {
     })));
     start(config.clone());
 
+    // The host's theme colours, through the CSSOM (a strict CSP blocks style attributes).
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let style = web_sys::HtmlElement::style(&el);
+            for (name, value) in &theme {
+                let _ = style.set_property(name, value);
+            }
+        }
+    });
     view! {
-        <div class="pc-root" lang=move || lang.get().tag() style=theme>
+        <div class="pc-root" lang=move || lang.get().tag() node_ref=root>
             {move || match ready.get() {
                 None => view! {
                     <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p>
@@ -160,6 +170,7 @@ fn Shell(ctx: AppContext) -> impl IntoView {
         on_cleanup(move || watch.update_value(|w| drop(w.take())));
     }
     let base = ctx.config.with_value(|c| c.route_base());
+    provide_context(super::shell::nav::NavMenu(RwSignal::new(false)));
     view! {
         <a class="pc-skip" href="#pc-main">{crate::ui::tr(i18n, |i| t_string!(i, app.skip))}</a>
         <Router base=base>

@@ -20,8 +20,10 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The CSS custom properties to set on the app's root element.
-    pub fn css_vars(&self) -> String {
+    /// The CSS custom properties to set on the app's root element, as (name, value)
+    /// pairs: they are set through the CSSOM (`style.setProperty`), which a strict
+    /// Content-Security-Policy allows, never as a `style` attribute, which it blocks.
+    pub fn css_vars(&self) -> Vec<(&'static str, String)> {
         let safe = |v: &str| {
             // A colour value only: refuse anything that could close the declaration.
             v.chars()
@@ -38,7 +40,7 @@ impl Theme {
             value
                 .as_deref()
                 .filter(|v| safe(v))
-                .map(|v| format!("{name}:{v};"))
+                .map(|v| (*name, v.to_string()))
         })
         .collect()
     }

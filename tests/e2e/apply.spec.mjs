@@ -173,6 +173,9 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
   await page.getByRole("textbox", { name: zh.bankName, exact: true }).fill("李雷");
   await page.getByRole("textbox", { name: zh.bankName, exact: true }).blur();
   await expect(page.locator("#app-bank-name-error")).toHaveText(`银行开户名“李雷”与公司名称“${company}”不一致`);
+  // The account number shows by its last four digits unless revealed.
+  await expect(page.getByRole("textbox", { name: zh.number, exact: true })).toHaveValue("•••• 0601");
+  await page.getByRole("button", { name: "显示完整账号" }).click();
   await expect(page.getByRole("textbox", { name: zh.number, exact: true })).toHaveValue("7559 1234 5610 601");
   await page.getByRole("textbox", { name: zh.bankName, exact: true }).fill(company);
 
@@ -192,7 +195,8 @@ test("the whole application in zh-CN: errors, reload, rejection, resubmission, a
 
   // Review every field, then submit: the application freezes.
   await expect(page).toHaveURL(/apply\/5$/);
-  await expect(page.getByTestId("application-summary")).toContainText("7559 1234 5610 601");
+  await expect(page.getByTestId("application-summary")).toContainText("•••• 0601");
+  await expect(page.getByTestId("application-summary")).not.toContainText("7559 1234 5610 601");
   // The summary reads as a list of fields (not the money pages' big figures); there is
   // no history yet, so no empty history heading under the submit button.
   await expect(page.getByTestId("application-summary").locator("dd").first()).toHaveCSS("font-size", "14px");

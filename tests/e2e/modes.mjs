@@ -31,6 +31,13 @@ export const test = base.extend({
   },
   context: async ({ context, problems, visited }, use) => {
     context.on("page", (p) => watchPage(p, problems, visited));
+    // The pages are served under the strict CSP (serve.mjs): any violation is reported
+    // as a console error, which fails the scenario.
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
     await use(context);
   },
   page: async ({ page, mode, problems, visited }, use, testInfo) => {
@@ -49,8 +56,12 @@ export const test = base.extend({
   },
 });
 
-/** The API root the app is pointed at in remote mode. */
-export const backendUrl = (page) => `${API_ROOT}/t/${page.pcTenant}/api`;
+/** The API root the app is pointed at in remote mode: the app's own origin, where the
+ * static server passes /t/ on to the test API — so the strict CSP's connect-src 'self'
+ * holds (a host puts its backend behind its console's domain, or names the backend's
+ * origin in connect-src). The helpers below talk to the API directly. */
+const APP_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT || 4173)}`;
+export const backendUrl = (page) => `${APP_ORIGIN}/t/${page.pcTenant}/api`;
 
 /** Remote mode: the host page's configuration, set before the app starts (and again on
  * every reload), as a page serving index.html would set it. */

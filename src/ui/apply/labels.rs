@@ -162,3 +162,12 @@ pub fn server_field_errors(i18n: I18n, issues: &[FieldIssue]) -> Vec<(FormField,
         })
         .collect()
 }
+
+/// How a sensitive field shows while it is not being edited (see `TextField`'s `mask`):
+/// the bank account number, by its last four digits.
+pub fn field_mask(field: FormField) -> Option<fn(&str) -> String> {
+    match field {
+        FormField::BankAccountNumber => Some(crate::domain::contact::masked_account),
+        _ => None,
+    }
+}

@@ -65,6 +65,7 @@ pub fn StepVerification() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p>{crate::ui::tr(i18n, |i| t_string!(i, apply.verification_note))}</p>
+        <div class="pc-form-grid">
         {choice_field(S::EnterpriseVerification, F::AccountKind, account_kind_options,
             |f| debug_name(&f.account_kind),
             |f, v| f.account_kind = by_name(&[AccountKind::Wechat, AccountKind::Qq, AccountKind::Email, AccountKind::WechatOfficialAccount], v))}
@@ -73,6 +74,7 @@ pub fn StepVerification() -> impl IntoView {
             |f, v| f.verification_method = by_name(&VerificationMethod::ALL, v))}
         {text_field(S::EnterpriseVerification, F::VerifiedCompanyName, |f| f.verified_company_name.clone(), |f, v| f.verified_company_name = v, "text", true)}
         {text_field(S::EnterpriseVerification, F::VerifiedUscc, |f| f.verified_uscc.clone(), |f, v| f.verified_uscc = v, "text", true)}
+        </div>
     }
 }
 
@@ -85,6 +87,7 @@ pub fn StepBasic() -> impl IntoView {
     let other = Signal::derive(move || w.app.with(|a| a.form.resells_other));
     view! {
         <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.name_note))}</p>
+        <div class="pc-form-grid">
         {text_field(S::BasicInformation, F::CompanyName, |f| f.company_name.clone(), |f, v| f.company_name = v, "text", true)}
         <crate::ui::components::SelectField
             id="app-company-size"
@@ -125,6 +128,7 @@ pub fn StepBasic() -> impl IntoView {
             </fieldset>
         })}
         {text_field(S::BasicInformation, F::HeardFrom, |f| f.heard_from.clone(), |f, v| f.heard_from = v, "text", true)}
+        </div>
     }
 }
 
@@ -135,18 +139,22 @@ pub fn StepContactBank() -> impl IntoView {
     view! {
         <h3>{crate::ui::tr(i18n, |i| t_string!(i, apply.contact_heading))}</h3>
         <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.privacy_note))}</p>
+        <div class="pc-form-grid">
         {text_field(S::ContactAndBank, F::ContactPerson, |f| f.contact_person.clone(), |f, v| f.contact_person = v, "text", true)}
         {text_field(S::ContactAndBank, F::Phone, |f| f.phone.clone(), |f, v| f.phone = v, "tel", true)}
         {text_field(S::ContactAndBank, F::Email, |f| f.email.clone(), |f, v| f.email = v, "email", true)}
         {text_field(S::ContactAndBank, F::Qq, |f| f.qq.clone(), |f, v| f.qq = v, "text", true)}
         {text_field(S::ContactAndBank, F::MailingAddress, |f| f.mailing_address.clone(), |f, v| f.mailing_address = v, "text", true)}
+        </div>
         <h3>{crate::ui::tr(i18n, |i| t_string!(i, apply.bank_heading))}</h3>
         <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.bank_note))}</p>
+        <div class="pc-form-grid">
         {text_field(S::ContactAndBank, F::BankAccountName, |f| f.bank_account_name.clone(), |f, v| f.bank_account_name = v, "text", true)}
         {text_field(S::ContactAndBank, F::Bank, |f| f.bank.clone(), |f, v| f.bank = v, "text", true)}
         {text_field(S::ContactAndBank, F::BankLocation, |f| f.bank_location.clone(), |f, v| f.bank_location = v, "text", true)}
         {text_field(S::ContactAndBank, F::BankBranch, |f| f.bank_branch.clone(), |f, v| f.bank_branch = v, "text", true)}
         {text_field(S::ContactAndBank, F::BankAccountNumber, |f| f.bank_account_number.clone(), |f, v| f.bank_account_number = v, "text", true)}
         {image_field(S::ContactAndBank, F::BankProof, "bank-proof", |f| f.bank_proof.clone(), |f, v| f.bank_proof = v)}
+        </div>
     }
 }

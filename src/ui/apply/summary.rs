@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::labels::{account_kind_options, field_label, method_options, size_options, step_title};
 use crate::domain::application::{Application, ApplicationState};
 use crate::domain::application_form::{ApplicationForm, FormField as F};
+use crate::domain::contact::masked_account;
 use crate::domain::transition::StateChange;
 use crate::domain::uscc::canonical;
 use crate::i18n::*;
@@ -118,7 +119,10 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
                 (l(F::Bank), f.bank.clone()),
                 (l(F::BankLocation), f.bank_location.clone()),
                 (l(F::BankBranch), f.bank_branch.clone()),
-                (l(F::BankAccountNumber), f.bank_account_number.clone()),
+                (
+                    l(F::BankAccountNumber),
+                    masked_account(&f.bank_account_number),
+                ),
             ],
         ),
     ]

@@ -126,6 +126,7 @@ pub fn text_field(
             required=required
             disabled=Signal::derive(move || !w.editable.get())
             kind=kind
+            mask=super::labels::field_mask(field)
         />
     }
 }

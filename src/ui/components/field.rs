@@ -62,8 +62,38 @@ pub fn TextField(
     /// The autocomplete token.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// For a sensitive value (a bank account number): how it shows while the field is
+    /// neither being edited nor revealed; a "show" button reveals it in full.
+    #[prop(default = None)]
+    mask: Option<fn(&str) -> String>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
+    let i18n = crate::i18n::use_i18n();
+    let focused = RwSignal::new(false);
+    let revealed = RwSignal::new(false);
+    // Masked: a value is there, and the user is neither typing in it nor asked to see it.
+    let masked = move || {
+        mask.is_some() && !focused.get() && !revealed.get() && !value.with(String::is_empty)
+    };
+    let shown = move || match mask {
+        Some(m) if masked() => value.with(|v| m(v)),
+        _ => value.get(),
+    };
+    let toggle = mask.map(|_| {
+        view! {
+            <button type="button" class="pc-button pc-button-quiet pc-reveal" aria-controls=id
+                aria-pressed=move || if revealed.get() { "true" } else { "false" }
+                // Only where the number may be edited: a read-only view stays masked.
+                hidden=move || value.with(String::is_empty) || disabled.get()
+                on:click=move |_| revealed.update(|r| *r = !*r)>
+                {move || if revealed.get() {
+                    crate::i18n::t_string!(i18n, common.hide_number).to_string()
+                } else {
+                    crate::i18n::t_string!(i18n, common.show_number).to_string()
+                }}
+            </button>
+        }
+    });
     view! {
         <div class="pc-field">
             <label for=id class="pc-label">
@@ -73,9 +103,13 @@ pub fn TextField(
             <input
                 id=id
                 type=kind
-                prop:value=move || value.get()
+                // The masked text is only shown while the field is not focused: focusing
+                // it (click, Tab) brings the real value back before any key is typed.
+                prop:value=shown
+                on:focus=move |_| focused.set(true)
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 on:blur=move |_| {
+                    focused.set(false);
                     if let Some(cb) = on_blur {
                         cb.run(())
                     }
@@ -87,6 +121,7 @@ pub fn TextField(
                 inputmode=inputmode
                 autocomplete=autocomplete
             />
+            {toggle}
             {hint.map(|h| view! { <p id=format!("{id}-hint") class="pc-hint">{move || h.get()}</p> })}
             <FieldError id=id.to_string() error/>
         </div>

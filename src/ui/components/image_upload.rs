@@ -73,8 +73,15 @@ pub fn file_error_message(i18n: I18n, e: &FileError) -> String {
     }
 }
 
+/// A URL to show a stored image: only a PNG or JPEG by its bytes, typed as what the bytes
+/// are — never the type it was stored with, so nothing else is ever shown inline from the
+/// app's origin (an HTML or SVG file dressed as an image would run script there).
 fn object_url(blob: &Blob) -> Option<String> {
-    let b = super::browser::blob_of(&blob.bytes, &blob.mime)?;
+    let kind = FileKind::sniff(&blob.bytes);
+    if !matches!(kind, FileKind::Jpeg | FileKind::Png) {
+        return None;
+    }
+    let b = super::browser::blob_of(&blob.bytes, kind.mime())?;
     web_sys::Url::create_object_url_with_blob(&b).ok()
 }
 
@@ -213,16 +220,11 @@ pub fn ImageUpload(
                 alt=Signal::derive(move || t_string!(i18n, upload.preview_alt, name = label.get()).to_string())
             />
             <div class="pc-actions">
-                <input
-                    id=id
-                    type="file"
-                    accept="image/png,image/jpeg,.png,.jpg,.jpeg"
-                    on:change=on_file
-                    aria-invalid=move || if shown_error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=format!("{id}-hint {id}-error")
-                    aria-required=required.then_some("true")
-                    disabled=move || disabled.get() || busy.get()
-                />
+                <super::FilePicker id accept="image/png,image/jpeg,.png,.jpg,.jpeg"
+                    choose=Signal::derive(move || t_string!(i18n, upload.choose_image).to_string())
+                    on_change=on_file
+                    described_by=format!("{id}-hint {id}-error")
+                    disabled=Signal::derive(move || disabled.get() || busy.get())/>
                 {move || (value.with(Option::is_some) && !disabled.get()).then(|| view! {
                     <button type="button" class="pc-button pc-button-quiet" on:click=remove>{crate::ui::tr(i18n, |i| t_string!(i, upload.remove))}</button>
                 })}

@@ -206,7 +206,9 @@ pub fn RecordsImport(
             <h2 id="pc-import-heading">{tr(i18n, |i| t_string!(i, learn.import_heading))}</h2>
             <p class="pc-hint">{tr(i18n, |i| t_string!(i, learn.import_hint))}</p>
             <label for="records-file" class="pc-label">{tr(i18n, |i| t_string!(i, learn.import_file))}</label>
-            <input id="records-file" type="file" accept=".csv,text/csv" on:change=on_file/>
+            <crate::ui::components::FilePicker id="records-file" accept=".csv,text/csv"
+                choose=Signal::derive(move || t_string!(i18n, upload.choose_csv).to_string())
+                on_change=on_file/>
             <ul class="pc-refused" data-testid="import-refused">
                 {move || refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
             </ul>

@@ -18,6 +18,9 @@ pub(super) fn History(history: RwSignal<Vec<ChangeRecord>>) -> impl IntoView {
             t_string!(i18n, profile.file).to_string()
         } else if value.is_empty() {
             "—".to_string()
+        } else if field == ProfileField::BankAccountNumber {
+            // A history is read by others too: the number by its last four digits.
+            crate::domain::contact::masked_account(&value)
         } else {
             value
         }

@@ -190,7 +190,8 @@ fn ProfileEditor() -> impl IntoView {
                     }
                     touched.update(|t| { t.insert(field); });
                 })
-                error=error_of(field) required=true disabled=Signal::derive(move || !editable.get())/>
+                error=error_of(field) required=true disabled=Signal::derive(move || !editable.get())
+                mask=crate::ui::apply::labels::field_mask(field)/>
         }
     };
     let bank_changed = move || {
@@ -317,21 +318,23 @@ fn ProfileEditor() -> impl IntoView {
             <section class="pc-card" aria-labelledby="pc-profile-company">
                 <h2 id="pc-profile-company">{tr(i18n, |i| t_string!(i, profile.company))}</h2>
                 <p class="pc-hint">{tr(i18n, |i| t_string!(i, profile.rename_hint))}</p>
-                {COMPANY.map(text).collect_view()}
+                <div class="pc-form-grid">{COMPANY.map(text).collect_view()}</div>
             </section>
             <section class="pc-card" aria-labelledby="pc-profile-contact">
                 <h2 id="pc-profile-contact">{tr(i18n, |i| t_string!(i, profile.contact))}</h2>
-                {CONTACT.map(text).collect_view()}
+                <div class="pc-form-grid">{CONTACT.map(text).collect_view()}</div>
             </section>
             <section class="pc-card" aria-labelledby="pc-profile-bank">
                 <h2 id="pc-profile-bank">{tr(i18n, |i| t_string!(i, profile.bank))}</h2>
                 <p class="pc-alert pc-alert-warn" role="status" hidden=move || !bank_changed()>{tr(i18n, |i| t_string!(i, profile.bank_warning))}</p>
+                <div class="pc-form-grid">
                 {BANK.map(text).collect_view()}
                 <ImageUpload id=field_id(F::BankProof) label=Signal::derive(move || field_label(i18n, F::BankProof))
                     value=Signal::derive(move || form.with(|p| p.bank_proof.clone()))
                     on_change=Callback::new(move |v: Option<String>| { rule_error.set(Vec::new()); form.update(|p| p.bank_proof = v); })
                     error=error_of(F::BankProof) prefix="profile-proof" required=true keep_previous=true
                     disabled=Signal::derive(move || !editable.get()) uploading/>
+                </div>
             </section>
             <div class="pc-actions" hidden=move || !editable.get()>
                 <button type="button" class="pc-button" on:click=save disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr(i18n, |i| t_string!(i, profile.save))}</button>

@@ -68,21 +68,29 @@ pub fn BackupSection() -> impl IntoView {
                 Err(e) => (true, no_text_message(i18n, e)),
                 Ok(text) => match Backup::parse(&text) {
                     Err(e) => (true, error_message(i18n, &e)),
-                    Ok(backup) => match ctx.backend().import_all(&backup).await {
-                        Ok(()) => {
-                            ctx.refresh();
-                            (
-                                false,
-                                t_string!(
-                                    i18n,
-                                    settings.imported,
-                                    records = backup.records.len(),
-                                    files = backup.blobs.len()
+                    // Its files passed the signature check; the browser must also open
+                    // each as an image before anything is restored.
+                    Ok(backup) => match undecodable(&backup).await {
+                        Some(id) => (
+                            true,
+                            t_string!(i18n, settings.restore_bad_file, id = id).to_string(),
+                        ),
+                        None => match ctx.backend().import_all(&backup).await {
+                            Ok(()) => {
+                                ctx.refresh();
+                                (
+                                    false,
+                                    t_string!(
+                                        i18n,
+                                        settings.imported,
+                                        records = backup.records.len(),
+                                        files = backup.blobs.len()
+                                    )
+                                    .to_string(),
                                 )
-                                .to_string(),
-                            )
-                        }
-                        Err(e) => (true, error_message(i18n, &e)),
+                            }
+                            Err(e) => (true, error_message(i18n, &e)),
+                        },
                     },
                 },
             };
@@ -138,4 +146,17 @@ pub fn BackupSection() -> impl IntoView {
             <StatusLine message=status/>
         </section>
     }
+}
+
+/// The first file of a backup the browser cannot open as an image, if any.
+async fn undecodable(backup: &Backup) -> Option<String> {
+    for b in &backup.blobs {
+        let Ok(file) = b.to_blob() else {
+            return Some(b.id.clone());
+        };
+        if !crate::ui::components::browser::decodes_as_image(&file.bytes, &file.mime).await {
+            return Some(b.id.clone());
+        }
+    }
+    None
 }

@@ -27,8 +27,16 @@ pub fn Header() -> impl IntoView {
             Role::Visitor => t_string!(i18n, app.no_company).to_string(),
         })
     };
+    let super::nav::NavMenu(menu) = expect_context::<super::nav::NavMenu>();
     view! {
         <header class="pc-header">
+            // Narrow screens only (CSS): the navigation opens from here.
+            <button type="button" class="pc-menu-button" aria-controls="pc-nav"
+                aria-expanded=move || if menu.get() { "true" } else { "false" }
+                on:click=move |_| menu.update(|m| *m = !*m)>
+                <span class="pc-menu-icon" aria-hidden="true"></span>
+                {crate::ui::tr(i18n, |i| t_string!(i, header.menu))}
+            </button>
             <div class="pc-brand">
                 <span class="pc-app-name">{crate::ui::tr(i18n, |i| t_string!(i, app.title))}</span>
                 <span class="pc-company" data-testid="company-name">{company}</span>

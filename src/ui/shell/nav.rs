@@ -99,14 +99,27 @@ fn items() -> Vec<NavItem> {
     ]
 }
 
+/// Whether the navigation is open on a narrow screen, where it hides behind the header's
+/// menu button (on wider screens it is always shown).
+#[derive(Clone, Copy)]
+pub struct NavMenu(pub RwSignal<bool>);
+
 /// The main navigation.
 #[component]
 pub fn Nav() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
+    let NavMenu(open) = expect_context::<NavMenu>();
+    // Following a link closes the menu (the new page takes focus).
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
     view! {
-        <nav class="pc-nav" aria-label=move || t_string!(i18n, header.main_nav)>
+        <nav id="pc-nav" class="pc-nav" class:pc-nav-open=move || open.get()
+            aria-label=move || t_string!(i18n, header.main_nav)>
             <ul>
                 {move || {
                     let role = ctx.session.with(|s| s.role);

@@ -19,7 +19,7 @@ use crate::ui::components::browser::{
 };
 use crate::ui::components::time::today;
 use crate::ui::components::{
-    SelectField, TextField, download_text, error_message, no_text_message,
+    FilePicker, SelectField, TextField, download_text, error_message, no_text_message,
 };
 use crate::ui::context::AppContext;
 use crate::ui::tr;
@@ -177,8 +177,9 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
             <h2 id="pc-stmt-tools">{tr(i18n, |i| t_string!(i, stmt.tools))}</h2>
             <div class="pc-field">
                 <label class="pc-label" for="stmt-import">{tr(i18n, |i| t_string!(i, stmt.import))}</label>
-                <input id="stmt-import" type="file" accept=".csv,text/csv" aria-describedby="stmt-import-hint"
-                    disabled=move || busy.get() on:change=import/>
+                <FilePicker id="stmt-import" accept=".csv,text/csv" described_by="stmt-import-hint".to_string()
+                    choose=Signal::derive(move || t_string!(i18n, upload.choose_csv).to_string())
+                    disabled=Signal::derive(move || busy.get()) on_change=import/>
                 <p id="stmt-import-hint" class="pc-hint">{tr(i18n, |i| t_string!(i, stmt.import_hint))}</p>
             </div>
             {move || progress.get().map(|p| view! {

@@ -114,16 +114,17 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
                     };
                     view! {
                         <tr aria-rowindex=first + k + 2>
+                            // In the order of `Column::ALL`.
                             <td data-col="month">{month.to_string()}{other.map(|o| view! { <span class="pc-hint">" "{o}</span> })}</td>
-                            <td>{r.customer_uin.to_string()}</td>
                             <td title=r.customer_name.to_string()>{r.customer_name.to_string()}</td>
-                            <td>{r.product.to_string()}</td>
-                            <td>{r.sub_product.to_string()}</td>
-                            <td>{mode_name(i18n, r.payment_mode)}</td>
+                            <td title=r.product.to_string()>{r.product.to_string()}</td>
                             <td class="pc-num">{money(r.consumption)}</td>
                             <td class="pc-num">{ratio_percent(r.ratio)}</td>
                             <td class="pc-num">{money(r.rebate)}</td>
                             <td>{if r.special { tr(i18n, |i| t_string!(i, common.yes)).into_any() } else { tr(i18n, |i| t_string!(i, common.no)).into_any() }}</td>
+                            <td>{mode_name(i18n, r.payment_mode)}</td>
+                            <td>{r.sub_product.to_string()}</td>
+                            <td>{r.customer_uin.to_string()}</td>
                         </tr>
                     }
                 })
@@ -132,10 +133,11 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
     };
     // A row without cells has no height, so each spacer is one empty cell spanning
     // the table.
+    // Heights go through the CSSOM (`style:height`), which a strict CSP allows.
     let spacer = move |above: bool| {
         let (first, last) = window(scroll.get(), total());
         let rows = if above { first } else { total() - last };
-        format!("height:{}px", rows as f64 * ROW_PX)
+        format!("{}px", rows as f64 * ROW_PX)
     };
     let columns = Column::ALL.len();
     view! {
@@ -144,7 +146,6 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
             <p class="pc-hint" role="status">{move || t_string!(i18n, stmt.row_count, count = total()).to_string()}</p>
             <div class="pc-vscroll" node_ref=scroller tabindex="0" role="region"
                 aria-labelledby="pc-stmt-table-heading" data-testid="statement-scroll"
-                style=format!("max-height:{}px", ROW_PX * (VISIBLE as f64 + 1.0))
                 on:scroll=move |ev| {
                     let top = event_target::<web_sys::Element>(&ev).scroll_top();
                     scroll.set(f64::from(top));
@@ -152,9 +153,9 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
                 <table class="pc-table pc-vtable" aria-rowcount=move || total() + 1 data-testid="statement-table">
                     <thead><tr aria-rowindex="1">{header}</tr></thead>
                     <tbody>
-                        <tr class="pc-spacer" aria-hidden="true"><td colspan=columns style=move || spacer(true)></td></tr>
+                        <tr class="pc-spacer" aria-hidden="true"><td colspan=columns style:height=move || spacer(true)></td></tr>
                         {body}
-                        <tr class="pc-spacer" aria-hidden="true"><td colspan=columns style=move || spacer(false)></td></tr>
+                        <tr class="pc-spacer" aria-hidden="true"><td colspan=columns style:height=move || spacer(false)></td></tr>
                     </tbody>
                 </table>
             </div>
