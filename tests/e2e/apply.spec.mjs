@@ -315,6 +315,7 @@ test("remote: \"next\" during a slow upload goes on once it is stored; a field t
   await page.getByRole("button", { name: zh.submit }).click();
   await expect(page).toHaveURL(/apply\/4$/);
   await expect(page.locator("#app-bank-number-error")).toHaveText("服务器未接受银行账号：该账号在开户银行查无记录");
+  await page.getByRole("button", { name: "显示完整账号" }).click();
   await expect(page.getByRole("textbox", { name: zh.number, exact: true })).toHaveValue("7559 1234 5610 601");
   // Correcting it clears the server's message; the submission then goes through.
   await page.getByRole("textbox", { name: zh.number, exact: true }).fill("7559 1234 5610 602");

@@ -93,5 +93,9 @@ test("the file controls speak the page's language", async ({ page }) => {
   await expect(picker).toContainText("未选择文件");
   await expect(picker).not.toContainText("Choose File");
   // The real input still opens the chooser and carries the field's label.
-  await expect(page.getByLabel("营业执照", { exact: true })).toHaveAttribute("type", "file");
+  const input = page.locator("#app-licence");
+  await expect(input).toHaveAttribute("type", "file");
+  expect(await input.evaluate((e) => [...e.labels].map((l) => l.textContent).join(""))).toContain("营业执照");
+  await input.focus();
+  await expect(picker.locator(".pc-file-button")).toHaveCSS("outline-style", "solid");
 });

@@ -82,7 +82,9 @@ for (const [lang, t] of Object.entries(L)) {
     await expect(page.getByRole("status").filter({ hasText: t.saved })).toBeVisible();
     const history = page.getByTestId("profile-history");
     await expect(history.locator("tr").filter({ hasText: t.companyField }).filter({ hasText: NEW_NAME })).toContainText(NAME);
-    await expect(history).toContainText("6225880198765432");
+    // The history names the new account by its last four digits only.
+    await expect(history).toContainText("•••• 5432");
+    await expect(history).not.toContainText("6225880198765432");
     // Nothing lost on reload; the header carries the new name.
     await page.reload();
     await expect(page.locator("#app-company-name")).toHaveValue(NEW_NAME);

@@ -46,6 +46,29 @@ test("markup typed into free-text fields is shown as text, never run", async ({ 
   expect(await page.title()).toContain("<img src=x");
 });
 
+test("markup in the profile, its history and a join request stays text", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  const profile = {
+    company_name: NAME, uscc: "91440300708461136T", contact_person: "李雷", phone: "13800138000", email: "li@example.com",
+    qq: "12345", mailing_address: "深圳市南山区科技园", bank_account_name: NAME, bank: "招商银行",
+    bank_location: "深圳", bank_branch: "科技园支行", bank_account_number: "6225880112345678",
+    bank_proof: "proof-planted", partner_type: "Agent", website: "www.example.com", account_id: "100012345678",
+  };
+  await page.goto("settings");
+  await plant(page, [["profiles", "partner", profile]]);
+  await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
+  await page.goto("profile");
+  await page.locator("#app-contact").fill(XSS);
+  await page.locator("#app-mailing").fill(XSS);
+  await page.getByRole("button", { name: "保存修改" }).click();
+  await expect(page.getByTestId("profile-history")).toContainText(XSS);
+  await noScriptRan(page);
+  await page.goto("join");
+  await page.getByRole("textbox", { name: "姓名", exact: true }).fill(XSS);
+  await expect(page.getByRole("textbox", { name: "姓名", exact: true })).toHaveValue(XSS);
+  await noScriptRan(page);
+});
+
 test("a restored backup cannot carry a page or a script disguised as an image", async ({ page, mode }, info) => {
   localOnly(mode, "backups are of browser storage");
   page.on("dialog", (d) => d.accept());

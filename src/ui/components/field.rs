@@ -2,6 +2,7 @@
 //! error tied with `aria-describedby`, and `aria-invalid` while it shows an error.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The ids of a field's hint and error, for `aria-describedby`.
 fn described_by(id: &str, has_hint: bool) -> String {
@@ -75,6 +76,12 @@ pub fn TextField(
     let masked = move || {
         mask.is_some() && !focused.get() && !revealed.get() && !value.with(String::is_empty)
     };
+    let masked_untracked = move || {
+        mask.is_some()
+            && !focused.get_untracked()
+            && !revealed.get_untracked()
+            && !value.with_untracked(String::is_empty)
+    };
     let shown = move || match mask {
         Some(m) if masked() => value.with(|v| m(v)),
         _ => value.get(),
@@ -104,9 +111,19 @@ pub fn TextField(
                 id=id
                 type=kind
                 // The masked text is only shown while the field is not focused: focusing
-                // it (click, Tab) brings the real value back before any key is typed.
+                // it (click, Tab) brings the real value back at once — in the focus event
+                // itself — selected whole, as a click on the mask says nothing about a
+                // caret position and the usual edit is replacing the number.
                 prop:value=shown
-                on:focus=move |_| focused.set(true)
+                on:focus=move |ev| {
+                    if masked_untracked()
+                        && let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        input.set_value(&value.get_untracked());
+                        input.select();
+                    }
+                    focused.set(true)
+                }
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 on:blur=move |_| {
                     focused.set(false);
@@ -296,7 +313,6 @@ pub fn RadioGroup(
 
 /// Moves keyboard focus to the element with `id` (the first field with an error).
 pub fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
