@@ -9,10 +9,11 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
+use crate::ui::I18n;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
-/// How long a page may take to draw its heading (data pages load first).
+/// How long a page may take to draw its heading (data pages load first): 40 × 50 ms.
 const TRIES: u32 = 40;
 const EVERY: Duration = Duration::from_millis(50);
 
@@ -26,97 +27,101 @@ fn page_of(path: &str) -> String {
     path.to_string()
 }
 
-/// The heading of the page in the main area, once it is drawn and loaded.
-fn page_heading() -> Option<web_sys::HtmlElement> {
+/// The heading of the page in the main area, with its text, once it has some.
+fn page_heading() -> Option<(String, web_sys::HtmlElement)> {
     let doc = web_sys::window()?.document()?;
     let h1 = doc.query_selector(".pc-root main h1").ok()??;
-    h1.dyn_into::<web_sys::HtmlElement>().ok()
+    let text = h1.text_content()?.trim().to_string();
+    let h1 = h1.dyn_into::<web_sys::HtmlElement>().ok()?;
+    (!text.is_empty()).then_some((text, h1))
 }
 
-/// Sets the document title from the heading's text.
-fn set_title(text: &str, app_title: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        let title = if text.is_empty() || text.contains(app_title) {
-            app_title.to_string()
-        } else {
-            format!("{text} · {app_title}")
-        };
-        doc.set_title(&title);
-    }
-}
-
-/// Waits for the heading, then focuses it (`focus`) and names the page. A page whose
-/// data arrives later may change its heading (a loading title, then the record's own):
-/// the title follows it for a while.
-fn settle(
-    attempt: u32,
-    run: (RwSignal<u32>, u32),
-    focus: bool,
+/// What the waits of one route (or language) change share. A newer change starts a new
+/// run; the waits of older runs then stop.
+#[derive(Clone, Copy)]
+struct Run {
+    runs: RwSignal<u32>,
+    id: u32,
+    /// A focus move still owed: set by a page change, cleared once the heading has it
+    /// (a redirect right after the change — `/apply` → `/apply/1` — keeps it owed).
+    owed: RwSignal<bool>,
     announce: RwSignal<String>,
-    app_title: String,
+    i18n: I18n,
     titled: bool,
-) {
-    // A later route or language change has taken over.
-    if run.0.try_get_untracked() != Some(run.1) {
-        return;
+}
+
+impl Run {
+    fn current(&self) -> bool {
+        self.runs.try_get_untracked() == Some(self.id)
     }
-    let heading = page_heading()
-        .map(|h| (h.text_content().unwrap_or_default().trim().to_string(), h))
-        .filter(|(text, _)| !text.is_empty());
-    match heading {
-        Some((text, h1)) => {
-            if focus {
-                if !h1.has_attribute("tabindex") {
-                    let _ = h1.set_attribute("tabindex", "-1");
-                }
-                let _ = h1.focus();
-                let _ = announce.try_set(text.clone());
-                // The heading found may still be the old page's, about to be replaced:
-                // if it leaves the document, the new page's heading gets the focus.
-                let (a, t) = (announce, app_title.clone());
-                set_timeout(
-                    move || {
-                        if !h1.is_connected() {
-                            settle(attempt + 1, run, true, a, t, titled);
-                        }
-                    },
-                    EVERY,
-                );
-            }
-            if titled {
-                set_title(&text, &app_title);
-                follow_title(0, run, text, app_title);
-            }
+
+    /// The document title for a heading, in the language in force now.
+    fn set_title(&self, text: &str) {
+        if !self.titled {
+            return;
         }
-        None if attempt < TRIES => {
+        let app = t_string!(self.i18n, app.title).to_string();
+        let title = if text.contains(&app) {
+            app
+        } else {
+            format!("{text} · {app}")
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    }
+
+    /// Waits for the heading, focuses it if a focus move is owed, and names the page.
+    fn settle(self, attempt: u32) {
+        if !self.current() {
+            return;
+        }
+        let Some((text, h1)) = page_heading() else {
+            if attempt < TRIES {
+                set_timeout(move || self.settle(attempt + 1), EVERY);
+            }
+            return;
+        };
+        if self.owed.get_untracked() {
+            if !h1.has_attribute("tabindex") {
+                let _ = h1.set_attribute("tabindex", "-1");
+            }
+            let _ = h1.focus();
+            let _ = self.announce.try_set(text.clone());
+            // The heading found may still be the old page's, about to be replaced: the
+            // focus stays owed until the heading it went to is still there.
             set_timeout(
-                move || settle(attempt + 1, run, focus, announce, app_title, titled),
+                move || {
+                    if h1.is_connected() {
+                        let _ = self.owed.try_set(false);
+                    } else {
+                        self.settle(attempt + 1);
+                    }
+                },
                 EVERY,
             );
         }
-        None => {}
+        self.set_title(&text);
+        self.follow(0, text);
     }
-}
 
-/// Keeps the document title in step with the heading for the next two seconds.
-fn follow_title(attempt: u32, run: (RwSignal<u32>, u32), last: String, app_title: String) {
-    if attempt >= TRIES || run.0.try_get_untracked() != Some(run.1) {
-        return;
+    /// Keeps the title in step with a heading that changes once its data arrives (a
+    /// loading title, then the record's own), for two seconds.
+    fn follow(self, attempt: u32, last: String) {
+        if attempt >= TRIES || !self.current() {
+            return;
+        }
+        set_timeout(
+            move || {
+                let now = page_heading().map(|(t, _)| t).unwrap_or(last.clone());
+                if now != last {
+                    self.set_title(&now);
+                }
+                self.follow(attempt + 1, now);
+            },
+            EVERY,
+        );
     }
-    set_timeout(
-        move || {
-            let now = page_heading()
-                .and_then(|h| h.text_content())
-                .map(|t| t.trim().to_string())
-                .unwrap_or_default();
-            if !now.is_empty() && now != last {
-                set_title(&now, &app_title);
-            }
-            let last = if now.is_empty() { last } else { now };
-            follow_title(attempt + 1, run, last, app_title);
-        },
-        EVERY,
-    );
 }
 
 /// The live region that announces a newly opened page, and the effect that moves focus.
@@ -128,11 +133,11 @@ pub fn PageFocus() -> impl IntoView {
     let base = ctx.config.with_value(|c| c.route_base());
     let titled = !ctx.config.with_value(|c| c.embedded);
     let announce = RwSignal::new(String::new());
-    // Each route or language change starts a new run; the waits of older runs stop.
     let runs = RwSignal::new(0u32);
+    let owed = RwSignal::new(false);
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        // The language in force (after a switch, once its strings are in).
+        // A language switch renames the page too.
         let _ = i18n.get_locale();
         let path = path
             .strip_prefix(base.as_str())
@@ -140,14 +145,20 @@ pub fn PageFocus() -> impl IntoView {
             .to_string();
         let page = page_of(&path);
         // The first page of a visit keeps the browser's own start; later ones get focus.
-        let focus = previous.as_ref().is_some_and(|p| *p != page);
-        let app_title = t_string!(i18n, app.title).to_string();
-        let run = runs.get_untracked() + 1;
-        runs.set(run);
-        set_timeout(
-            move || settle(0, (runs, run), focus, announce, app_title, titled),
-            Duration::ZERO,
-        );
+        if previous.as_ref().is_some_and(|p| *p != page) {
+            owed.set(true);
+        }
+        let id = runs.get_untracked() + 1;
+        runs.set(id);
+        let run = Run {
+            runs,
+            id,
+            owed,
+            announce,
+            i18n,
+            titled,
+        };
+        set_timeout(move || run.settle(0), Duration::ZERO);
         page
     });
     view! {
