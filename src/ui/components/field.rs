@@ -69,7 +69,6 @@ pub fn TextField(
     mask: Option<fn(&str) -> String>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
-    let i18n = crate::i18n::use_i18n();
     let focused = RwSignal::new(false);
     let revealed = RwSignal::new(false);
     // Masked: a value is there, and the user is neither typing in it nor asked to see it.
@@ -86,7 +85,10 @@ pub fn TextField(
         Some(m) if masked() => value.with(|v| m(v)),
         _ => value.get(),
     };
+    // The translations are only needed for the reveal button, so a plain field works
+    // outside the app's i18n provider (as in the component tests).
     let toggle = mask.map(|_| {
+        let i18n = crate::i18n::use_i18n();
         view! {
             <button type="button" class="pc-button pc-button-quiet pc-reveal" aria-controls=id
                 aria-pressed=move || if revealed.get() { "true" } else { "false" }
