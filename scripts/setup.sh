@@ -28,6 +28,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg" ]; t
   cargo install wasm-bindgen-cli --version "$wbg"
 fi
 
+# The splitter that cuts the lazy area modules (scripts/split-wasm.mjs). It has no
+# --version: a marker file next to it records the version installed.
+if [ ! -x "$HOME/.cargo/bin/wasm-split-cli" ] || [ "$(cat "$HOME/.cargo/bin/.wasm-split-cli.version" 2>/dev/null)" != "0.2.4" ]; then
+  say "installing wasm-split-cli 0.2.4"
+  cargo install --locked wasm_split_cli_support --version 0.2.4 --features build-binary
+  echo 0.2.4 > "$HOME/.cargo/bin/.wasm-split-cli.version"
+fi
+
 # npm tools: binaryen 132's wasm-opt (Debian's 108 corrupts rustc 1.95 output), Playwright.
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f node_modules/.lock-hash ] || [ "$(cat node_modules/.lock-hash)" != "$lock_hash" ]; then

@@ -6,25 +6,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::rc::Rc;
 
-use super::announcements::{AnnouncementDetailPage, AnnouncementsPage};
-use super::apply::ApplyPage;
-use super::certificate::CertificatePage;
+use super::areas::AreaPage;
 use super::config::AppConfig;
 use super::context::AppContext;
-use super::customers::{CustomerDetailPage, CustomersPage};
-use super::eligibility::EligibilityPage;
-use super::home::HomePage;
-use super::learners::{JoinPage, LearnersPage};
 use super::not_found::NotFound;
-use super::profile::ProfilePage;
-use super::review::{ReviewDetailPage, ReviewQueuePage};
-use super::settings::SettingsPage;
-use super::settlements::{SettlementDetailPage, SettlementsPage};
+use super::routes::Page;
 use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, PageFocus, ProblemsBanner};
-use super::special_rebates::SpecialRebatesPage;
-use super::statements::StatementsPage;
-use super::termination::TerminationPage;
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
 use crate::data::memory::memory_backend;
 use crate::data::remote::open_remote;
@@ -181,25 +169,25 @@ fn Shell(ctx: AppContext) -> impl IntoView {
                     <PageFocus/>
                     <ProblemsBanner/>
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/settings") view=SettingsPage/>
-                        <Route path=path!("/eligibility") view=EligibilityPage/>
-                        <Route path=path!("/apply/:step?") view=ApplyPage/>
-                        <Route path=path!("/review") view=ReviewQueuePage/>
-                        <Route path=path!("/review/:id") view=ReviewDetailPage/>
-                        <Route path=path!("/join") view=JoinPage/>
-                        <Route path=path!("/learners") view=LearnersPage/>
-                        <Route path=path!("/profile") view=ProfilePage/>
-                        <Route path=path!("/certificate") view=CertificatePage/>
-                        <Route path=path!("/termination") view=TerminationPage/>
-                        <Route path=path!("/announcements") view=AnnouncementsPage/>
-                        <Route path=path!("/announcements/:id") view=AnnouncementDetailPage/>
-                        <Route path=path!("/customers") view=CustomersPage/>
-                        <Route path=path!("/customers/:uin") view=CustomerDetailPage/>
-                        <Route path=path!("/statements") view=StatementsPage/>
-                        <Route path=path!("/settlements") view=SettlementsPage/>
-                        <Route path=path!("/settlements/:id") view=SettlementDetailPage/>
-                        <Route path=path!("/special-rebates") view=SpecialRebatesPage/>
+                        <Route path=path!("/") view=|| view! { <AreaPage page=Page::Home/> }/>
+                        <Route path=path!("/settings") view=|| view! { <AreaPage page=Page::Settings/> }/>
+                        <Route path=path!("/eligibility") view=|| view! { <AreaPage page=Page::Eligibility/> }/>
+                        <Route path=path!("/apply/:step?") view=|| view! { <AreaPage page=Page::Apply/> }/>
+                        <Route path=path!("/review") view=|| view! { <AreaPage page=Page::ReviewQueue/> }/>
+                        <Route path=path!("/review/:id") view=|| view! { <AreaPage page=Page::ReviewDetail/> }/>
+                        <Route path=path!("/join") view=|| view! { <AreaPage page=Page::Join/> }/>
+                        <Route path=path!("/learners") view=|| view! { <AreaPage page=Page::Learners/> }/>
+                        <Route path=path!("/profile") view=|| view! { <AreaPage page=Page::Profile/> }/>
+                        <Route path=path!("/certificate") view=|| view! { <AreaPage page=Page::Certificate/> }/>
+                        <Route path=path!("/termination") view=|| view! { <AreaPage page=Page::Termination/> }/>
+                        <Route path=path!("/announcements") view=|| view! { <AreaPage page=Page::Announcements/> }/>
+                        <Route path=path!("/announcements/:id") view=|| view! { <AreaPage page=Page::AnnouncementDetail/> }/>
+                        <Route path=path!("/customers") view=|| view! { <AreaPage page=Page::Customers/> }/>
+                        <Route path=path!("/customers/:uin") view=|| view! { <AreaPage page=Page::CustomerDetail/> }/>
+                        <Route path=path!("/statements") view=|| view! { <AreaPage page=Page::Statements/> }/>
+                        <Route path=path!("/settlements") view=|| view! { <AreaPage page=Page::Settlements/> }/>
+                        <Route path=path!("/settlements/:id") view=|| view! { <AreaPage page=Page::SettlementDetail/> }/>
+                        <Route path=path!("/special-rebates") view=|| view! { <AreaPage page=Page::SpecialRebates/> }/>
                     </Routes>
                 </main>
             </div>

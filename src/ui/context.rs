@@ -69,6 +69,15 @@ impl AppContext {
         })
     }
 
+    /// Whether the current role may open a page, by the route table (see `may_any`).
+    pub fn may_open(&self, page: crate::ui::routes::Page) -> Memo<bool> {
+        let opens = crate::ui::routes::route(page).opens;
+        if opens.is_empty() {
+            return Memo::new(|_| true);
+        }
+        self.may_any(opens)
+    }
+
     /// The backend, to call from event handlers and resources.
     pub fn backend(&self) -> Rc<dyn Backend> {
         self.backend.get_value()

@@ -4,6 +4,7 @@
 pub mod announcements;
 pub mod app;
 pub mod apply;
+pub mod areas;
 pub mod certificate;
 pub mod components;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod learners;
 pub mod not_found;
 pub mod profile;
 pub mod review;
+pub mod routes;
 pub mod settings;
 pub mod settlements;
 pub mod shell;

@@ -17,8 +17,8 @@ use crate::ui::apply::store::actor;
 use crate::ui::components::time::{local_minute, today};
 use crate::ui::components::{Busy, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
-use crate::ui::customers::PARTNER_DATA;
 use crate::ui::eligibility::type_name;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 
 /// `31 December 2026` / `2026年12月31日`.
@@ -57,7 +57,7 @@ fn state_name(i18n: I18n, s: &str) -> String {
 pub fn CertificatePage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_any(PARTNER_DATA);
+    let allowed = ctx.may_open(Page::Certificate);
     view! {
         <section class="pc-page" aria-labelledby="pc-cert-heading">
             <h1 id="pc-cert-heading" class="pc-no-print">{tr(i18n, |i| t_string!(i, cert.heading))}</h1>

@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::data::money::load_customers;
-use crate::domain::Permission;
 use crate::domain::customer::{Customer, CustomerColumn, UnbindState, search};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;
 use crate::ui::components::{StatusLine, TextField, error_message};
 use crate::ui::context::AppContext;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 
 const PAGE: usize = 50;
@@ -43,22 +43,20 @@ fn column_name(i18n: I18n, c: CustomerColumn) -> String {
     .to_string()
 }
 
-/// The permissions that let a role see partner data (the data layer refuses the others
-/// too).
-pub(crate) const PARTNER_DATA: &[Permission] = &[Permission::ReadPartnerData, Permission::Review];
-
 /// Whether the role may see partner data.
 pub(crate) fn reads_partner_data() -> bool {
-    AppContext::get()
-        .session
-        .with(|s| PARTNER_DATA.iter().any(|p| s.role.may(*p)))
+    AppContext::get().session.with(|s| {
+        crate::ui::routes::PARTNER_DATA
+            .iter()
+            .any(|p| s.role.may(*p))
+    })
 }
 
 /// The customer list.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let allowed = AppContext::get().may_any(PARTNER_DATA);
+    let allowed = AppContext::get().may_open(Page::Customers);
     view! {
         <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
         {move || allowed.get().then(|| view! { <CustomerList/> })}

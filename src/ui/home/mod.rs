@@ -5,7 +5,9 @@ use leptos_router::components::A;
 
 use crate::domain::Role;
 use crate::i18n::*;
+use crate::ui::areas::prefetch;
 use crate::ui::context::AppContext;
+use crate::ui::routes::{Page, route};
 
 /// The home page.
 #[component]
@@ -13,28 +15,43 @@ pub fn HomePage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
-    // (text, page) — a page once the feature exists.
-    let next = move || -> Vec<(String, Option<&'static str>)> {
+    // (text, page it links to) — plain text where the step happens elsewhere.
+    let next = move || -> Vec<(String, Option<Page>)> {
         match ctx.session.with(|s| s.role) {
             Role::Visitor => vec![
                 (
                     t_string!(i18n, home.visitor_1).to_string(),
-                    Some("eligibility"),
+                    Some(Page::Eligibility),
                 ),
-                (t_string!(i18n, home.visitor_2).to_string(), Some("apply")),
+                (
+                    t_string!(i18n, home.visitor_2).to_string(),
+                    Some(Page::Apply),
+                ),
             ],
             Role::MainAccount => vec![
                 (t_string!(i18n, home.main_1).to_string(), None),
                 (t_string!(i18n, home.main_2).to_string(), None),
-                (t_string!(i18n, home.main_3).to_string(), Some("statements")),
-                (t_string!(i18n, home.main_4).to_string(), Some("learners")),
+                (
+                    t_string!(i18n, home.main_3).to_string(),
+                    Some(Page::Statements),
+                ),
+                (
+                    t_string!(i18n, home.main_4).to_string(),
+                    Some(Page::Learners),
+                ),
             ],
             Role::SubAccount => vec![
-                (t_string!(i18n, home.sub_1).to_string(), Some("settlements")),
-                (t_string!(i18n, home.sub_2).to_string(), Some("join")),
+                (
+                    t_string!(i18n, home.sub_1).to_string(),
+                    Some(Page::Settlements),
+                ),
+                (t_string!(i18n, home.sub_2).to_string(), Some(Page::Join)),
             ],
             Role::ChannelManager => vec![
-                (t_string!(i18n, home.manager_1).to_string(), Some("review")),
+                (
+                    t_string!(i18n, home.manager_1).to_string(),
+                    Some(Page::ReviewQueue),
+                ),
                 (t_string!(i18n, home.manager_2).to_string(), None),
                 (t_string!(i18n, home.manager_3).to_string(), None),
             ],
@@ -49,7 +66,16 @@ pub fn HomePage() -> impl IntoView {
                     next()
                         .into_iter()
                         .map(|(text, page)| match page {
-                            Some(p) => view! { <li><A href=format!("{base}/{p}")>{text}</A></li> }.into_any(),
+                            Some(page) => {
+                                let route = route(page);
+                                let area = route.area;
+                                view! {
+                                    <li on:pointerenter=move |_| prefetch(area) on:focusin=move |_| prefetch(area)>
+                                        <A href=format!("{base}/{}", route.href)>{text}</A>
+                                    </li>
+                                }
+                                .into_any()
+                            }
                             None => view! { <li>{text}</li> }.into_any(),
                         })
                         .collect_view()

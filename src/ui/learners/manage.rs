@@ -24,7 +24,7 @@ const PAGE: usize = 20;
 pub fn LearnersPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_any(&[crate::domain::Permission::ManageLearners]);
+    let allowed = ctx.may_open(crate::ui::routes::Page::Learners);
     view! {
         <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, learn.admin_only))}</p>
         {move || allowed.get().then(|| view! { <LearnersManager/> })}

@@ -19,7 +19,7 @@ use crate::ui::apply::store::actor;
 use crate::ui::components::validation_text::problem_message;
 use crate::ui::components::{Busy, ImageUpload, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
-use crate::ui::customers::PARTNER_DATA;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 
 /// A text field of the profile: how to read and write it, its input kind.
@@ -95,7 +95,7 @@ const BANK: [Binding; 5] = [
 pub fn ProfilePage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_any(PARTNER_DATA);
+    let allowed = ctx.may_open(Page::Profile);
     view! {
         <section class="pc-page" aria-labelledby="pc-profile-heading">
             <h1 id="pc-profile-heading">{tr(i18n, |i| t_string!(i, profile.heading))}</h1>

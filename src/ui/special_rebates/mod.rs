@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use crate::data::money::{load_customers, load_special_rebates};
-use crate::domain::Permission;
 use crate::domain::customer::Customer;
 use crate::domain::special_rebate::{
     RebateValidity, SpecialRebate, SpecialRebateFilter, for_customer,
@@ -47,7 +46,7 @@ fn validity_tone(v: RebateValidity) -> &'static str {
 pub fn SpecialRebatesPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_any(&[Permission::SpecialRebates, Permission::Review]);
+    let allowed = ctx.may_open(crate::ui::routes::Page::SpecialRebates);
     view! {
         <section class="pc-page" aria-labelledby="pc-srebate-heading">
             <h1 id="pc-srebate-heading">{tr(i18n, |i| t_string!(i, srebate.heading))}</h1>

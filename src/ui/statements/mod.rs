@@ -59,7 +59,7 @@ pub(crate) fn remember(version: u64, rows: Arc<Vec<StatementRow>>) {
 pub fn StatementsPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_any(crate::ui::customers::PARTNER_DATA);
+    let allowed = ctx.may_open(crate::ui::routes::Page::Statements);
     view! {
         <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
         {move || allowed.get().then(|| view! { <StatementsView/> })}

@@ -22,7 +22,8 @@ use crate::ui::components::money::money;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{Busy, Status, StatusLine, error_message};
 use crate::ui::context::AppContext;
-use crate::ui::customers::{PARTNER_DATA, unbind_name};
+use crate::ui::customers::unbind_name;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 
 pub(crate) fn state_name(i18n: I18n, s: PartnerState) -> String {
@@ -85,7 +86,7 @@ impl TerminationData {
 pub fn TerminationPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_any(PARTNER_DATA);
+    let allowed = ctx.may_open(Page::Termination);
     view! {
         <section class="pc-page" aria-labelledby="pc-term-heading">
             <h1 id="pc-term-heading">{tr(i18n, |i| t_string!(i, term.heading))}</h1>

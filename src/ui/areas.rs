@@ -1,0 +1,184 @@
+//! Lazy areas: the pages of each area (`routes::Area`) live in their own wasm module,
+//! fetched on the first visit to one of them (or earlier, as a prefetch when a link to it
+//! is pointed at or focused).
+//!
+//! Each area is one split point: a function that, given a page of the area, returns the
+//! page's view function. With the `split` feature (the Trunk build) the function is a
+//! `wasm_split` point and its code — with everything only it reaches — goes into the area's
+//! module; the post-build step (`scripts/split-wasm.mjs`) cuts the modules. Without the
+//! feature (browser unit tests, native builds) it is an ordinary call.
+//!
+//! A module that cannot be fetched (network down, or a deploy replaced the hashed files)
+//! gives `Failed`: the page says so and offers a reload. A failed fetch is not cached, so
+//! a later visit tries again.
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::time::Duration;
+
+use crate::i18n::*;
+use crate::ui::routes::{Area, Page, route};
+use crate::ui::tr;
+
+/// A page's view, as an area module hands it over.
+pub type PageView = fn() -> AnyView;
+
+/// Until a module has taken this long, nothing is shown (most visits never see a spinner).
+const QUIET: Duration = Duration::from_millis(150);
+
+/// Declares an area's split point `$name` (and its prefetch `$preload`), giving the view
+/// of each page the area holds.
+macro_rules! area {
+    ($name:ident, $preload:ident, { $($page:pat => $view:path),+ $(,)? }) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
+        fn $name(page: Page) -> Result<PageView, SplitLoaderError> {
+            Ok(match page {
+                $($page => || leptos::prelude::IntoAny::into_any($view()),)+
+                _ => || leptos::prelude::IntoAny::into_any(crate::ui::not_found::NotFound()),
+            })
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name(page: Page) -> Result<PageView, SplitLoaderError> {
+            Ok(match page {
+                $($page => || leptos::prelude::IntoAny::into_any($view()),)+
+                _ => || leptos::prelude::IntoAny::into_any(crate::ui::not_found::NotFound()),
+            })
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+
+area!(onboarding, preload_onboarding, {
+    Page::Eligibility => crate::ui::eligibility::EligibilityPage,
+    Page::Apply => crate::ui::apply::ApplyPage,
+    Page::ReviewQueue => crate::ui::review::ReviewQueuePage,
+    Page::ReviewDetail => crate::ui::review::ReviewDetailPage,
+});
+
+area!(money, preload_money, {
+    Page::Customers => crate::ui::customers::CustomersPage,
+    Page::CustomerDetail => crate::ui::customers::CustomerDetailPage,
+    Page::Statements => crate::ui::statements::StatementsPage,
+    Page::Settlements => crate::ui::settlements::SettlementsPage,
+    Page::SettlementDetail => crate::ui::settlements::SettlementDetailPage,
+    Page::SpecialRebates => crate::ui::special_rebates::SpecialRebatesPage,
+});
+
+area!(learners, preload_learners, {
+    Page::Learners => crate::ui::learners::LearnersPage,
+    Page::Join => crate::ui::learners::JoinPage,
+});
+
+area!(lifecycle, preload_lifecycle, {
+    Page::Profile => crate::ui::profile::ProfilePage,
+    Page::Certificate => crate::ui::certificate::CertificatePage,
+    Page::Termination => crate::ui::termination::TerminationPage,
+    Page::Announcements => crate::ui::announcements::AnnouncementsPage,
+    Page::AnnouncementDetail => crate::ui::announcements::AnnouncementDetailPage,
+});
+
+area!(settings, preload_settings, {
+    Page::Settings => crate::ui::settings::SettingsPage,
+});
+
+/// The view of a page, fetching its area's module first if needed.
+async fn load(page: Page) -> Result<PageView, SplitLoaderError> {
+    match route(page).area {
+        Area::Main => Ok(|| crate::ui::home::HomePage().into_any()),
+        Area::Onboarding => onboarding(page).await,
+        Area::Money => money(page).await,
+        Area::Learners => learners(page).await,
+        Area::Lifecycle => lifecycle(page).await,
+        Area::Settings => settings(page).await,
+    }
+}
+
+/// Starts fetching an area's module in the background; a failure is ignored here (the
+/// visit itself reports it).
+pub fn prefetch(area: Area) {
+    leptos::task::spawn_local(async move {
+        let _ = match area {
+            Area::Main => Ok(()),
+            Area::Onboarding => preload_onboarding().await,
+            Area::Money => preload_money().await,
+            Area::Learners => preload_learners().await,
+            Area::Lifecycle => preload_lifecycle().await,
+            Area::Settings => preload_settings().await,
+        };
+    });
+}
+
+/// Where the load of a page's module stands.
+#[derive(Clone, Copy)]
+enum Loading {
+    /// Just started: nothing shown yet.
+    Quiet,
+    /// Taking longer than `QUIET`: a loading line.
+    Slow,
+    Ready(PageView),
+    Failed,
+}
+
+/// A routed page: its view once its area's module is there. Pages of the main module
+/// render at once.
+#[component]
+pub fn AreaPage(page: Page) -> impl IntoView {
+    if route(page).area == Area::Main {
+        return crate::ui::home::HomePage().into_any();
+    }
+    let i18n = use_i18n();
+    let state = RwSignal::new(Loading::Quiet);
+    leptos::task::spawn_local(async move {
+        let next = match load(page).await {
+            Ok(view) => Loading::Ready(view),
+            Err(_) => Loading::Failed,
+        };
+        // The user may have left the page meanwhile.
+        let _ = state.try_set(next);
+    });
+    set_timeout(
+        move || {
+            // Only a change may notify: a second run of the view below would draw the
+            // page afresh and lose what the user started there.
+            if matches!(state.try_get_untracked(), Some(Loading::Quiet)) {
+                state.set(Loading::Slow);
+            }
+        },
+        QUIET,
+    );
+    let reload = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    (move || match state.get() {
+        Loading::Quiet => ().into_any(),
+        Loading::Slow => view! {
+            <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p>
+        }
+        .into_any(),
+        Loading::Ready(view) => view(),
+        Loading::Failed => view! {
+            <section class="pc-page" aria-labelledby="pc-area-failed">
+                <h1 id="pc-area-failed">{tr(i18n, |i| t_string!(i, app.area_failed))}</h1>
+                <p>{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
+                <button type="button" class="pc-button pc-button-primary" on:click=reload>
+                    {tr(i18n, |i| t_string!(i, app.reload))}
+                </button>
+            </section>
+        }
+        .into_any(),
+    })
+    .into_any()
+}

@@ -1,0 +1,327 @@
+//! The route table: every page of the console once — its path, its navigation label,
+//! which roles see it in the navigation, which permissions open it, and which area module
+//! holds its code. The router (`app.rs`), the navigation, the home page's links, the
+//! permission gates and the lazy loader (`areas.rs`) all read it.
+//!
+//! Leptos needs each route's path pattern as a literal at compile time, so `app.rs` still
+//! spells the patterns; a test keeps them equal to the table's.
+
+use crate::domain::{Permission, Role};
+use crate::i18n::*;
+use crate::ui::I18n;
+
+/// A page of the console.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Eligibility,
+    Apply,
+    ReviewQueue,
+    ReviewDetail,
+    Profile,
+    Certificate,
+    Customers,
+    CustomerDetail,
+    Statements,
+    Settlements,
+    SettlementDetail,
+    SpecialRebates,
+    Termination,
+    Announcements,
+    AnnouncementDetail,
+    Learners,
+    Join,
+    Settings,
+}
+
+/// The module a page's code is in: the main module (loaded with the app) or an area module
+/// fetched on the first visit to one of its pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Area {
+    /// The shell and the home page: what every visit needs.
+    Main,
+    /// Eligibility check, the application wizard and its review.
+    Onboarding,
+    /// Customers, statements, settlements, special rebates.
+    Money,
+    /// The learning platform: joining and the admin's list.
+    Learners,
+    /// Profile, certificate, termination, announcements.
+    Lifecycle,
+    /// Settings: connection, backup, problems.
+    Settings,
+}
+
+impl Area {
+    /// Every area fetched on demand.
+    pub const LAZY: [Area; 5] = [
+        Area::Onboarding,
+        Area::Money,
+        Area::Learners,
+        Area::Lifecycle,
+        Area::Settings,
+    ];
+}
+
+/// One row of the route table.
+pub struct Route {
+    pub page: Page,
+    /// The path pattern, as the router matches it (`/review/:id`).
+    pub pattern: &'static str,
+    /// Where the navigation and the home page link to (no leading slash; "" is home).
+    pub href: &'static str,
+    /// Its label in the navigation, if it has an entry there.
+    pub label: Option<fn(I18n) -> &'static str>,
+    /// The roles that see its navigation entry.
+    pub shown_to: &'static [Role],
+    /// The permissions that open it (any one of them); empty: everyone.
+    pub opens: &'static [Permission],
+    pub area: Area,
+}
+
+const EVERYONE: &[Role] = &Role::ALL;
+/// The roles that work with the partner's data: the partner's accounts and the manager.
+const PARTNER_ROLES: &[Role] = &[Role::MainAccount, Role::SubAccount, Role::ChannelManager];
+/// The permissions that let a role see partner data (the data layer refuses the others
+/// too).
+pub const PARTNER_DATA: &[Permission] = &[Permission::ReadPartnerData, Permission::Review];
+
+/// The table, in navigation order.
+pub const ROUTES: &[Route] = &[
+    Route {
+        page: Page::Home,
+        pattern: "/",
+        href: "",
+        label: Some(|i| t_string!(i, nav.home)),
+        shown_to: EVERYONE,
+        opens: &[],
+        area: Area::Main,
+    },
+    Route {
+        page: Page::Eligibility,
+        pattern: "/eligibility",
+        href: "eligibility",
+        label: Some(|i| t_string!(i, nav.eligibility)),
+        shown_to: EVERYONE,
+        opens: &[],
+        area: Area::Onboarding,
+    },
+    Route {
+        page: Page::Apply,
+        pattern: "/apply/:step?",
+        href: "apply",
+        label: Some(|i| t_string!(i, nav.apply)),
+        shown_to: &[Role::Visitor, Role::MainAccount],
+        // The wizard itself says who may submit (a sub-account is told whom to ask).
+        opens: &[],
+        area: Area::Onboarding,
+    },
+    Route {
+        page: Page::ReviewQueue,
+        pattern: "/review",
+        href: "review",
+        label: Some(|i| t_string!(i, nav.review)),
+        shown_to: &[Role::ChannelManager],
+        opens: &[Permission::Review],
+        area: Area::Onboarding,
+    },
+    Route {
+        page: Page::ReviewDetail,
+        pattern: "/review/:id",
+        href: "review",
+        label: None,
+        shown_to: &[],
+        opens: &[Permission::Review],
+        area: Area::Onboarding,
+    },
+    Route {
+        page: Page::Profile,
+        pattern: "/profile",
+        href: "profile",
+        label: Some(|i| t_string!(i, nav.profile)),
+        shown_to: PARTNER_ROLES,
+        opens: PARTNER_DATA,
+        area: Area::Lifecycle,
+    },
+    Route {
+        page: Page::Certificate,
+        pattern: "/certificate",
+        href: "certificate",
+        label: Some(|i| t_string!(i, nav.certificate)),
+        shown_to: PARTNER_ROLES,
+        opens: PARTNER_DATA,
+        area: Area::Lifecycle,
+    },
+    Route {
+        page: Page::Customers,
+        pattern: "/customers",
+        href: "customers",
+        label: Some(|i| t_string!(i, nav.customers)),
+        shown_to: PARTNER_ROLES,
+        opens: PARTNER_DATA,
+        area: Area::Money,
+    },
+    Route {
+        page: Page::CustomerDetail,
+        pattern: "/customers/:uin",
+        href: "customers",
+        label: None,
+        shown_to: &[],
+        opens: PARTNER_DATA,
+        area: Area::Money,
+    },
+    Route {
+        page: Page::Statements,
+        pattern: "/statements",
+        href: "statements",
+        label: Some(|i| t_string!(i, nav.statements)),
+        shown_to: PARTNER_ROLES,
+        opens: PARTNER_DATA,
+        area: Area::Money,
+    },
+    Route {
+        page: Page::Settlements,
+        pattern: "/settlements",
+        href: "settlements",
+        label: Some(|i| t_string!(i, nav.settlements)),
+        shown_to: PARTNER_ROLES,
+        opens: PARTNER_DATA,
+        area: Area::Money,
+    },
+    Route {
+        page: Page::SettlementDetail,
+        pattern: "/settlements/:id",
+        href: "settlements",
+        label: None,
+        shown_to: &[],
+        opens: PARTNER_DATA,
+        area: Area::Money,
+    },
+    Route {
+        page: Page::SpecialRebates,
+        pattern: "/special-rebates",
+        href: "special-rebates",
+        label: Some(|i| t_string!(i, nav.special_rebates)),
+        shown_to: &[Role::MainAccount, Role::ChannelManager],
+        opens: &[Permission::SpecialRebates, Permission::Review],
+        area: Area::Money,
+    },
+    Route {
+        page: Page::Termination,
+        pattern: "/termination",
+        href: "termination",
+        label: Some(|i| t_string!(i, nav.termination)),
+        shown_to: &[Role::MainAccount, Role::ChannelManager],
+        opens: PARTNER_DATA,
+        area: Area::Lifecycle,
+    },
+    Route {
+        page: Page::Announcements,
+        pattern: "/announcements",
+        href: "announcements",
+        label: Some(|i| t_string!(i, nav.announcements)),
+        shown_to: PARTNER_ROLES,
+        opens: &[],
+        area: Area::Lifecycle,
+    },
+    Route {
+        page: Page::AnnouncementDetail,
+        pattern: "/announcements/:id",
+        href: "announcements",
+        label: None,
+        shown_to: &[],
+        opens: &[],
+        area: Area::Lifecycle,
+    },
+    Route {
+        page: Page::Learners,
+        pattern: "/learners",
+        href: "learners",
+        label: Some(|i| t_string!(i, nav.learners)),
+        shown_to: &[Role::MainAccount],
+        opens: &[Permission::ManageLearners],
+        area: Area::Learners,
+    },
+    Route {
+        page: Page::Join,
+        pattern: "/join",
+        href: "join",
+        label: Some(|i| t_string!(i, nav.join)),
+        shown_to: &[Role::MainAccount, Role::SubAccount],
+        // The join page explains to a visitor or manager why they cannot join.
+        opens: &[],
+        area: Area::Learners,
+    },
+    Route {
+        page: Page::Settings,
+        pattern: "/settings",
+        href: "settings",
+        label: Some(|i| t_string!(i, nav.settings)),
+        shown_to: EVERYONE,
+        opens: &[],
+        area: Area::Settings,
+    },
+];
+
+/// The table's row for a page.
+pub fn route(page: Page) -> &'static Route {
+    ROUTES.iter().find(|r| r.page == page).unwrap_or(&ROUTES[0])
+}
+
+/// The navigation entries a role sees, in order.
+pub fn nav_for(role: Role) -> impl Iterator<Item = &'static Route> {
+    ROUTES
+        .iter()
+        .filter(move |r| r.label.is_some() && r.shown_to.contains(&role))
+}
+
+/// The area holding the page a navigation link points to (`href` as in the table).
+pub fn area_of_href(href: &str) -> Area {
+    ROUTES
+        .iter()
+        .find(|r| r.href == href)
+        .map_or(Area::Main, |r| r.area)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_page_has_one_row_and_patterns_are_unique() {
+        let pages: HashSet<_> = ROUTES.iter().map(|r| r.page).collect();
+        assert_eq!(pages.len(), ROUTES.len());
+        let patterns: HashSet<_> = ROUTES.iter().map(|r| r.pattern).collect();
+        assert_eq!(patterns.len(), ROUTES.len());
+        for r in ROUTES {
+            assert_eq!(route(r.page).pattern, r.pattern);
+            // A link goes where the pattern starts.
+            assert!(r.pattern[1..].starts_with(r.href), "{}", r.pattern);
+        }
+    }
+
+    #[test]
+    fn the_router_spells_the_tables_patterns() {
+        let app = include_str!("app.rs");
+        for r in ROUTES {
+            assert!(
+                app.contains(&format!("path!(\"{}\")", r.pattern)),
+                "app.rs has no route for {}",
+                r.pattern
+            );
+        }
+        assert_eq!(app.matches("<Route ").count(), ROUTES.len());
+    }
+
+    #[test]
+    fn the_navigation_matches_the_roles() {
+        let manager: Vec<_> = nav_for(Role::ChannelManager).map(|r| r.href).collect();
+        assert!(manager.contains(&"review"));
+        assert!(!manager.contains(&"learners"));
+        let visitor: Vec<_> = nav_for(Role::Visitor).map(|r| r.href).collect();
+        assert_eq!(visitor, ["", "eligibility", "apply", "settings"]);
+        assert_eq!(area_of_href("statements"), Area::Money);
+        assert_eq!(area_of_href(""), Area::Main);
+    }
+}
