@@ -34,6 +34,7 @@ size:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split --lib --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet
@@ -49,12 +50,14 @@ e2e: build-e2e
 build-e2e: setup
 	trunk build --release --public-url /partners/ --dist $(E2E_DIST)
 
-## Figures, not pass/fail: release size report, the domain benchmark (native), and the
-## statement benchmark in headless Chromium against the release build, side by side.
+## Figures, not pass/fail: release size report (initial download, each area's first
+## visit), the domain benchmark (native), the statement benchmark in headless Chromium
+## against the release build, side by side, and load times on a throttled network.
 bench: build-e2e
 	@node scripts/size-report.mjs $(E2E_DIST)
 	cargo bench --quiet --bench domain > target/bench-native.txt && cat target/bench-native.txt
 	node scripts/bench-statements.mjs $(E2E_DIST) target/bench-native.txt
+	node scripts/bench-load.mjs $(E2E_DIST)
 
 ## Every page at 390 and 1280 px in both languages (release build, sample data), into
 ## target/screenshots/.

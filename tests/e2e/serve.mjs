@@ -5,6 +5,7 @@
 // whole suite runs under it. With API_PORT, requests under /t/ go to the test API on that
 // port (same origin, as a host would put its backend behind one domain — the policy's
 // connect-src 'self' then holds).
+// A file's precompressed .br/.gz copy is sent when the browser accepts it.
 // Usage: node tests/e2e/serve.mjs <dir> <prefix> <port> [api port]
 import { createServer, request } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -77,10 +78,19 @@ createServer(async (req, res) => {
     res.writeHead(404).end("not found");
     return;
   }
-  const body = await readFile(file);
+  // The precompressed copy a release build carries, as nginx's brotli_static/gzip_static
+  // would pick it.
+  const accepts = req.headers["accept-encoding"] ?? "";
+  const encoded =
+    (/\bbr\b/.test(accepts) && (await fileAt(`${file}.br`)) && "br") ||
+    (/\bgzip\b/.test(accepts) && (await fileAt(`${file}.gz`)) && "gzip") ||
+    null;
+  const body = await readFile(encoded ? `${file}.${encoded === "br" ? "br" : "gz"}` : file);
   res.writeHead(200, {
     "content-type": types[extname(file)] || "application/octet-stream",
     "cache-control": "no-store",
+    vary: "accept-encoding",
+    ...(encoded ? { "content-encoding": encoded } : {}),
   });
   res.end(body);
 }).listen(port, "127.0.0.1", () => {

@@ -1,0 +1,70 @@
+// Lazy areas: the home page needs none of them, a page fetches its own area and no other,
+// a deep link into every area renders, and a module that cannot be fetched is reported
+// with a way back — never a blank page or a panic.
+import { test, expect, becomeRole } from "./modes.mjs";
+
+/** The area modules and shared chunks the page fetched so far, by area name. */
+function areaFetches(page) {
+  const seen = [];
+  page.on("request", (r) => {
+    const m = /\/(split_\w+|chunk_\d+)-[0-9a-f]+\.wasm$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+}
+
+test("opening the home page fetches no area module", async ({ page }) => {
+  const fetched = areaFetches(page);
+  await page.goto("./");
+  await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
+  // Idle a moment: nothing is fetched ahead unless a link is pointed at.
+  await page.waitForTimeout(500);
+  expect(fetched).toEqual([]);
+});
+
+test("a statements page fetches the money area and not the learners one", async ({ page }) => {
+  const fetched = areaFetches(page);
+  await page.goto("./");
+  await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+  await page.goto("statements");
+  await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
+  expect(fetched).toContain("split_money");
+  expect(fetched).not.toContain("split_learners");
+  expect(fetched).not.toContain("split_onboarding");
+});
+
+const DEEP_LINKS = [
+  ["eligibility", "合作伙伴准入条件自查"],
+  ["apply", "腾讯云合作伙伴申请"],
+  ["statements", "返佣对账单"],
+  ["profile", "合作伙伴信息"],
+  ["join", "加入云知伙伴平台"],
+  ["settings", "设置"],
+];
+
+for (const [path, heading] of DEEP_LINKS) {
+  test(`a deep link to /${path} renders its page`, async ({ page }) => {
+    await page.goto("./");
+    await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  });
+}
+
+for (const failure of ["404", "abort"]) {
+  test(`an area module that fails to load (${failure}) is reported, and a reload recovers`, async ({ page }) => {
+    // The browser logs the failed fetch, and the split loader logs its error.
+    page.pcExpectedConsole = /console error: (Failed to load resource|TypeError|CompileError)/;
+    await page.goto("./");
+    await page.route(/\/split_settings-[0-9a-f]+\.wasm$/, (route) =>
+      failure === "404" ? route.fulfill({ status: 404, body: "gone" }) : route.abort("internetdisconnected"),
+    );
+    await page.getByRole("link", { name: "设置" }).click();
+    await expect(page.getByRole("heading", { name: "此页面未能加载", level: 1 })).toBeVisible();
+    await expect(page.getByText("网络可能已断开")).toBeVisible();
+    // The network is back: the button reloads the page, which now opens.
+    await page.unroute(/\/split_settings-[0-9a-f]+\.wasm$/);
+    await page.getByRole("button", { name: "重新加载" }).click();
+    await expect(page.getByRole("heading", { name: "设置", level: 1 })).toBeVisible();
+  });
+}
