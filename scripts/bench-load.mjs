@@ -79,4 +79,6 @@ try {
   await figure("/statements (deep link, main account): heading", "statements", "返佣对账单", { role: "main" });
 } finally {
   await browser.close();
+  // The server child keeps the event loop alive: end here (the exit hook stops it).
+  process.exit(0);
 }
