@@ -46,7 +46,9 @@ test("markup typed into free-text fields is shown as text, never run", async ({ 
   expect(await page.title()).toContain("<img src=x");
 });
 
-test("markup in the profile, its history and a join request stays text", async ({ page }) => {
+/** A partner whose profile is stored (bank account 6225880112345678), signed in as its
+ * main account, on the profile page. */
+async function openPlantedProfile(page) {
   page.on("dialog", (d) => d.accept());
   const profile = {
     company_name: NAME, uscc: "91440300708461136T", contact_person: "李雷", phone: "13800138000", email: "li@example.com",
@@ -58,6 +60,10 @@ test("markup in the profile, its history and a join request stays text", async (
   await plant(page, [["profiles", "partner", profile]]);
   await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
   await page.goto("profile");
+}
+
+test("markup in the profile, its history and a join request stays text", async ({ page }) => {
+  await openPlantedProfile(page);
   await page.locator("#app-contact").fill(XSS);
   await page.locator("#app-mailing").fill(XSS);
   await page.getByRole("button", { name: "保存修改" }).click();
@@ -141,17 +147,7 @@ test("exports neutralise formula cells, and re-importing the export gives back t
 });
 
 test("bank account numbers show by their last four digits outside the editor", async ({ page }) => {
-  page.on("dialog", (d) => d.accept());
-  const profile = {
-    company_name: NAME, uscc: "91440300708461136T", contact_person: "李雷", phone: "13800138000", email: "li@example.com",
-    qq: "12345", mailing_address: "深圳市南山区科技园", bank_account_name: NAME, bank: "招商银行",
-    bank_location: "深圳", bank_branch: "科技园支行", bank_account_number: "6225880112345678",
-    bank_proof: "proof-planted", partner_type: "Agent", website: "www.example.com", account_id: "100012345678",
-  };
-  await page.goto("settings");
-  await plant(page, [["profiles", "partner", profile]]);
-  await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
-  await page.goto("profile");
+  await openPlantedProfile(page);
   const field = page.locator("#app-bank-number");
   await expect(field).toHaveValue("•••• 5678");
   await expect(page.locator("main")).not.toContainText("6225880112345678");
