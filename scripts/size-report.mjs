@@ -79,7 +79,10 @@ console.log("");
 line(`INITIAL DOWNLOAD for / (${initial.size} files)`, [...initial]);
 const mainWasm = [...initial].find((f) => f.endsWith(".wasm"));
 if (mainWasm) line(`  of which the main wasm module`, [mainWasm]);
+// `remote` is not a page area: remote mode's backend, fetched at start when the console
+// talks to a server (local mode never fetches it).
 for (const { area, files: own } of areas.sort((a, b) => a.area.localeCompare(b.area))) {
-  line(`FIRST VISIT of area ${area} (+${own.length} files)`, own);
+  const label = area === "remote" ? `REMOTE MODE adds at start` : `FIRST VISIT of area ${area}`;
+  line(`${label} (+${own.length} files)`, own);
 }
 line(`ALL FILES (${files.length})`, files);

@@ -4,7 +4,6 @@ use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
-use super::backup::Backup;
 use super::error::DataError;
 use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings};
 use crate::domain::Role;
@@ -15,6 +14,12 @@ use crate::domain::Role;
 pub trait Backend {
     /// Local or remote.
     fn mode(&self) -> Mode;
+
+    /// The backend itself, for what only one kind offers: backups are local mode's
+    /// (`StoreBackend::export_all`). Reaching them this way rather than through this
+    /// trait keeps their code out of the start-up module (every trait method is reached
+    /// from wherever the backend is created).
+    fn as_any(&self) -> &dyn std::any::Any;
 
     /// The current session (role, account, company).
     async fn session(&self) -> Result<Session, DataError>;
@@ -85,13 +90,6 @@ pub trait Backend {
 
     /// Deletes a set-aside entry for good (the user chose to discard it).
     async fn discard_quarantined(&self, key: &str) -> Result<(), DataError>;
-
-    /// Everything, for a backup file.
-    async fn export_all(&self) -> Result<Backup, DataError>;
-
-    /// Replaces everything with a backup's content. The backup has been validated before
-    /// anything is touched.
-    async fn import_all(&self, backup: &Backup) -> Result<(), DataError>;
 
     /// Deletes all local data (records, files, session, preferences).
     async fn clear_all(&self) -> Result<(), DataError>;

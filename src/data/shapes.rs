@@ -6,6 +6,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::backend::Backend;
 use super::model::{Collection, Session, Settings};
 use crate::domain::announcement::Announcement;
 use crate::domain::application::Application;
@@ -57,4 +58,23 @@ pub fn check_session(data: &Value) -> Result<(), String> {
 /// Whether stored preferences read as such.
 pub fn check_settings(data: &Value) -> Result<(), String> {
     fits::<Settings>(data)
+}
+
+/// Reads every collection the session may read and sets aside each record that does not
+/// read as its type (see [`Backend::set_aside`]), so the list of problems names them
+/// before a page meets them. The start-up scan only checks that values are readable:
+/// this check needs every record type's parser, so it runs where those already are (the
+/// settings page's problem list), and every read checks its own records anyway.
+pub async fn sweep(backend: &dyn Backend) {
+    for collection in Collection::ALL {
+        // A collection this role may not read is checked when a role that may reads it.
+        let Ok(records) = backend.list(collection).await else {
+            continue;
+        };
+        for record in records {
+            if let Err(detail) = check(collection, &record.id, &record.data) {
+                backend.set_aside(collection, &record.id, &detail).await;
+            }
+        }
+    }
 }

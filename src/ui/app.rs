@@ -6,16 +6,16 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::rc::Rc;
 
-use super::areas::AreaPage;
+use super::areas::{AreaPage, LoadFailed, Routed};
 use super::config::AppConfig;
 use super::context::AppContext;
 use super::not_found::NotFound;
+use super::remote::{self, RemoteArgs};
 use super::routes::Page;
 use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, PageFocus, ProblemsBanner};
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
 use crate::data::memory::memory_backend;
-use crate::data::remote::open_remote;
 use crate::data::{Backend, DataError, Mode, Session};
 use crate::domain::Lang;
 use crate::i18n::*;
@@ -42,14 +42,16 @@ fn Root(config: AppConfig, theme: Vec<(&'static str, String)>) -> impl IntoView 
     let initial = config.lang().unwrap_or_default();
     i18n.set_locale(locale_of(initial));
     let lang = RwSignal::new(initial);
-    let ready = RwSignal::new(None::<AppContext>);
+    // `Some(None)`: remote mode's module could not be fetched.
+    let ready = RwSignal::new(None::<Option<AppContext>>);
     let in_flight = RwSignal::new(0u32);
 
     // Starts (or, after the settings page changed the backend, restarts) the console.
     let start = move |config: AppConfig| {
         leptos::task::spawn_local(async move {
             let ctx = boot(config, lang, in_flight).await;
-            i18n.set_locale(locale_of(ctx.lang.get_untracked()));
+            // The saved language if boot could read it, else the configured one.
+            i18n.set_locale(locale_of(lang.get_untracked()));
             ready.set(Some(ctx));
         });
     };
@@ -76,7 +78,8 @@ fn Root(config: AppConfig, theme: Vec<(&'static str, String)>) -> impl IntoView 
                 None => view! {
                     <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p>
                 }.into_any(),
-                Some(ctx) => view! { <Shell ctx/> }.into_any(),
+                Some(Some(ctx)) => view! { <Shell ctx/> }.into_any(),
+                Some(None) => view! { <main class="pc-main"><LoadFailed/></main> }.into_any(),
             }}
         </div>
     }
@@ -87,8 +90,13 @@ fn Root(config: AppConfig, theme: Vec<(&'static str, String)>) -> impl IntoView 
 pub struct Reconnect(pub Callback<AppConfig>);
 
 /// Opens storage (falling back to memory if the browser refuses), sets aside what cannot
-/// be read, and restores the session and the language.
-async fn boot(config: AppConfig, lang: RwSignal<Lang>, in_flight: RwSignal<u32>) -> AppContext {
+/// be read, and restores the session and the language. `None`: remote mode's module could
+/// not be fetched.
+async fn boot(
+    config: AppConfig,
+    lang: RwSignal<Lang>,
+    in_flight: RwSignal<u32>,
+) -> Option<AppContext> {
     let db_name = config
         .db_name
         .clone()
@@ -100,8 +108,12 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>, in_flight: RwSignal<u32>)
                 // The app may have been unmounted while a request ran.
                 let _ = in_flight.try_update(|n| *n = n.saturating_add_signed(delta));
             });
-            let remote = open_remote(&url, config.auth_token.clone(), activity);
-            (Rc::new(remote), None)
+            let args = RemoteArgs {
+                base_url: url,
+                token: config.auth_token.clone(),
+                activity,
+            };
+            (remote::open(args).await.ok()?, None)
         }
         None => match open_local(&db_name).await {
             Ok(local) => {
@@ -128,7 +140,7 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>, in_flight: RwSignal<u32>)
         .await
         .map(|l| l.state)
         .unwrap_or_default();
-    AppContext {
+    Some(AppContext {
         backend: StoredValue::new_local(backend),
         config: StoredValue::new(config),
         session: RwSignal::new(session),
@@ -140,7 +152,7 @@ async fn boot(config: AppConfig, lang: RwSignal<Lang>, in_flight: RwSignal<u32>)
         partner_state: RwSignal::new(state),
         connection: RwSignal::new(connection),
         in_flight,
-    }
+    })
 }
 
 /// Header, navigation and the routed page.
@@ -170,24 +182,7 @@ fn Shell(ctx: AppContext) -> impl IntoView {
                     <ProblemsBanner/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=|| view! { <AreaPage page=Page::Home/> }/>
-                        <Route path=path!("/settings") view=|| view! { <AreaPage page=Page::Settings/> }/>
-                        <Route path=path!("/eligibility") view=|| view! { <AreaPage page=Page::Eligibility/> }/>
-                        <Route path=path!("/apply/:step?") view=|| view! { <AreaPage page=Page::Apply/> }/>
-                        <Route path=path!("/review") view=|| view! { <AreaPage page=Page::ReviewQueue/> }/>
-                        <Route path=path!("/review/:id") view=|| view! { <AreaPage page=Page::ReviewDetail/> }/>
-                        <Route path=path!("/join") view=|| view! { <AreaPage page=Page::Join/> }/>
-                        <Route path=path!("/learners") view=|| view! { <AreaPage page=Page::Learners/> }/>
-                        <Route path=path!("/profile") view=|| view! { <AreaPage page=Page::Profile/> }/>
-                        <Route path=path!("/certificate") view=|| view! { <AreaPage page=Page::Certificate/> }/>
-                        <Route path=path!("/termination") view=|| view! { <AreaPage page=Page::Termination/> }/>
-                        <Route path=path!("/announcements") view=|| view! { <AreaPage page=Page::Announcements/> }/>
-                        <Route path=path!("/announcements/:id") view=|| view! { <AreaPage page=Page::AnnouncementDetail/> }/>
-                        <Route path=path!("/customers") view=|| view! { <AreaPage page=Page::Customers/> }/>
-                        <Route path=path!("/customers/:uin") view=|| view! { <AreaPage page=Page::CustomerDetail/> }/>
-                        <Route path=path!("/statements") view=|| view! { <AreaPage page=Page::Statements/> }/>
-                        <Route path=path!("/settlements") view=|| view! { <AreaPage page=Page::Settlements/> }/>
-                        <Route path=path!("/settlements/:id") view=|| view! { <AreaPage page=Page::SettlementDetail/> }/>
-                        <Route path=path!("/special-rebates") view=|| view! { <AreaPage page=Page::SpecialRebates/> }/>
+                        <Route path=path!("/:section/:id?") view=Routed/>
                     </Routes>
                 </main>
             </div>

@@ -17,7 +17,7 @@ use leptos::wasm_split::SplitLoaderError;
 use std::time::Duration;
 
 use crate::i18n::*;
-use crate::ui::routes::{Area, Page, route};
+use crate::ui::routes::{Area, Page, page_at, route};
 use crate::ui::tr;
 
 /// A page's view, as an area module hands it over.
@@ -157,11 +157,6 @@ pub fn AreaPage(page: Page) -> impl IntoView {
         },
         QUIET,
     );
-    let reload = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    };
     (move || match state.get() {
         Loading::Quiet => ().into_any(),
         Loading::Slow => view! {
@@ -169,16 +164,43 @@ pub fn AreaPage(page: Page) -> impl IntoView {
         }
         .into_any(),
         Loading::Ready(view) => view(),
-        Loading::Failed => view! {
-            <section class="pc-page" aria-labelledby="pc-area-failed">
-                <h1 id="pc-area-failed">{tr(i18n, |i| t_string!(i, app.area_failed))}</h1>
-                <p>{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
-                <button type="button" class="pc-button pc-button-primary" on:click=reload>
-                    {tr(i18n, |i| t_string!(i, app.reload))}
-                </button>
-            </section>
-        }
-        .into_any(),
+        Loading::Failed => view! { <LoadFailed/> }.into_any(),
     })
     .into_any()
+}
+
+/// A module could not be fetched (network down, or a deploy replaced the hashed files):
+/// what happened, and a reload that fetches the current files.
+#[component]
+pub fn LoadFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    let reload = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <section class="pc-page" aria-labelledby="pc-area-failed">
+            <h1 id="pc-area-failed">{tr(i18n, |i| t_string!(i, app.area_failed))}</h1>
+            <p>{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
+            <button type="button" class="pc-button pc-button-primary" on:click=reload>
+                {tr(i18n, |i| t_string!(i, app.reload))}
+            </button>
+        </section>
+    }
+}
+
+/// The page at `/:section` or `/:section/:id`, as the route table decides (see
+/// [`page_at`]). Moving between two paths of one page (`/review/a` → `/review/b`) keeps
+/// the page: it follows its `id` itself.
+#[component]
+pub fn Routed() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let page = Memo::new(move |_| {
+        params.with(|p| page_at(p.get_str("section").unwrap_or_default(), p.get_str("id")))
+    });
+    move || match page.get() {
+        Some(page) => view! { <AreaPage page/> }.into_any(),
+        None => view! { <crate::ui::not_found::NotFound/> }.into_any(),
+    }
 }

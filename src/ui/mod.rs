@@ -15,6 +15,7 @@ pub mod home;
 pub mod learners;
 pub mod not_found;
 pub mod profile;
+pub mod remote;
 pub mod review;
 pub mod routes;
 pub mod settings;

@@ -13,16 +13,18 @@ function areaFetches(page) {
   return seen;
 }
 
-test("opening the home page fetches no area module", async ({ page }) => {
+test("opening the home page fetches no area module (and remote mode's only in remote mode)", async ({ page, mode }) => {
   const fetched = areaFetches(page);
   await page.goto("./");
   await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
   // Idle a moment: nothing is fetched ahead unless a link is pointed at.
   await page.waitForTimeout(500);
-  expect(fetched).toEqual([]);
+  const modules = fetched.filter((f) => f.startsWith("split_"));
+  expect(modules).toEqual(mode === "remote" ? ["split_remote"] : []);
+  if (mode === "local") expect(fetched).toEqual([]);
 });
 
-test("a statements page fetches the money area and not the learners one", async ({ page }) => {
+test("a statements page fetches the money area and not the learners one", async ({ page, mode }) => {
   const fetched = areaFetches(page);
   await page.goto("./");
   await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
@@ -31,6 +33,7 @@ test("a statements page fetches the money area and not the learners one", async 
   expect(fetched).toContain("split_money");
   expect(fetched).not.toContain("split_learners");
   expect(fetched).not.toContain("split_onboarding");
+  if (mode === "local") expect(fetched).not.toContain("split_remote");
 });
 
 const DEEP_LINKS = [
@@ -68,3 +71,21 @@ for (const failure of ["404", "abort"]) {
     await expect(page.getByRole("heading", { name: "设置", level: 1 })).toBeVisible();
   });
 }
+
+test("paths the route table does not know say so, whatever their shape", async ({ page }) => {
+  for (const path of ["nowhere", "statements/2026-11", "review/a/b"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "页面不存在", level: 1 })).toBeVisible();
+  }
+});
+
+test("remote mode: its module failing to load is reported, and a reload recovers", async ({ page, mode }) => {
+  test.skip(mode === "local", "local mode never fetches it");
+  page.pcExpectedConsole = /console error: (Failed to load resource|TypeError|CompileError)/;
+  await page.route(/\/split_remote-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto("./");
+  await expect(page.getByRole("heading", { name: "此页面未能加载", level: 1 })).toBeVisible();
+  await page.unroute(/\/split_remote-[0-9a-f]+\.wasm$/);
+  await page.getByRole("button", { name: "重新加载" }).click();
+  await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
+});

@@ -80,10 +80,13 @@ test("special rebates, learners and announcements: one bad record each, the rest
   ]);
   await page.goto("learners");
   await expect(page.getByTestId("learners-table")).toContainText("王一");
-  await expect(page.getByTestId("problems-banner")).toContainText("有 2 项");
+  // Each record is read as its type where it is read: the learner now, the notice on
+  // its own page.
+  await expect(page.getByTestId("problems-banner")).toContainText("有 1 项");
   await page.goto("announcements");
   await expect(page.getByTestId("announcements")).toContainText("新的渠道政策");
   await expect(page.getByTestId("announcements").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("problems-banner")).toContainText("有 2 项");
   // A customer's special rebates: spoil one, the others stay.
   await page.goto("customers");
   const uin = await page.getByTestId("customers-table").locator("tbody tr").first().locator("td").first().textContent();
@@ -136,4 +139,21 @@ test("remote: a record the server sends in the wrong shape is withheld and named
   await expect(page.getByTestId("problems-table")).toContainText("customers/c2");
   await expect(page.getByTestId("problems-table").getByRole("button", { name: "丢弃" })).toBeHidden();
   expect(backendUrl(page)).toContain("/api");
+});
+
+test("the settings page reads every record as its type: a bad one no page has opened yet is listed", async ({ page, mode }) => {
+  localOnly(mode, "browser storage itself");
+  await page.goto("settings");
+  await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
+  await plant(page, [
+    ["announcements", "a1", { id: "a1", title: "新的渠道政策", body: "正文", published_at: "2026-11-01T08:00:00Z", author: "" }],
+    ["announcements", "a2", { title: 42 }],
+  ]);
+  await page.reload();
+  const table = page.getByTestId("problems-table");
+  await expect(table).toContainText("pc/r/announcements/a2");
+  await expect(table).toContainText("内容格式正确，但不是应用所需的记录");
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await page.goto("announcements");
+  await expect(page.getByTestId("announcements").locator("li")).toHaveCount(1);
 });

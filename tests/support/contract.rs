@@ -4,6 +4,7 @@
 
 use partner_console::data::backup::Backup;
 use partner_console::data::error::{BackupProblem, DataError};
+use partner_console::data::store::StoreBackend;
 use partner_console::data::{Backend, Blob, Collection, Settings};
 use partner_console::domain::{Lang, Permission, Role};
 use serde_json::json;
@@ -99,7 +100,7 @@ pub async fn blobs(b: &dyn Backend) {
 }
 
 /// Export → clear → import gives back everything; bad files change nothing.
-pub async fn backup_round_trip(b: &dyn Backend) {
+pub async fn backup_round_trip(b: &StoreBackend) {
     b.switch_role(Role::MainAccount).await.unwrap();
     b.save_settings(&Settings {
         lang: Some(Lang::EnUs),
@@ -190,7 +191,7 @@ pub async fn backup_round_trip(b: &dyn Backend) {
 }
 
 /// Runs every contract check on fresh backends made by `make`.
-pub async fn all<B: Backend, F: AsyncFnMut() -> B>(mut make: F) {
+pub async fn all<F: AsyncFnMut() -> StoreBackend>(mut make: F) {
     session_and_settings(&make().await).await;
     records(&make().await).await;
     access_rules(&make().await).await;

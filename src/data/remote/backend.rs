@@ -12,7 +12,7 @@ use super::policy::{
 };
 use super::transport::{HttpRequest, HttpResponse, Method, Transport};
 use crate::data::backend::Backend;
-use crate::data::backup::{Backup, BackupBlob};
+use crate::data::backup::BackupBlob;
 use crate::data::error::DataError;
 use crate::data::model::{
     Blob, Collection, Mode, QuarantineReason, Quarantined, Record, Session, Settings,
@@ -154,6 +154,10 @@ impl RemoteBackend {
 
 #[async_trait(?Send)]
 impl Backend for RemoteBackend {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn mode(&self) -> Mode {
         Mode::Remote
     }
@@ -300,15 +304,6 @@ impl Backend for RemoteBackend {
 
     async fn discard_quarantined(&self, key: &str) -> Result<(), DataError> {
         self.local.discard_quarantined(key).await
-    }
-
-    async fn export_all(&self) -> Result<Backup, DataError> {
-        // The server is the record of truth in remote mode; backing it up is its job.
-        Err(DataError::Forbidden)
-    }
-
-    async fn import_all(&self, _backup: &Backup) -> Result<(), DataError> {
-        Err(DataError::Forbidden)
     }
 
     async fn clear_all(&self) -> Result<(), DataError> {

@@ -49,6 +49,15 @@ impl StoreBackend {
         }
     }
 
+    /// The local store behind a backend, for what only local mode offers (backups);
+    /// refused in remote mode, where the server keeps the record of truth.
+    pub fn of(backend: &dyn Backend) -> Result<&StoreBackend, DataError> {
+        backend
+            .as_any()
+            .downcast_ref::<StoreBackend>()
+            .ok_or(DataError::Forbidden)
+    }
+
     /// What this backend withholds (remote mode lists the server's ill-shaped records
     /// here too).
     pub fn withheld(&self) -> &Withheld {
@@ -139,18 +148,12 @@ impl StoreBackend {
         }
     }
 
-    /// The scan's check of one value: readable, and a record of the shape its key names.
+    /// The scan's check of one value: readable as JSON in a known envelope. Whether a
+    /// record reads as its type is checked where it is read (`typed`) and by
+    /// [`shapes::sweep`](super::shapes::sweep): that check needs every record type's
+    /// parser, which the start-up code should not carry.
     async fn scan_one(&self, tier: Tier, key: &str) -> Result<(), DataError> {
-        let Some(env) = Self::skip_newer(self.read(tier, key).await)? else {
-            return Ok(());
-        };
-        if let Some((collection, id)) = parse_record_key(key)
-            && let Err(detail) = shapes::check(collection, &id, &env.data)
-            && let Some(raw) = self.raw_get(tier, key).await?
-        {
-            self.quarantine(tier, key, &raw, QuarantineReason::WrongShape, detail)
-                .await?;
-        }
+        Self::skip_newer(self.read(tier, key).await)?;
         Ok(())
     }
 
@@ -168,8 +171,7 @@ impl StoreBackend {
         self.kv.set(key, &envelope::encode(rev + 1, &data))
     }
 
-    /// Reads every stored value once, setting aside whatever cannot be read or is not
-    /// the record its key names, and returns what is now set aside or withheld (a newer
+    /// Reads every stored value once, setting aside whatever cannot be read, and returns what is now set aside or withheld (a newer
     /// app's values are left alone). Run at start-up.
     pub async fn scan(&self) -> Result<Vec<Quarantined>, DataError> {
         for key in self.kv.keys(KV_PREFIX)? {
@@ -181,6 +183,64 @@ impl StoreBackend {
             self.scan_one(Tier::Large, &key).await?;
         }
         self.quarantined().await
+    }
+
+    /// Everything, for a backup file.
+    pub async fn export_all(&self) -> Result<Backup, DataError> {
+        let mut records = Vec::new();
+        for key in self.kv.keys("pc/r/")? {
+            if let (Some((collection, id)), Some(env)) =
+                (parse_record_key(&key), self.read(Tier::Small, &key).await?)
+            {
+                records.push(BackupRecord {
+                    collection,
+                    id,
+                    rev: env.rev,
+                    data: env.data,
+                });
+            }
+        }
+        for (key, raw) in self.bulk.entries("r/").await? {
+            if let (Some((collection, id)), Ok(d)) =
+                (parse_record_key(&key), envelope::decode(&raw))
+            {
+                records.push(BackupRecord {
+                    collection,
+                    id,
+                    rev: d.envelope.rev,
+                    data: d.envelope.data,
+                });
+            }
+        }
+        let mut blobs = Vec::new();
+        for id in self.bulk.blob_ids().await? {
+            if let Some(blob) = self.bulk.get_blob(&id).await? {
+                blobs.push(BackupBlob::from_blob(&blob));
+            }
+        }
+        Ok(Backup {
+            format: BACKUP_FORMAT.to_string(),
+            schema: SCHEMA_VERSION,
+            exported_at: chrono::Utc::now().to_rfc3339(),
+            session: self.session().await?,
+            settings: self.settings().await?,
+            records,
+            blobs,
+        })
+    }
+
+    /// Replaces everything with a backup's content ([`Backup::parse`] has checked it).
+    /// A failure half-way (a full quota) puts the previous content back.
+    pub async fn import_all(&self, backup: &Backup) -> Result<(), DataError> {
+        // Keep what is there, so a failure half-way (a full quota) can put it back.
+        let before = self.export_all().await?;
+        self.clear_records().await?;
+        if let Err(e) = self.write_backup(backup).await {
+            let _ = self.clear_records().await;
+            let _ = self.write_backup(&before).await;
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// In a list, a newer app's record is left out (and listed as withheld).
@@ -230,6 +290,10 @@ impl StoreBackend {
 
 #[async_trait(?Send)]
 impl Backend for StoreBackend {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn mode(&self) -> Mode {
         Mode::Local
     }
@@ -402,61 +466,6 @@ impl Backend for StoreBackend {
         } else {
             Err(DataError::NotFound)
         }
-    }
-
-    async fn export_all(&self) -> Result<Backup, DataError> {
-        let mut records = Vec::new();
-        for key in self.kv.keys("pc/r/")? {
-            if let (Some((collection, id)), Some(env)) =
-                (parse_record_key(&key), self.read(Tier::Small, &key).await?)
-            {
-                records.push(BackupRecord {
-                    collection,
-                    id,
-                    rev: env.rev,
-                    data: env.data,
-                });
-            }
-        }
-        for (key, raw) in self.bulk.entries("r/").await? {
-            if let (Some((collection, id)), Ok(d)) =
-                (parse_record_key(&key), envelope::decode(&raw))
-            {
-                records.push(BackupRecord {
-                    collection,
-                    id,
-                    rev: d.envelope.rev,
-                    data: d.envelope.data,
-                });
-            }
-        }
-        let mut blobs = Vec::new();
-        for id in self.bulk.blob_ids().await? {
-            if let Some(blob) = self.bulk.get_blob(&id).await? {
-                blobs.push(BackupBlob::from_blob(&blob));
-            }
-        }
-        Ok(Backup {
-            format: BACKUP_FORMAT.to_string(),
-            schema: SCHEMA_VERSION,
-            exported_at: chrono::Utc::now().to_rfc3339(),
-            session: self.session().await?,
-            settings: self.settings().await?,
-            records,
-            blobs,
-        })
-    }
-
-    async fn import_all(&self, backup: &Backup) -> Result<(), DataError> {
-        // Keep what is there, so a failure half-way (a full quota) can put it back.
-        let before = self.export_all().await?;
-        self.clear_records().await?;
-        if let Err(e) = self.write_backup(backup).await {
-            let _ = self.clear_records().await;
-            let _ = self.write_backup(&before).await;
-            return Err(e);
-        }
-        Ok(())
     }
 
     async fn clear_all(&self) -> Result<(), DataError> {

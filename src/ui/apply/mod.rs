@@ -186,7 +186,7 @@ fn WizardBody(
 
     let asked = Memo::new(move |_| {
         params.with(|p| {
-            p.get("step")
+            p.get("id")
                 .and_then(|s| s.parse::<u8>().ok())
                 .and_then(WizardStep::from_number)
         })

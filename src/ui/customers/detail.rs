@@ -22,7 +22,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let busy = Busy::new();
-    let uin = move || params.with(|p| p.get("uin").unwrap_or_default());
+    let uin = move || params.with(|p| p.get("id").unwrap_or_default());
     let base = ctx.config.with_value(|c| c.route_base());
     let customer = RwSignal::new(None::<Customer>);
     let loaded = RwSignal::new(false);

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::data::backup::Backup;
+use crate::data::store::StoreBackend;
+use crate::data::{Backend, DataError};
 use crate::i18n::*;
 use crate::ui::components::{StatusLine, download_text, error_message, no_text_message};
 use crate::ui::context::AppContext;
@@ -22,6 +24,11 @@ fn backup_file_name(now: chrono::NaiveDateTime) -> String {
     )
 }
 
+/// Restores a backup (local mode only).
+async fn import(backend: &dyn Backend, backup: &Backup) -> Result<(), DataError> {
+    StoreBackend::of(backend)?.import_all(backup).await
+}
+
 /// The backup card.
 #[component]
 pub fn BackupSection() -> impl IntoView {
@@ -34,7 +41,11 @@ pub fn BackupSection() -> impl IntoView {
         let backend = ctx.backend();
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match backend.export_all().await {
+            let backup = match StoreBackend::of(&*backend) {
+                Ok(store) => store.export_all().await,
+                Err(e) => Err(e),
+            };
+            match backup {
                 Ok(backup) => {
                     let name = backup_file_name(chrono::Local::now().naive_local());
                     let msg = match download_text(&name, "application/json", &backup.to_json()) {
@@ -75,7 +86,7 @@ pub fn BackupSection() -> impl IntoView {
                             true,
                             t_string!(i18n, settings.restore_bad_file, id = id).to_string(),
                         ),
-                        None => match ctx.backend().import_all(&backup).await {
+                        None => match import(&*ctx.backend(), &backup).await {
                             Ok(()) => {
                                 ctx.refresh();
                                 (

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::data::Mode;
 use crate::data::remote::{
-    BaseUrlProblem, browser_kv, check_base_url, forget_connection, open_remote, save_connection,
+    BaseUrlProblem, browser_kv, check_base_url, forget_connection, save_connection,
 };
 use crate::i18n::*;
 use crate::ui::app::Reconnect;
@@ -52,8 +52,19 @@ pub fn ConnectionSection() -> impl IntoView {
         busy.run(async move {
             // Ask the server who we are before switching: a wrong address or token
             // leaves the console as it was.
-            let probe = open_remote(&checked, token.clone(), std::rc::Rc::new(|_| {}));
-            match crate::data::Backend::session(&probe).await {
+            let args = crate::ui::remote::RemoteArgs {
+                base_url: checked.clone(),
+                token: token.clone(),
+                activity: std::rc::Rc::new(|_| {}),
+            };
+            let Ok(probe) = crate::ui::remote::open(args).await else {
+                status.set(Some((
+                    true,
+                    t_string!(i18n, app.area_failed_why).to_string(),
+                )));
+                return;
+            };
+            match probe.session().await {
                 Ok(_) => {
                     if let Some(kv) = browser_kv() {
                         let _ = save_connection(&kv, &checked);

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::data::Mode;
 use crate::data::model::QuarantineReason;
 use crate::i18n::*;
 use crate::ui::I18n;
@@ -33,6 +34,16 @@ pub fn ProblemsSection() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let status = RwSignal::new(None::<(bool, String)>);
+
+    // The list is complete only once every record has been read as its type (local mode;
+    // a server's records are checked as pages read them).
+    let backend = ctx.backend();
+    if backend.mode() == Mode::Local {
+        leptos::task::spawn_local(async move {
+            crate::data::shapes::sweep(&*backend).await;
+            ctx.refresh_problems();
+        });
+    }
 
     let export = move |key: String| {
         let backend = ctx.backend();
