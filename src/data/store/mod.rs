@@ -2,8 +2,10 @@
 //! storage shapes of [`traits`]: in the browser over localStorage and IndexedDB, in
 //! native tests over memory.
 
+mod backup;
 pub mod keys;
 pub mod memory;
+mod rules;
 pub mod traits;
 mod upkeep;
 
@@ -19,14 +21,12 @@ use std::rc::Rc;
 
 use self::keys::*;
 use self::traits::{BulkStore, KeyValue};
-use super::access::{may_read, may_write};
+use super::access::may_read;
 use super::backend::Backend;
-use super::backup::{BACKUP_FORMAT, Backup, BackupBlob, BackupRecord};
-use super::envelope::{self, SCHEMA_VERSION};
+use super::envelope;
 use super::error::DataError;
 use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings, Tier};
 use crate::domain::Role;
-use crate::domain::lifecycle::Lifecycle;
 
 /// Local mode over any pair of storages. The storages are trait objects rather than type
 /// parameters so the backend's code exists once in the wasm, however many storage kinds
@@ -148,15 +148,6 @@ impl StoreBackend {
         }
     }
 
-    /// The scan's check of one value: readable as JSON in a known envelope. Whether a
-    /// record reads as its type is checked where it is read (`typed`) and by
-    /// [`shapes::sweep`](super::shapes::sweep): that check needs every record type's
-    /// parser, which the start-up code should not carry.
-    async fn scan_one(&self, tier: Tier, key: &str) -> Result<(), DataError> {
-        Self::skip_newer(self.read(tier, key).await)?;
-        Ok(())
-    }
-
     async fn read_typed<T: DeserializeOwned + Default>(&self, key: &str) -> Result<T, DataError> {
         // `read` has checked the shape: what is left reads as `T`.
         match self.read(Tier::Small, key).await? {
@@ -171,76 +162,21 @@ impl StoreBackend {
         self.kv.set(key, &envelope::encode(rev + 1, &data))
     }
 
-    /// Reads every stored value once, setting aside whatever cannot be read, and returns what is now set aside or withheld (a newer
-    /// app's values are left alone). Run at start-up.
+    /// Reads every stored value once, setting aside whatever cannot be read (not JSON, not
+    /// in a known envelope), and returns what is now set aside or withheld (a newer app's
+    /// values are left alone). Run at start-up. Whether a record reads as its type is
+    /// checked where it is read (`typed`) and by [`shapes::sweep`]: that check needs every
+    /// record type's parser, which the start-up module should not carry.
     pub async fn scan(&self) -> Result<Vec<Quarantined>, DataError> {
         for key in self.kv.keys(KV_PREFIX)? {
             if !key.starts_with(KV_QUARANTINE) {
-                self.scan_one(Tier::Small, &key).await?;
+                Self::skip_newer(self.read(Tier::Small, &key).await)?;
             }
         }
         for key in self.bulk.keys("r/").await? {
-            self.scan_one(Tier::Large, &key).await?;
+            Self::skip_newer(self.read(Tier::Large, &key).await)?;
         }
         self.quarantined().await
-    }
-
-    /// Everything, for a backup file.
-    pub async fn export_all(&self) -> Result<Backup, DataError> {
-        let mut records = Vec::new();
-        for key in self.kv.keys("pc/r/")? {
-            if let (Some((collection, id)), Some(env)) =
-                (parse_record_key(&key), self.read(Tier::Small, &key).await?)
-            {
-                records.push(BackupRecord {
-                    collection,
-                    id,
-                    rev: env.rev,
-                    data: env.data,
-                });
-            }
-        }
-        for (key, raw) in self.bulk.entries("r/").await? {
-            if let (Some((collection, id)), Ok(d)) =
-                (parse_record_key(&key), envelope::decode(&raw))
-            {
-                records.push(BackupRecord {
-                    collection,
-                    id,
-                    rev: d.envelope.rev,
-                    data: d.envelope.data,
-                });
-            }
-        }
-        let mut blobs = Vec::new();
-        for id in self.bulk.blob_ids().await? {
-            if let Some(blob) = self.bulk.get_blob(&id).await? {
-                blobs.push(BackupBlob::from_blob(&blob));
-            }
-        }
-        Ok(Backup {
-            format: BACKUP_FORMAT.to_string(),
-            schema: SCHEMA_VERSION,
-            exported_at: chrono::Utc::now().to_rfc3339(),
-            session: self.session().await?,
-            settings: self.settings().await?,
-            records,
-            blobs,
-        })
-    }
-
-    /// Replaces everything with a backup's content ([`Backup::parse`] has checked it).
-    /// A failure half-way (a full quota) puts the previous content back.
-    pub async fn import_all(&self, backup: &Backup) -> Result<(), DataError> {
-        // Keep what is there, so a failure half-way (a full quota) can put it back.
-        let before = self.export_all().await?;
-        self.clear_records().await?;
-        if let Err(e) = self.write_backup(backup).await {
-            let _ = self.clear_records().await;
-            let _ = self.write_backup(&before).await;
-            return Err(e);
-        }
-        Ok(())
     }
 
     /// In a list, a newer app's record is left out (and listed as withheld).
@@ -249,42 +185,6 @@ impl StoreBackend {
             Err(DataError::NewerVersion { .. }) => Ok(None),
             other => other,
         }
-    }
-
-    fn role(&self) -> Role {
-        self.kv
-            .get(SESSION)
-            .ok()
-            .flatten()
-            .and_then(|raw| envelope::decode(&raw).ok())
-            .and_then(|d| serde_json::from_value::<Session>(d.envelope.data).ok())
-            .map(|s| s.role)
-            .unwrap_or_default()
-    }
-
-    /// Whether the partnership is deregistered (`profiles/lifecycle`): the partner's own
-    /// accounts may then read but no longer write; the provider still may.
-    fn deregistered(&self) -> bool {
-        let (_, key) = record_key(Collection::Profiles, "lifecycle");
-        self.kv
-            .get(&key)
-            .ok()
-            .flatten()
-            .and_then(|raw| envelope::decode(&raw).ok())
-            .and_then(|d| serde_json::from_value::<Lifecycle>(d.envelope.data).ok())
-            .is_some_and(|l| l.state.is_read_only())
-    }
-
-    /// The role check of a write, plus the read-only rule of a deregistered partner.
-    fn may_write(&self, collection: Collection) -> Result<(), DataError> {
-        let role = self.role();
-        may_write(role, collection)?;
-        if matches!(role, Role::MainAccount | Role::SubAccount) && self.deregistered() {
-            return Err(DataError::NotAllowed(
-                crate::domain::Permission::EditCompanyData,
-            ));
-        }
-        Ok(())
     }
 }
 

@@ -1,11 +1,7 @@
-//! Upkeep of the store: setting unreadable values aside, writing a backup back, clearing.
-
-use serde_json::Value;
+//! Upkeep of the store: setting unreadable values aside, clearing.
 
 use super::StoreBackend;
-use super::keys::{BULK_QUARANTINE, KV_PREFIX, KV_QUARANTINE, SESSION, SETTINGS, record_key};
-use crate::data::backup::Backup;
-use crate::data::envelope;
+use super::keys::{BULK_QUARANTINE, KV_PREFIX, KV_QUARANTINE};
 use crate::data::error::DataError;
 use crate::data::model::{QuarantineReason, Quarantined, Tier};
 
@@ -69,37 +65,6 @@ impl StoreBackend {
                 in_place: false,
             },
         }
-    }
-
-    pub(super) async fn write_backup(&self, backup: &Backup) -> Result<(), DataError> {
-        self.kv.set(
-            SESSION,
-            &envelope::encode(
-                1,
-                &serde_json::to_value(&backup.session).unwrap_or(Value::Null),
-            ),
-        )?;
-        self.kv.set(
-            SETTINGS,
-            &envelope::encode(
-                1,
-                &serde_json::to_value(&backup.settings).unwrap_or(Value::Null),
-            ),
-        )?;
-        let mut large = Vec::new();
-        for r in &backup.records {
-            let (tier, key) = record_key(r.collection, &r.id);
-            let text = envelope::encode(r.rev, &r.data);
-            match tier {
-                Tier::Small => self.kv.set(&key, &text)?,
-                Tier::Large => large.push((key, text)),
-            }
-        }
-        self.bulk.set_many(&large).await?;
-        for b in &backup.blobs {
-            self.bulk.put_blob(&b.to_blob()?).await?;
-        }
-        Ok(())
     }
 
     pub(super) async fn clear_records(&self) -> Result<(), DataError> {
