@@ -208,6 +208,32 @@ fn special_rebates_are_main_account_only_in_the_data_layer() {
 }
 
 #[test]
+fn the_shell_reads_the_partner_state_alone() {
+    use partner_console::data::partner::{LIFECYCLE, load_lifecycle, load_partner_state};
+    use partner_console::domain::lifecycle::PartnerState;
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::ChannelManager).await.unwrap();
+        assert_eq!(load_partner_state(&b).await.unwrap(), PartnerState::Active);
+        // A history the shell does not need to read: a damaged timestamp in it does not
+        // stop the shell; the whole read (a lifecycle page) still sets the record aside.
+        b.put(
+            Collection::Profiles,
+            LIFECYCLE,
+            json!({"state": "Settling", "history": [{"from": null, "to": "Settling",
+                "at": "not a time", "actor": "Provider", "reason": null}]}),
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(load_partner_state(&b).await.unwrap(), PartnerState::Settling);
+        assert!(b.quarantined().await.unwrap().is_empty());
+        assert_eq!(load_lifecycle(&b).await.unwrap().state, PartnerState::Active);
+        assert_eq!(b.quarantined().await.unwrap().len(), 1);
+    });
+}
+
+#[test]
 fn a_deregistered_partner_reads_but_no_longer_writes() {
     use partner_console::data::partner::{load_profile, save_lifecycle};
     use partner_console::domain::lifecycle::{Lifecycle, PartnerState};

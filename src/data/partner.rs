@@ -9,7 +9,7 @@ use super::money::PROFILE_HISTORY;
 use super::typed::{Versioned, load, load_all, save, undo};
 use crate::domain::announcement::{Announcement, newest_first};
 use crate::domain::certificate::CertificateRecord;
-use crate::domain::lifecycle::Lifecycle;
+use crate::domain::lifecycle::{Lifecycle, LifecycleState, PartnerState};
 use crate::domain::profile::{ChangeRecord, PartnerProfile};
 
 /// Where the profile is kept (`profiles/partner`, written on approval).
@@ -84,6 +84,16 @@ pub async fn load_lifecycle(backend: &dyn Backend) -> Result<Lifecycle, DataErro
     Ok(load::<Lifecycle>(backend, Collection::Profiles, LIFECYCLE)
         .await?
         .map(|l| l.value)
+        .unwrap_or_default())
+}
+
+/// Where the partnership stands (Active when nothing is stored), without its history
+/// (see [`LifecycleState`]); a page that reads the whole lifecycle still sets aside a
+/// record whose history is damaged.
+pub async fn load_partner_state(backend: &dyn Backend) -> Result<PartnerState, DataError> {
+    Ok(load::<LifecycleState>(backend, Collection::Profiles, LIFECYCLE)
+        .await?
+        .map(|l| l.value.state)
         .unwrap_or_default())
 }
 

@@ -124,6 +124,15 @@ pub struct Lifecycle {
     pub history: Vec<super::transition::StateChange<PartnerState>>,
 }
 
+/// A lifecycle record read for its state alone, its history skipped unread: what the
+/// shell and the write rule need (not parsing the history's timestamps keeps chrono's
+/// parser out of the app's start-up module).
+#[derive(Clone, Copy, Debug, Deserialize)]
+pub struct LifecycleState {
+    /// Where it stands.
+    pub state: PartnerState,
+}
+
 impl Lifecycle {
     /// Applies an event and records who did it and when.
     pub fn apply(

@@ -2,16 +2,13 @@
 //! and the routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use std::rc::Rc;
 
-use super::areas::{AreaPage, LoadFailed, Routed};
+use super::areas::{LoadFailed, Routed};
 use super::config::AppConfig;
 use super::context::AppContext;
-use super::not_found::NotFound;
 use super::remote::{self, RemoteArgs};
-use super::routes::Page;
+use super::router::Router;
 use super::shell::language_switch::locale_of;
 use super::shell::{Header, Nav, PageFocus, ProblemsBanner};
 use crate::data::local::{DB_NAME, open_local, watch::Watch};
@@ -136,9 +133,8 @@ async fn boot(
     if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
         lang.set(saved);
     }
-    let state = crate::data::partner::load_lifecycle(&*backend)
+    let state = crate::data::partner::load_partner_state(&*backend)
         .await
-        .map(|l| l.state)
         .unwrap_or_default();
     Some(AppContext {
         backend: StoredValue::new_local(backend),
@@ -171,21 +167,17 @@ fn Shell(ctx: AppContext) -> impl IntoView {
     }
     let base = ctx.config.with_value(|c| c.route_base());
     provide_context(super::shell::nav::NavMenu(RwSignal::new(false)));
+    Router::provide(base);
     view! {
         <a class="pc-skip" href="#pc-main">{crate::ui::tr(i18n, |i| t_string!(i, app.skip))}</a>
-        <Router base=base>
-            <Header/>
-            <div class="pc-body">
-                <Nav/>
-                <main id="pc-main" class="pc-main" tabindex="-1">
-                    <PageFocus/>
-                    <ProblemsBanner/>
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=|| view! { <AreaPage page=Page::Home/> }/>
-                        <Route path=path!("/:section/:id?") view=Routed/>
-                    </Routes>
-                </main>
-            </div>
-        </Router>
+        <Header/>
+        <div class="pc-body">
+            <Nav/>
+            <main id="pc-main" class="pc-main" tabindex="-1">
+                <PageFocus/>
+                <ProblemsBanner/>
+                <Routed/>
+            </main>
+        </div>
     }
 }

@@ -17,7 +17,8 @@ use leptos::wasm_split::SplitLoaderError;
 use std::time::Duration;
 
 use crate::i18n::*;
-use crate::ui::routes::{Area, Page, page_at, route};
+use crate::ui::router::Router;
+use crate::ui::routes::{Area, Page, route};
 use crate::ui::tr;
 
 /// A page's view, as an area module hands it over.
@@ -190,15 +191,13 @@ pub fn LoadFailed() -> impl IntoView {
     }
 }
 
-/// The page at `/:section` or `/:section/:id`, as the route table decides (see
-/// [`page_at`]). Moving between two paths of one page (`/review/a` → `/review/b`) keeps
-/// the page: it follows its `id` itself.
+/// The page at the address, as the route table decides (see `routes::page_of_path`).
+/// Moving between two paths of one page (`/review/a` → `/review/b`) keeps the page: it
+/// follows its `id` itself.
 #[component]
 pub fn Routed() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    let page = Memo::new(move |_| {
-        params.with(|p| page_at(p.get_str("section").unwrap_or_default(), p.get_str("id")))
-    });
+    let router = Router::get();
+    let page = Memo::new(move |_| router.page());
     move || match page.get() {
         Some(page) => view! { <AreaPage page/> }.into_any(),
         None => view! { <crate::ui::not_found::NotFound/> }.into_any(),

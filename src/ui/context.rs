@@ -121,9 +121,8 @@ impl AppContext {
                 this.problems.set(q);
             }
             // Visitors may not read partner records: for them the partner is "Active".
-            let state = crate::data::partner::load_lifecycle(&*backend)
+            let state = crate::data::partner::load_partner_state(&*backend)
                 .await
-                .map(|l| l.state)
                 .unwrap_or_default();
             this.partner_state.set(state);
             this.changed();

@@ -17,6 +17,7 @@ pub mod not_found;
 pub mod profile;
 pub mod remote;
 pub mod review;
+pub mod router;
 pub mod routes;
 pub mod settings;
 pub mod settlements;

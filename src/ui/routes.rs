@@ -3,10 +3,9 @@
 //! holds its code. The router (`app.rs`), the navigation, the home page's links, the
 //! permission gates and the lazy loader (`areas.rs`) all read it.
 //!
-//! The router itself has two routes (`/` and `/:section/:id?`): which page a
-//! path shows is decided here, by [`page_at`]. One route per page would compile the
-//! router's matching and view code once per page into the main module (≈ 15 KB gzip for
-//! 19 pages); the second segment reaches a page as the `id` parameter.
+//! The router (`router.rs`) knows two shapes of path (`/` and `/:section/:id?`, see
+//! [`locate`]): which page a path shows is decided here, by [`page_at`]; the second
+//! segment reaches a page as its `id`.
 
 use crate::domain::{Permission, Role};
 use crate::i18n::*;
@@ -292,6 +291,54 @@ pub fn page_at(section: &str, id: Option<&str>) -> Option<Page> {
         })
 }
 
+/// What a path under the public URL names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// `/`.
+    Home,
+    /// `/section` or `/section/id` (segments decoded).
+    Section(String, Option<String>),
+    /// More segments, or an empty one: no page has such a path.
+    Nowhere,
+}
+
+/// Reads a path (`/review/a1`, percent-encoded as in the address; a trailing `/` is
+/// ignored) as the router's two shapes, `/` and `/:section/:id?`.
+pub fn locate(path: &str) -> Located {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let path = path.strip_suffix('/').unwrap_or(path);
+    if path.is_empty() {
+        return Located::Home;
+    }
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let mut parts = path.split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(section), id, None) if !section.is_empty() && id != Some("") => {
+            Located::Section(decode(section), id.map(decode))
+        }
+        _ => Located::Nowhere,
+    }
+}
+
+/// The page a path under the public URL shows; `None` for no page.
+pub fn page_of_path(path: &str) -> Option<Page> {
+    match locate(path) {
+        Located::Home => Some(Page::Home),
+        Located::Section(section, id) => page_at(&section, id.as_deref()),
+        Located::Nowhere => None,
+    }
+}
+
+/// The first segment of a page's pattern: a detail page's is its list's navigation entry
+/// (`review` for `/review/:id`), home's is "".
+pub fn section_of(page: Page) -> &'static str {
+    pattern_shape(route(page).pattern).0
+}
+
 /// Whether a pattern has a parameter after its first segment.
 #[derive(Clone, Copy)]
 enum Tail {
@@ -356,10 +403,37 @@ mod tests {
         assert_eq!(page_at("statements", Some("x")), None);
         assert_eq!(page_at("nowhere", None), None);
         assert_eq!(page_at("", None), None);
-        // The router's two routes cover every pattern (one or two segments).
+        // The router's two shapes cover every pattern (one or two segments).
         assert!(ROUTES.iter().all(|r| r.pattern.matches('/').count() <= 2));
-        let app = include_str!("app.rs");
-        assert_eq!(app.matches("<Route ").count(), 2);
+    }
+
+    #[test]
+    fn paths_are_read_as_the_two_shapes() {
+        assert_eq!(locate("/"), Located::Home);
+        assert_eq!(locate(""), Located::Home);
+        assert_eq!(
+            locate("/statements"),
+            Located::Section("statements".into(), None)
+        );
+        assert_eq!(
+            locate("/statements/"),
+            Located::Section("statements".into(), None)
+        );
+        assert_eq!(
+            locate("/review/a%201"),
+            Located::Section("review".into(), Some("a 1".into()))
+        );
+        assert_eq!(locate("/a/b/c"), Located::Nowhere);
+        assert_eq!(locate("//x"), Located::Nowhere);
+        assert_eq!(locate("/a//"), Located::Nowhere);
+        assert_eq!(page_of_path("/"), Some(Page::Home));
+        assert_eq!(page_of_path("/apply/3"), Some(Page::Apply));
+        assert_eq!(
+            page_of_path("/customers/91110000X"),
+            Some(Page::CustomerDetail)
+        );
+        assert_eq!(page_of_path("/statements/x"), None);
+        assert_eq!(page_of_path("/review/a/b"), None);
     }
 
     #[test]

@@ -72,6 +72,35 @@ for (const failure of ["404", "abort"]) {
   });
 }
 
+test("links move in place, back and forward follow, and the navigation marks the page shown", async ({ page, context }) => {
+  await page.goto("./");
+  await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  const current = nav.locator('a[aria-current="page"]');
+  await expect(current).toHaveText("首页");
+  await nav.getByRole("link", { name: "返佣对账单" }).click();
+  await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/partners/statements");
+  await expect(current).toHaveText("返佣对账单");
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
+  await expect(current).toHaveText("首页");
+  await page.goForward();
+  await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
+  // A click with a modifier is the browser's (here: a new tab); this page stays.
+  const opened = context.waitForEvent("page");
+  await nav.getByRole("link", { name: "关联代客" }).click({ modifiers: ["Control"] });
+  const tab = await opened;
+  expect(new URL(tab.url()).pathname).toBe("/partners/customers");
+  await tab.close();
+  expect(new URL(page.url()).pathname).toBe("/partners/statements");
+  await expect(current).toHaveText("返佣对账单");
+  // An address no page has marks no entry, even under a known section.
+  await page.goto("statements/2026-11");
+  await expect(page.getByRole("heading", { name: "页面不存在", level: 1 })).toBeVisible();
+  await expect(current).toHaveCount(0);
+});
+
 test("paths the route table does not know say so, whatever their shape", async ({ page }) => {
   for (const path of ["nowhere", "statements/2026-11", "review/a/b"]) {
     await page.goto(path);

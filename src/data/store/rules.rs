@@ -8,7 +8,7 @@ use crate::data::envelope;
 use crate::data::error::DataError;
 use crate::data::model::{Collection, Session};
 use crate::domain::Role;
-use crate::domain::lifecycle::Lifecycle;
+use crate::domain::lifecycle::LifecycleState;
 
 impl StoreBackend {
     /// The role of the stored session (a visitor when there is none).
@@ -32,7 +32,7 @@ impl StoreBackend {
             .ok()
             .flatten()
             .and_then(|raw| envelope::decode(&raw).ok())
-            .and_then(|d| serde_json::from_value::<Lifecycle>(d.envelope.data).ok())
+            .and_then(|d| serde_json::from_value::<LifecycleState>(d.envelope.data).ok())
             .is_some_and(|l| l.state.is_read_only())
     }
 

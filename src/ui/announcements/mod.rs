@@ -2,9 +2,9 @@
 //! unread ones marked (read state is kept per browser in the settings); the channel
 //! manager posts new ones in local mode. Bodies are plain text, rendered as text.
 
+use crate::ui::router::Link;
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::data::partner::{load_announcements, save_announcement};
 use crate::domain::Permission;
@@ -59,7 +59,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
                     let title = a.title.clone();
                     view! {
                         <li class:pc-unread=unread>
-                            <A href=href>{title}</A>
+                            <Link href=href>{title}</Link>
                             " "<span class="pc-hint">{local_minute(a.published_at)}</span>
                             {unread.then(|| view! { " "<span class="pc-badge-state pc-tone-progress" data-testid="unread">{tr(i18n, |i| t_string!(i, ann.unread))}</span> })}
                         </li>
@@ -152,8 +152,8 @@ pub fn AnnouncementDetailPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let router = Router::get();
+    let id = move || router.id().unwrap_or_default();
     let status: Status = RwSignal::new(None);
     let (list, read) = use_announcements(status);
     let shown = move || list.with(|l| l.iter().find(|a| a.id == id()).cloned());
@@ -174,7 +174,7 @@ pub fn AnnouncementDetailPage() -> impl IntoView {
     });
     view! {
         <section class="pc-page" aria-labelledby="pc-ann-detail">
-            <p><A href=format!("{base}/announcements")>{tr(i18n, |i| t_string!(i, ann.back))}</A></p>
+            <p><Link href=format!("{base}/announcements")>{tr(i18n, |i| t_string!(i, ann.back))}</Link></p>
             <StatusLine message=status/>
             {move || match shown() {
                 Some(a) => view! {

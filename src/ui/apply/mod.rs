@@ -11,8 +11,8 @@ mod wizard;
 
 pub use labels::{field_label, step_title};
 
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -171,8 +171,7 @@ fn WizardBody(
     submitting: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let navigate = use_navigate();
+    let router = Router::get();
     let wizard = Wizard {
         app,
         touched: RwSignal::new(HashSet::new()),
@@ -185,24 +184,17 @@ fn WizardBody(
     provide_context(wizard);
 
     let asked = Memo::new(move |_| {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|s| s.parse::<u8>().ok())
-                .and_then(WizardStep::from_number)
-        })
+        router
+            .id()
+            .and_then(|s| s.parse::<u8>().ok())
+            .and_then(WizardStep::from_number)
     });
     let step = Memo::new(move |_| app.with(|a| allowed_step(a, asked.get())));
     // Keep the URL and the stored step in line with the step shown.
     Effect::new(move |_| {
         let s = step.get();
         if asked.get() != Some(s) {
-            navigate(
-                &format!("/apply/{}", s.number()),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            router.replace(&format!("/apply/{}", s.number()));
         }
         if app.with_untracked(|a| a.step != s && a.status.state.is_editable()) {
             app.update(|a| a.step = s);

@@ -1,7 +1,7 @@
 //! Back / next, refusing to go forward while the step has errors, and the save indicator.
 
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 
 use super::SaveState;
@@ -21,21 +21,17 @@ fn focus_heading_soon() {
 pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> impl IntoView {
     let w = Wizard::get();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = Router::get();
     let summary = RwSignal::new(None::<String>);
 
-    let go = {
-        let navigate = navigate.clone();
-        move |s: WizardStep| {
-            summary.set(None);
-            navigate(&format!("/apply/{}", s.number()), Default::default());
-            focus_heading_soon();
-        }
+    let go = move |s: WizardStep| {
+        summary.set(None);
+        router.go(&format!("/apply/{}", s.number()));
+        focus_heading_soon();
     };
-    let go_back = go.clone();
     let back = move |_| {
         if let Some(prev) = WizardStep::from_number(step.get_untracked().number() - 1) {
-            go_back(prev);
+            go(prev);
         }
     };
     // "Next" pressed while a file is still uploading: go on once it is stored, rather
@@ -68,11 +64,10 @@ pub fn WizardNav(step: Signal<WizardStep>, save_state: RwSignal<SaveState>) -> i
         }
     };
 
-    let next_after_upload = next.clone();
     Effect::new(move || {
         if queued.get() && w.uploading.get() == 0 {
             queued.set(false);
-            next_after_upload();
+            next();
         }
     });
     let next = move |_| next();

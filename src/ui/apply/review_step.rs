@@ -1,8 +1,8 @@
 //! Step ⑤ (check everything, submit, follow the review) and step ⑥ (partner).
 
+use crate::ui::router::Link;
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::labels::{field_label, server_field_errors, step_title};
 use super::store::{actor, store};
@@ -20,12 +20,11 @@ pub fn ReviewStep() -> impl IntoView {
     let ctx = AppContext::get();
     let w = Wizard::get();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = Router::get();
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let state = Signal::derive(move || w.app.with(|a| a.status.state));
 
-    let navigate_to_field = navigate.clone();
     let submit = move |_| {
         if busy.get_untracked() {
             return;
@@ -57,7 +56,6 @@ pub fn ReviewStep() -> impl IntoView {
         busy.set(true);
         w.submitting.set(true);
         let backend = ctx.backend();
-        let navigate = navigate_to_field.clone();
         leptos::task::spawn_local(async move {
             // Frozen only once storage has it: a failed save leaves the draft editable.
             match store(&*backend, &next).await {
@@ -72,7 +70,7 @@ pub fn ReviewStep() -> impl IntoView {
                         let shown = server_field_errors(i18n, issues);
                         if let Some(step) = shown.first().map(|(f, _)| f.step()) {
                             w.server.set(shown);
-                            navigate(&format!("/apply/{}", step.number()), Default::default());
+                            router.go(&format!("/apply/{}", step.number()));
                         }
                     }
                     message.set(Some(error_message(i18n, &e)));
@@ -102,12 +100,11 @@ pub fn ReviewStep() -> impl IntoView {
         }
         next.step = step;
         let backend = ctx.backend();
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match store(&*backend, &next).await {
                 Ok(_) => {
                     w.app.set(next);
-                    navigate(&format!("/apply/{}", step.number()), Default::default());
+                    router.go(&format!("/apply/{}", step.number()));
                 }
                 Err(e) => message.set(Some(error_message(i18n, &e))),
             }
@@ -123,7 +120,7 @@ pub fn ReviewStep() -> impl IntoView {
             ApplicationState::Submitted => view! { <p class="pc-alert pc-alert-ok" role="status">{crate::ui::tr(i18n, |i| t_string!(i, apply.waiting))}</p> }.into_any(),
             ApplicationState::Rejected => view! {
                 <div class="pc-actions">
-                    <button type="button" class="pc-button" on:click=reopen.clone()>{crate::ui::tr(i18n, |i| t_string!(i, apply.fix))}</button>
+                    <button type="button" class="pc-button" on:click=reopen>{crate::ui::tr(i18n, |i| t_string!(i, apply.fix))}</button>
                 </div>
             }.into_any(),
             ApplicationState::Approved => ().into_any(),
@@ -131,7 +128,7 @@ pub fn ReviewStep() -> impl IntoView {
         <FormSummary app=w.app/>
         {move || (state.get() == ApplicationState::Draft).then(|| view! {
             <div class="pc-actions">
-                <button type="button" class="pc-button" on:click=submit.clone() disabled=move || busy.get()>
+                <button type="button" class="pc-button" on:click=submit disabled=move || busy.get()>
                     {move || if busy.get() { t_string!(i18n, apply.submitting).to_string() } else { t_string!(i18n, apply.submit).to_string() }}
                 </button>
             </div>
@@ -152,7 +149,7 @@ pub fn PartnerStep() -> impl IntoView {
         <p class="pc-alert pc-alert-ok" role="status" data-testid="application-approved">
             {move || t!(i18n, apply.approved, company = w.app.with(|a| a.form.company_name.clone()))}
         </p>
-        <p><A href=format!("{base}/")>{crate::ui::tr(i18n, |i| t_string!(i, apply.to_home))}</A></p>
+        <p><Link href=format!("{base}/")>{crate::ui::tr(i18n, |i| t_string!(i, apply.to_home))}</Link></p>
         <History history=Signal::derive(move || w.app.with(|a| a.status.history.clone()))/>
     }
 }

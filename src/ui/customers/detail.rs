@@ -1,9 +1,9 @@
 //! One customer: its facts, its unbinding (which termination waits for), and links to
 //! its statements and special rebates.
 
+use crate::ui::router::Link;
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::{reads_partner_data, unbind_name};
 use crate::data::money::{load_customers, save_customer};
@@ -20,9 +20,9 @@ use crate::ui::tr;
 pub fn CustomerDetailPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let params = use_params_map();
+    let router = Router::get();
     let busy = Busy::new();
-    let uin = move || params.with(|p| p.get("id").unwrap_or_default());
+    let uin = move || router.id().unwrap_or_default();
     let base = ctx.config.with_value(|c| c.route_base());
     let customer = RwSignal::new(None::<Customer>);
     let loaded = RwSignal::new(false);
@@ -75,7 +75,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     };
     view! {
         <section class="pc-page" aria-labelledby="pc-customer-heading">
-            <p><A href=format!("{base}/customers")>{tr(i18n, |i| t_string!(i, cust.back))}</A></p>
+            <p><Link href=format!("{base}/customers")>{tr(i18n, |i| t_string!(i, cust.back))}</Link></p>
             <h1 id="pc-customer-heading">{move || customer.get().map_or_else(uin, |c| c.name)}</h1>
             <StatusLine message=status/>
             <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
@@ -98,8 +98,8 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         </dl>
                         <p class="pc-hint" hidden=c.arrears.is_zero()>{tr(i18n, |i| t_string!(i, cust.arrears_note))}</p>
                         <div class="pc-actions">
-                            <A href=statements>{tr(i18n, |i| t_string!(i, cust.to_statements))}</A>
-                            <A href=special>{tr(i18n, |i| t_string!(i, cust.to_special))}</A>
+                            <Link href=statements>{tr(i18n, |i| t_string!(i, cust.to_statements))}</Link>
+                            <Link href=special>{tr(i18n, |i| t_string!(i, cust.to_special))}</Link>
                         </div>
                     </div>
                     <section class="pc-card" aria-labelledby="pc-unbind-heading" hidden=move || !(may_edit() || is_manager())>

@@ -5,8 +5,8 @@ mod detail;
 
 pub use detail::CustomerDetailPage;
 
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::money::load_customers;
 use crate::domain::customer::{Customer, CustomerColumn, UnbindState, search};
@@ -131,7 +131,7 @@ fn CustomerList() -> impl IntoView {
                         let link_text = c.uin.clone();
                         view! {
                             <tr data-uin=c.uin.clone()>
-                                <td><A href=href>{link_text}</A></td>
+                                <td><Link href=href>{link_text}</Link></td>
                                 <td>{c.name.clone()}</td>
                                 <td>{c.associated_since.to_string()}</td>
                                 <td class="pc-num" class:pc-negative=owing>{money(c.arrears)}</td>

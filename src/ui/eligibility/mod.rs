@@ -6,8 +6,8 @@ mod words;
 
 pub use words::type_name;
 
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use self::results::Results;
 use self::words::declaration_text;
@@ -54,7 +54,7 @@ fn bad_input_message(i18n: I18n, field: String, bad: BadInput) -> String {
 pub fn EligibilityPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = Router::get();
     let input = RwSignal::new(EligibilityInput::default());
     let loaded = RwSignal::new(false);
     let status = RwSignal::new(None::<(bool, String)>);
@@ -162,12 +162,11 @@ pub fn EligibilityPage() -> impl IntoView {
     };
 
     let apply_as = Callback::new(move |t: PartnerType| {
-        let navigate = navigate.clone();
         let backend = ctx.backend();
         let session = ctx.session.get_untracked();
         leptos::task::spawn_local(async move {
             match start_application(&*backend, &session, t).await {
-                Ok(()) => navigate("/apply", Default::default()),
+                Ok(()) => router.go("/apply"),
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }
         });

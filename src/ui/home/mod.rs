@@ -1,7 +1,7 @@
 //! `/`: what the current role can do next, linking to the pages that exist.
 
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::Role;
 use crate::i18n::*;
@@ -71,7 +71,7 @@ pub fn HomePage() -> impl IntoView {
                                 let area = route.area;
                                 view! {
                                     <li on:pointerenter=move |_| prefetch(area) on:focusin=move |_| prefetch(area)>
-                                        <A href=format!("{base}/{}", route.href)>{text}</A>
+                                        <Link href=format!("{base}/{}", route.href)>{text}</Link>
                                     </li>
                                 }
                                 .into_any()

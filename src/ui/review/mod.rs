@@ -2,9 +2,9 @@
 
 mod decision;
 
+use crate::ui::router::Link;
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use self::decision::Decision;
 use crate::data::Collection;
@@ -98,7 +98,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                                 let name = if a.form.company_name.trim().is_empty() { t_string!(i18n, review.unnamed).to_string() } else { a.form.company_name.clone() };
                                 view! {
                                     <tr>
-                                        <td><A href=href>{name}</A></td>
+                                        <td><Link href=href>{name}</Link></td>
                                         <td>{a.form.partner_type.map(|t| type_name(i18n, t)).unwrap_or_default()}</td>
                                         <td>{a.submitted_at().map(local_minute).unwrap_or_default()}</td>
                                         <td>{state_name(i18n, a.status.state)}</td>
@@ -129,9 +129,9 @@ enum Phase {
 pub fn ReviewDetailPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let params = use_params_map();
+    let router = Router::get();
     let base = ctx.config.with_value(|c| c.route_base());
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = Memo::new(move |_| router.id().unwrap_or_default());
     let app = RwSignal::new(Application::default());
     let rev = RwSignal::new(0u64);
     let phase = RwSignal::new(Phase::Loading);
@@ -160,7 +160,7 @@ pub fn ReviewDetailPage() -> impl IntoView {
     let phase = Memo::new(move |_| phase.get());
     view! {
         <section class="pc-page" aria-labelledby="pc-review-detail-heading">
-            <p><A href=format!("{base}/review")>{crate::ui::tr(i18n, |i| t_string!(i, review.back))}</A></p>
+            <p><Link href=format!("{base}/review")>{crate::ui::tr(i18n, |i| t_string!(i, review.back))}</Link></p>
             {move || match phase.get() {
                 Phase::Loading => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
                 Phase::Failed(msg) => view! { <p class="pc-alert pc-alert-error" role="alert">{msg}</p> }.into_any(),

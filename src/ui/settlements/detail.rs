@@ -1,8 +1,8 @@
 //! One settlement sheet.
 
+use crate::ui::router::Link;
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::actions::SheetActions;
 use super::invoice::{Checklist, InvoiceDetails};
@@ -24,8 +24,8 @@ pub fn SettlementDetailPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let router = Router::get();
+    let id = move || router.id().unwrap_or_default();
     let (data, status) = use_settlement_data();
     let sheet = move || {
         data.with(|d| {
@@ -45,7 +45,7 @@ pub fn SettlementDetailPage() -> impl IntoView {
     });
     view! {
         <section class="pc-page" aria-labelledby="pc-sheet-heading">
-            <p class="pc-no-print"><A href=format!("{base}/settlements")>{tr(i18n, |i| t_string!(i, settle.back))}</A></p>
+            <p class="pc-no-print"><Link href=format!("{base}/settlements")>{tr(i18n, |i| t_string!(i, settle.back))}</Link></p>
             <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
             <StatusLine message=status/>
             {move || {

@@ -9,8 +9,8 @@ mod words;
 
 pub use detail::SettlementDetailPage;
 
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::money::{company_names, load_customers, load_settlements};
 use crate::data::{Backend, DataError};
@@ -153,7 +153,7 @@ pub fn SettlementsPage() -> impl IntoView {
                     let hold = d.hold(s).map(|h| hold_text(i18n, h));
                     view! {
                         <tr data-id=s.id.clone()>
-                            <th scope="row"><A href=format!("{base}/settlements/{}", s.id)>{month}</A></th>
+                            <th scope="row"><Link href=format!("{base}/settlements/{}", s.id)>{month}</Link></th>
                             <td>{company}</td>
                             <td class="pc-num" class:pc-negative=negative>{money(amount)}</td>
                             <td><span class=state_tone(s.state)>{state_name(i18n, s.state)}</span></td>

@@ -1,12 +1,12 @@
 //! Navigation: only the sections that exist and that the current role may use.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::*;
 use crate::ui::areas::prefetch;
 use crate::ui::context::AppContext;
-use crate::ui::routes::nav_for;
+use crate::ui::router::{Link, Router};
+use crate::ui::routes::{nav_for, section_of};
 
 /// Whether the navigation is open on a narrow screen, where it hides behind the header's
 /// menu button (on wider screens it is always shown).
@@ -21,11 +21,13 @@ pub fn Nav() -> impl IntoView {
     let base = ctx.config.with_value(|c| c.route_base());
     let NavMenu(open) = expect_context::<NavMenu>();
     // Following a link closes the menu (the new page takes focus).
-    let location = leptos_router::hooks::use_location();
+    let router = Router::get();
     Effect::new(move |_| {
-        location.pathname.track();
+        let _ = router.path();
         open.set(false);
     });
+    // The entry of the page shown (a detail page's list; none for an unknown address).
+    let shown = Memo::new(move |_| router.page().map(section_of));
     view! {
         <nav id="pc-nav" class="pc-nav" class:pc-nav-open=move || open.get()
             aria-label=move || t_string!(i18n, header.main_nav)>
@@ -41,7 +43,7 @@ pub fn Nav() -> impl IntoView {
                             // so the click rarely waits (see ARCHITECTURE.md §Size).
                             view! {
                                 <li on:pointerenter=move |_| prefetch(area) on:focusin=move |_| prefetch(area)>
-                                    <A href=href exact={route.href.is_empty()}>{move || label(i18n)}</A>
+                                    <Link href=href current=Signal::derive(move || shown.get() == Some(route.href))>{move || label(i18n)}</Link>
                                 </li>
                             }
                         })

@@ -4,13 +4,13 @@
 //! bookmark names the page). Embedded, the host page's title is the host's.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::context::AppContext;
+use crate::ui::router::Router;
 use crate::ui::tr;
 
 /// How long a page may take to draw its heading (data pages load first): 40 × 50 ms.
@@ -129,20 +129,15 @@ impl Run {
 pub fn PageFocus() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let location = use_location();
-    let base = ctx.config.with_value(|c| c.route_base());
+    let router = Router::get();
     let titled = !ctx.config.with_value(|c| c.embedded);
     let announce = RwSignal::new(String::new());
     let runs = RwSignal::new(0u32);
     let owed = RwSignal::new(false);
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = router.path();
         // A language switch renames the page too.
         let _ = i18n.get_locale();
-        let path = path
-            .strip_prefix(base.as_str())
-            .unwrap_or(&path)
-            .to_string();
         let page = page_of(&path);
         // The first page of a visit keeps the browser's own start; later ones get focus.
         if previous.as_ref().is_some_and(|p| *p != page) {

@@ -1,7 +1,7 @@
 //! Tells the user, once, that some stored data could not be read and was set aside.
 
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::store::keys::SESSION;
 use crate::i18n::*;
@@ -61,7 +61,7 @@ pub fn ProblemsBanner() -> impl IntoView {
                 <div class="pc-alert pc-alert-warn" role="status" data-testid="problems-banner">
                     <p class="pc-alert-line" hidden=!session_lost data-testid="session-lost">{crate::ui::tr(i18n, |i| t_string!(i, problems.session_lost))}</p>
                     {t!(i18n, problems.banner, count = count)} " "
-                    <A href=href>{crate::ui::tr(i18n, |i| t_string!(i, problems.review))}</A>
+                    <Link href=href>{crate::ui::tr(i18n, |i| t_string!(i, problems.review))}</Link>
                 </div>
             })
         }}

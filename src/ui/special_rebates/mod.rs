@@ -2,8 +2,8 @@
 //! with the guide's five filters. Main account only: others see why (and the data layer
 //! refuses them as well).
 
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -75,8 +75,7 @@ fn percent(text: &str) -> Result<Option<Decimal>, ()> {
 fn SpecialRebates() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let router = Router::get();
     let customers = RwSignal::new(Vec::<Customer>::new());
     let rebates = RwSignal::new(Vec::<SpecialRebate>::new());
     let status = RwSignal::new(None::<(bool, String)>);
@@ -93,14 +92,14 @@ fn SpecialRebates() -> impl IntoView {
             }
         });
     });
-    let customer = move || query.with(|q| q.get("customer").unwrap_or_default());
+    let customer = move || router.query("customer").unwrap_or_default();
     let choose = move |uin: String| {
         let to = if uin.is_empty() {
             "/special-rebates".to_string()
         } else {
             format!("/special-rebates?customer={uin}")
         };
-        navigate(&to, Default::default());
+        router.go(&to);
     };
     let product = RwSignal::new(String::new());
     let sub_product = RwSignal::new(String::new());

@@ -9,8 +9,8 @@ mod table;
 mod totals;
 mod words;
 
+use crate::ui::router::Router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -70,12 +70,12 @@ pub fn StatementsPage() -> impl IntoView {
 fn StatementsView() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let query = use_query_map();
+    let router = Router::get();
     let st = Statements {
         rows: RwSignal::new(Arc::new(Vec::new())),
         loaded: RwSignal::new(false),
         filter: RwSignal::new(StatementFilter {
-            customer: query.with_untracked(|q| q.get("customer").unwrap_or_default()),
+            customer: router.query_untracked("customer").unwrap_or_default(),
             ..Default::default()
         }),
         basis: RwSignal::new(StatementBasis::BillingPeriod),

@@ -6,8 +6,8 @@
 
 mod email;
 
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::money::load_customers;
 use crate::data::partner::{load_lifecycle, load_profile, save_lifecycle};
@@ -163,7 +163,7 @@ fn Termination() -> impl IntoView {
             let link = move |c: &Customer| {
                 let href = format!("{base}/customers/{}", c.uin);
                 let text = format!("{} {}", c.uin, c.name);
-                view! { <A href=href>{text}</A> }
+                view! { <Link href=href>{text}</Link> }
             };
             let compose = (state == PartnerState::Active && pre.hold()).then(|| {
                 let company = d.profile.as_ref().map(|p| p.company_name.clone()).unwrap_or_default();
