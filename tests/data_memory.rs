@@ -226,9 +226,15 @@ fn the_shell_reads_the_partner_state_alone() {
         )
         .await
         .unwrap();
-        assert_eq!(load_partner_state(&b).await.unwrap(), PartnerState::Settling);
+        assert_eq!(
+            load_partner_state(&b).await.unwrap(),
+            PartnerState::Settling
+        );
         assert!(b.quarantined().await.unwrap().is_empty());
-        assert_eq!(load_lifecycle(&b).await.unwrap().state, PartnerState::Active);
+        assert_eq!(
+            load_lifecycle(&b).await.unwrap().state,
+            PartnerState::Active
+        );
         assert_eq!(b.quarantined().await.unwrap().len(), 1);
     });
 }

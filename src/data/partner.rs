@@ -91,10 +91,12 @@ pub async fn load_lifecycle(backend: &dyn Backend) -> Result<Lifecycle, DataErro
 /// (see [`LifecycleState`]); a page that reads the whole lifecycle still sets aside a
 /// record whose history is damaged.
 pub async fn load_partner_state(backend: &dyn Backend) -> Result<PartnerState, DataError> {
-    Ok(load::<LifecycleState>(backend, Collection::Profiles, LIFECYCLE)
-        .await?
-        .map(|l| l.value.state)
-        .unwrap_or_default())
+    Ok(
+        load::<LifecycleState>(backend, Collection::Profiles, LIFECYCLE)
+            .await?
+            .map(|l| l.value.state)
+            .unwrap_or_default(),
+    )
 }
 
 /// Saves the lifecycle.
