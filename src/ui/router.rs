@@ -13,7 +13,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::ui::routes::{Located, Page, locate, page_of_path};
+use crate::ui::routes::{Page, page_of_path};
 
 /// Where the console is: its path under the public URL and its query.
 #[derive(Clone, Copy)]
@@ -161,6 +161,39 @@ fn query_value(search: &str, key: &str) -> Option<String> {
         .get(key)
 }
 
+/// What a path under the public URL names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// `/`.
+    Home,
+    /// `/section` or `/section/id` (segments decoded).
+    Section(String, Option<String>),
+    /// More segments, or an empty one: no page has such a path.
+    Nowhere,
+}
+
+/// Reads a path (`/review/a1`, percent-encoded as in the address; a trailing `/` is
+/// ignored) as the router's two shapes, `/` and `/:section/:id?`.
+pub fn locate(path: &str) -> Located {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let path = path.strip_suffix('/').unwrap_or(path);
+    if path.is_empty() {
+        return Located::Home;
+    }
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let mut parts = path.split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(section), id, None) if !section.is_empty() && id != Some("") => {
+            Located::Section(decode(section), id.map(decode))
+        }
+        _ => Located::Nowhere,
+    }
+}
+
 /// A link to a page of the console (`href` with the base, as in the address). A plain
 /// click moves in place; a click with a modifier (new tab, new window) or another button
 /// is the browser's. `current`: marks the link as the page shown (the navigation).
@@ -205,5 +238,26 @@ mod tests {
         assert_eq!(under_base("/", ""), "/");
         // `/partnersX` is not under `/partners`.
         assert_eq!(under_base("/partnersX/statements", "/partners"), "/");
+    }
+
+    #[test]
+    fn paths_are_read_as_the_two_shapes() {
+        assert_eq!(locate("/"), Located::Home);
+        assert_eq!(locate(""), Located::Home);
+        assert_eq!(
+            locate("/statements"),
+            Located::Section("statements".into(), None)
+        );
+        assert_eq!(
+            locate("/statements/"),
+            Located::Section("statements".into(), None)
+        );
+        assert_eq!(
+            locate("/review/a%201"),
+            Located::Section("review".into(), Some("a 1".into()))
+        );
+        assert_eq!(locate("/a/b/c"), Located::Nowhere);
+        assert_eq!(locate("//x"), Located::Nowhere);
+        assert_eq!(locate("/a//"), Located::Nowhere);
     }
 }

@@ -4,12 +4,13 @@
 //! permission gates and the lazy loader (`areas.rs`) all read it.
 //!
 //! The router (`router.rs`) knows two shapes of path (`/` and `/:section/:id?`, see
-//! [`locate`]): which page a path shows is decided here, by [`page_at`]; the second
+//! `router::locate`): which page a path shows is decided here, by [`page_at`]; the second
 //! segment reaches a page as its `id`.
 
 use crate::domain::{Permission, Role};
 use crate::i18n::*;
 use crate::ui::I18n;
+use crate::ui::router::{Located, locate};
 
 /// A page of the console.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -291,39 +292,6 @@ pub fn page_at(section: &str, id: Option<&str>) -> Option<Page> {
         })
 }
 
-/// What a path under the public URL names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Located {
-    /// `/`.
-    Home,
-    /// `/section` or `/section/id` (segments decoded).
-    Section(String, Option<String>),
-    /// More segments, or an empty one: no page has such a path.
-    Nowhere,
-}
-
-/// Reads a path (`/review/a1`, percent-encoded as in the address; a trailing `/` is
-/// ignored) as the router's two shapes, `/` and `/:section/:id?`.
-pub fn locate(path: &str) -> Located {
-    let path = path.strip_prefix('/').unwrap_or(path);
-    let path = path.strip_suffix('/').unwrap_or(path);
-    if path.is_empty() {
-        return Located::Home;
-    }
-    let decode = |s: &str| {
-        percent_encoding::percent_decode_str(s)
-            .decode_utf8_lossy()
-            .into_owned()
-    };
-    let mut parts = path.split('/');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(section), id, None) if !section.is_empty() && id != Some("") => {
-            Located::Section(decode(section), id.map(decode))
-        }
-        _ => Located::Nowhere,
-    }
-}
-
 /// The page a path under the public URL shows; `None` for no page.
 pub fn page_of_path(path: &str) -> Option<Page> {
     match locate(path) {
@@ -408,24 +376,7 @@ mod tests {
     }
 
     #[test]
-    fn paths_are_read_as_the_two_shapes() {
-        assert_eq!(locate("/"), Located::Home);
-        assert_eq!(locate(""), Located::Home);
-        assert_eq!(
-            locate("/statements"),
-            Located::Section("statements".into(), None)
-        );
-        assert_eq!(
-            locate("/statements/"),
-            Located::Section("statements".into(), None)
-        );
-        assert_eq!(
-            locate("/review/a%201"),
-            Located::Section("review".into(), Some("a 1".into()))
-        );
-        assert_eq!(locate("/a/b/c"), Located::Nowhere);
-        assert_eq!(locate("//x"), Located::Nowhere);
-        assert_eq!(locate("/a//"), Located::Nowhere);
+    fn paths_show_the_pages_of_the_table() {
         assert_eq!(page_of_path("/"), Some(Page::Home));
         assert_eq!(page_of_path("/apply/3"), Some(Page::Apply));
         assert_eq!(
