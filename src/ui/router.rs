@@ -2,9 +2,9 @@
 //! links, by pages that send the user on, and by the browser's back and forward buttons.
 //!
 //! The console has two route shapes — `/` and `/:section/:id?` — and the route table
-//! decides the page a path shows (`routes::page_at`). A general router's matching, nested
-//! routes and their generic view code (leptos_router: ≈ 41 KB of the main module before
-//! compression, ≈ 16 KB gzip) were more than that needs; see ARCHITECTURE.md §Size.
+//! decides the page a path shows (`routes::page_of_path`). A general router's matching,
+//! nested routes and their generic view code (leptos_router: 47 KB gzip of the start-up
+//! module, measured) were more than that needs; see ARCHITECTURE.md §Size.
 //!
 //! Only the console's own links are followed in place ([`Link`]): a click anywhere else
 //! on a host page that embeds the console is never taken over.
@@ -57,14 +57,9 @@ impl Router {
         self.path.with(|p| page_of_path(p))
     }
 
-    /// What the path names (tracked): home, a section with its id, or nothing.
-    pub fn located(self) -> Located {
-        self.path.with(|p| locate(p))
-    }
-
     /// The path's second segment, decoded (tracked): `a1` in `/review/a1`.
     pub fn id(self) -> Option<String> {
-        match self.located() {
+        match self.path.with(|p| locate(p)) {
             Located::Section(_, id) => id,
             _ => None,
         }
