@@ -1,6 +1,6 @@
 // The load benchmark (figures, not pass/fail): on a throttled network (9 Mbit/s down,
 // 40 ms round trip, no cache), the time from navigation to the home page's heading and to
-// the statements page's heading (a deep link: main module, then the money area), next to
+// the statements page's heading (a deep link: main module, then the statements area), next to
 // a static HTML page from the same server — the floor any page has on that network.
 // The server sends the build's precompressed files (brotli) as a CDN would.
 // Usage: node scripts/bench-load.mjs [dist-dir]

@@ -49,7 +49,7 @@ const loader = files.find((f) => /^split-[0-9a-f]+\.js$/.test(f));
 if (loader) {
   const src = text(loader);
   const chunkFile = new Map(
-    [...src.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [
+    [...src.matchAll(/const (__chunk_\w+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [
       m[1],
       m[2],
     ]),

@@ -8,8 +8,10 @@
 //    `__wasm_split.js`;
 // 2. runs wasm-bindgen on the main module with --keep-lld-exports (the area modules link
 //    against the main module's function table and memory);
-// 3. in release, runs `wasm-opt -Oz` on every module (Trunk's own pass is off:
-//    data-wasm-opt="0" in index.html — it would optimise a module thrown away here);
+// 3. puts the shared chunks together until no area's first visit needs more than 15 files
+//    (scripts/chunk-groups.mjs), then, in release, runs `wasm-opt -Oz` on every module
+//    (Trunk's own pass is off: data-wasm-opt="0" in index.html — it would optimise a
+//    module thrown away here);
 // 4. names every file after a hash of its content (a CDN caches them forever), rewires
 //    the imports between them, replaces Trunk's files and fixes the names and SRI
 //    hashes in index.html.
@@ -27,6 +29,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { featuresOf, groupChunks, gzipSize, mergeChunks, readLoader, rewriteLoader } from "./chunk-groups.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set (run through trunk)");
@@ -74,13 +77,25 @@ function cutModules() {
     "--out-name=app",
     join(cut, "app.wasm"),
   ]);
-  // 3. Optimise every module.
-  const chunks = readdirSync(cut).filter((f) => f.endsWith(".wasm") && f !== "app.wasm");
+  // 3. Put chunks together until no area needs more than a dozen files (chunk-groups.mjs),
+  // then optimise every module.
+  const loaderPath = join(cut, "__wasm_split.js");
+  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), (f) => gzipSize(join(cut, f)));
+  for (const g of groups) {
+    mergeChunks(run, g.members.map((c) => join(cut, c.file)), join(cut, g.file), work);
+    for (const c of g.members) rmSync(join(cut, c.file));
+  }
+  writeFileSync(loaderPath, rewriteLoader(readFileSync(loaderPath, "utf8"), groups));
+  // wasm-merge writes no target_features section: wasm-opt is told the features.
+  const features = featuresOf(join(cut, "app.wasm"));
   const optimise = (path) => {
-    if (release) run("wasm-opt", ["-Oz", path, "-o", path]);
+    if (release) run("wasm-opt", ["-Oz", ...features, path, "-o", path]);
   };
   optimise(join(bound, "app_bg.wasm"));
-  for (const c of chunks) optimise(join(cut, c));
+  for (const c of readdirSync(cut).filter((f) => /^(chunk|split)_.*\.wasm$/.test(f))) optimise(join(cut, c));
+  const chunks = readdirSync(cut).filter((f) => f.endsWith(".wasm") && f !== "app.wasm");
+  const merged = groups.reduce((n, g) => n + g.members.length, 0);
+  console.log(`split: ${merged} chunks put together in ${groups.length} files`);
 
   // 4. Name by content. The main module and the loader import each other, so the main
   // module's name hashes everything both are made of except that cross reference: its own

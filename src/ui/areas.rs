@@ -60,33 +60,45 @@ macro_rules! area {
     };
 }
 
-area!(onboarding, preload_onboarding, {
+area!(apply, preload_apply, {
     Page::Eligibility => crate::ui::eligibility::EligibilityPage,
     Page::Apply => crate::ui::apply::ApplyPage,
+});
+
+area!(review, preload_review, {
     Page::ReviewQueue => crate::ui::review::ReviewQueuePage,
     Page::ReviewDetail => crate::ui::review::ReviewDetailPage,
 });
 
-area!(money, preload_money, {
+area!(partnership, preload_partnership, {
+    Page::Profile => crate::ui::profile::ProfilePage,
+    Page::Certificate => crate::ui::certificate::CertificatePage,
+    Page::Termination => crate::ui::termination::TerminationPage,
+});
+
+area!(customers, preload_customers, {
     Page::Customers => crate::ui::customers::CustomersPage,
     Page::CustomerDetail => crate::ui::customers::CustomerDetailPage,
+    Page::SpecialRebates => crate::ui::special_rebates::SpecialRebatesPage,
+});
+
+area!(statements, preload_statements, {
     Page::Statements => crate::ui::statements::StatementsPage,
+});
+
+area!(settlements, preload_settlements, {
     Page::Settlements => crate::ui::settlements::SettlementsPage,
     Page::SettlementDetail => crate::ui::settlements::SettlementDetailPage,
-    Page::SpecialRebates => crate::ui::special_rebates::SpecialRebatesPage,
+});
+
+area!(announcements, preload_announcements, {
+    Page::Announcements => crate::ui::announcements::AnnouncementsPage,
+    Page::AnnouncementDetail => crate::ui::announcements::AnnouncementDetailPage,
 });
 
 area!(learners, preload_learners, {
     Page::Learners => crate::ui::learners::LearnersPage,
     Page::Join => crate::ui::learners::JoinPage,
-});
-
-area!(lifecycle, preload_lifecycle, {
-    Page::Profile => crate::ui::profile::ProfilePage,
-    Page::Certificate => crate::ui::certificate::CertificatePage,
-    Page::Termination => crate::ui::termination::TerminationPage,
-    Page::Announcements => crate::ui::announcements::AnnouncementsPage,
-    Page::AnnouncementDetail => crate::ui::announcements::AnnouncementDetailPage,
 });
 
 area!(settings, preload_settings, {
@@ -97,10 +109,14 @@ area!(settings, preload_settings, {
 async fn load(page: Page) -> Result<PageView, SplitLoaderError> {
     match route(page).area {
         Area::Main => Ok(|| crate::ui::home::HomePage().into_any()),
-        Area::Onboarding => onboarding(page).await,
-        Area::Money => money(page).await,
+        Area::Apply => apply(page).await,
+        Area::Review => review(page).await,
+        Area::Partnership => partnership(page).await,
+        Area::Customers => customers(page).await,
+        Area::Statements => statements(page).await,
+        Area::Settlements => settlements(page).await,
+        Area::Announcements => announcements(page).await,
         Area::Learners => learners(page).await,
-        Area::Lifecycle => lifecycle(page).await,
         Area::Settings => settings(page).await,
     }
 }
@@ -111,10 +127,14 @@ pub fn prefetch(area: Area) {
     leptos::task::spawn_local(async move {
         let _ = match area {
             Area::Main => Ok(()),
-            Area::Onboarding => preload_onboarding().await,
-            Area::Money => preload_money().await,
+            Area::Apply => preload_apply().await,
+            Area::Review => preload_review().await,
+            Area::Partnership => preload_partnership().await,
+            Area::Customers => preload_customers().await,
+            Area::Statements => preload_statements().await,
+            Area::Settlements => preload_settlements().await,
+            Area::Announcements => preload_announcements().await,
             Area::Learners => preload_learners().await,
-            Area::Lifecycle => preload_lifecycle().await,
             Area::Settings => preload_settings().await,
         };
     });

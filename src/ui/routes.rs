@@ -42,27 +42,24 @@ pub enum Page {
 pub enum Area {
     /// The shell and the home page: what every visit needs.
     Main,
-    /// Eligibility check, the application wizard and its review.
-    Onboarding,
-    /// Customers, statements, settlements, special rebates.
-    Money,
+    /// The eligibility check and the application wizard.
+    Apply,
+    /// The channel manager's review of applications.
+    Review,
+    /// Company profile, authorization certificate, termination.
+    Partnership,
+    /// Customers and their special rebates.
+    Customers,
+    /// Rebate statements: the table, import, export, the tax preview.
+    Statements,
+    /// Settlement sheets and their payment.
+    Settlements,
+    /// Announcements and their detail.
+    Announcements,
     /// The learning platform: joining and the admin's list.
     Learners,
-    /// Profile, certificate, termination, announcements.
-    Lifecycle,
     /// Settings: connection, backup, problems.
     Settings,
-}
-
-impl Area {
-    /// Every area fetched on demand.
-    pub const LAZY: [Area; 5] = [
-        Area::Onboarding,
-        Area::Money,
-        Area::Learners,
-        Area::Lifecycle,
-        Area::Settings,
-    ];
 }
 
 /// One row of the route table.
@@ -106,7 +103,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.eligibility)),
         shown_to: EVERYONE,
         opens: &[],
-        area: Area::Onboarding,
+        area: Area::Apply,
     },
     Route {
         page: Page::Apply,
@@ -116,7 +113,7 @@ pub const ROUTES: &[Route] = &[
         shown_to: &[Role::Visitor, Role::MainAccount],
         // The wizard itself says who may submit (a sub-account is told whom to ask).
         opens: &[],
-        area: Area::Onboarding,
+        area: Area::Apply,
     },
     Route {
         page: Page::ReviewQueue,
@@ -125,7 +122,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.review)),
         shown_to: &[Role::ChannelManager],
         opens: &[Permission::Review],
-        area: Area::Onboarding,
+        area: Area::Review,
     },
     Route {
         page: Page::ReviewDetail,
@@ -134,7 +131,7 @@ pub const ROUTES: &[Route] = &[
         label: None,
         shown_to: &[],
         opens: &[Permission::Review],
-        area: Area::Onboarding,
+        area: Area::Review,
     },
     Route {
         page: Page::Profile,
@@ -143,7 +140,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.profile)),
         shown_to: PARTNER_ROLES,
         opens: PARTNER_DATA,
-        area: Area::Lifecycle,
+        area: Area::Partnership,
     },
     Route {
         page: Page::Certificate,
@@ -152,7 +149,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.certificate)),
         shown_to: PARTNER_ROLES,
         opens: PARTNER_DATA,
-        area: Area::Lifecycle,
+        area: Area::Partnership,
     },
     Route {
         page: Page::Customers,
@@ -161,7 +158,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.customers)),
         shown_to: PARTNER_ROLES,
         opens: PARTNER_DATA,
-        area: Area::Money,
+        area: Area::Customers,
     },
     Route {
         page: Page::CustomerDetail,
@@ -170,7 +167,7 @@ pub const ROUTES: &[Route] = &[
         label: None,
         shown_to: &[],
         opens: PARTNER_DATA,
-        area: Area::Money,
+        area: Area::Customers,
     },
     Route {
         page: Page::Statements,
@@ -179,7 +176,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.statements)),
         shown_to: PARTNER_ROLES,
         opens: PARTNER_DATA,
-        area: Area::Money,
+        area: Area::Statements,
     },
     Route {
         page: Page::Settlements,
@@ -188,7 +185,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.settlements)),
         shown_to: PARTNER_ROLES,
         opens: PARTNER_DATA,
-        area: Area::Money,
+        area: Area::Settlements,
     },
     Route {
         page: Page::SettlementDetail,
@@ -197,7 +194,7 @@ pub const ROUTES: &[Route] = &[
         label: None,
         shown_to: &[],
         opens: PARTNER_DATA,
-        area: Area::Money,
+        area: Area::Settlements,
     },
     Route {
         page: Page::SpecialRebates,
@@ -206,7 +203,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.special_rebates)),
         shown_to: &[Role::MainAccount, Role::ChannelManager],
         opens: &[Permission::SpecialRebates, Permission::Review],
-        area: Area::Money,
+        area: Area::Customers,
     },
     Route {
         page: Page::Termination,
@@ -215,7 +212,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.termination)),
         shown_to: &[Role::MainAccount, Role::ChannelManager],
         opens: PARTNER_DATA,
-        area: Area::Lifecycle,
+        area: Area::Partnership,
     },
     Route {
         page: Page::Announcements,
@@ -224,7 +221,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.announcements)),
         shown_to: PARTNER_ROLES,
         opens: &[],
-        area: Area::Lifecycle,
+        area: Area::Announcements,
     },
     Route {
         page: Page::AnnouncementDetail,
@@ -233,7 +230,7 @@ pub const ROUTES: &[Route] = &[
         label: None,
         shown_to: &[],
         opens: &[],
-        area: Area::Lifecycle,
+        area: Area::Announcements,
     },
     Route {
         page: Page::Learners,
@@ -394,7 +391,7 @@ mod tests {
         assert!(!manager.contains(&"learners"));
         let visitor: Vec<_> = nav_for(Role::Visitor).map(|r| r.href).collect();
         assert_eq!(visitor, ["", "eligibility", "apply", "settings"]);
-        assert_eq!(area_of_href("statements"), Area::Money);
+        assert_eq!(area_of_href("statements"), Area::Statements);
         assert_eq!(area_of_href(""), Area::Main);
     }
 }

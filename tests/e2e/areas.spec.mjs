@@ -7,7 +7,7 @@ import { test, expect, becomeRole } from "./modes.mjs";
 function areaFetches(page) {
   const seen = [];
   page.on("request", (r) => {
-    const m = /\/(split_\w+|chunk_\d+)-[0-9a-f]+\.wasm$/.exec(new URL(r.url()).pathname);
+    const m = /\/(split_\w+|chunk_\w+)-[0-9a-f]+\.wasm$/.exec(new URL(r.url()).pathname);
     if (m) seen.push(m[1]);
   });
   return seen;
@@ -24,31 +24,35 @@ test("opening the home page fetches no area module (and remote mode's only in re
   if (mode === "local") expect(fetched).toEqual([]);
 });
 
-test("a statements page fetches the money area and not the learners one", async ({ page, mode }) => {
+test("a statements page fetches the statements area and no other page's", async ({ page, mode }) => {
   const fetched = areaFetches(page);
   await page.goto("./");
   await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
   await page.goto("statements");
   await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
-  expect(fetched).toContain("split_money");
-  expect(fetched).not.toContain("split_learners");
-  expect(fetched).not.toContain("split_onboarding");
+  expect(fetched.filter((f) => f.startsWith("split_") && f !== "split_remote")).toEqual(["split_statements"]);
   if (mode === "local") expect(fetched).not.toContain("split_remote");
 });
 
+// A page of every area, with the role that may open it.
+const MAIN = "主账号（企业管理员）";
 const DEEP_LINKS = [
-  ["eligibility", "合作伙伴准入条件自查"],
-  ["apply", "腾讯云合作伙伴申请"],
-  ["statements", "返佣对账单"],
-  ["profile", "合作伙伴信息"],
-  ["join", "加入云知伙伴平台"],
-  ["settings", "设置"],
+  ["eligibility", "合作伙伴准入条件自查", MAIN],
+  ["apply", "腾讯云合作伙伴申请", MAIN],
+  ["review", "合作伙伴申请审核", "渠道经理"],
+  ["profile", "合作伙伴信息", MAIN],
+  ["customers", "关联代客", MAIN],
+  ["statements", "返佣对账单", MAIN],
+  ["settlements", "结算与付款", MAIN],
+  ["announcements", "通知公告", MAIN],
+  ["join", "加入云知伙伴平台", MAIN],
+  ["settings", "设置", MAIN],
 ];
 
-for (const [path, heading] of DEEP_LINKS) {
+for (const [path, heading, role] of DEEP_LINKS) {
   test(`a deep link to /${path} renders its page`, async ({ page }) => {
     await page.goto("./");
-    await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+    await becomeRole(page, "演示：切换角色", role);
     await page.goto(path);
     await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
   });
