@@ -1,19 +1,16 @@
 //! The computations behind the money pages (SPEC §3.6–§3.10): statement filter/sort/
-//! totals, CSV import and export, sample data, customers, special rebates, settlements.
+//! totals, CSV import and export, sample data, customers, special rebates (settlements:
+//! domain_settlement.rs).
 #![cfg(not(target_arch = "wasm32"))]
-use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::calendar::WorkCalendar;
+use chrono::NaiveDate;
 use partner_console::domain::customer::*;
 use partner_console::domain::lang::Lang;
 use partner_console::domain::sample::generate;
-use partner_console::domain::settlement::*;
 use partner_console::domain::special_rebate::*;
 use partner_console::domain::statement::*;
 use partner_console::domain::statement_csv::*;
 use partner_console::domain::statement_view::*;
-use partner_console::domain::tax::{InvoiceKind, InvoicePreview};
-use partner_console::domain::transition::Actor;
-use partner_console::domain::{Cny, Role, YearMonth};
+use partner_console::domain::{Cny, YearMonth};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -313,140 +310,6 @@ fn special_rebates_state_and_the_five_filters() {
     assert!(for_customer(&all, "200", &Default::default()).is_empty());
 }
 
-fn sheet() -> SettlementSheet {
-    SettlementSheet {
-        id: "2026-01".into(),
-        month: ym("2026-01"),
-        lines: vec![
-            SettlementLine {
-                kind: LineKind::Rebate(ym("2026-01")),
-                amount: Cny::parse("100.25").unwrap(),
-            },
-            SettlementLine {
-                kind: LineKind::Clawback {
-                    customer_uin: "1".into(),
-                    month: ym("2025-12"),
-                },
-                amount: Cny::parse("-0.25").unwrap(),
-            },
-        ],
-        state: SettlementState::Pending,
-        history: Vec::new(),
-        received_on: None,
-        corrected_on: None,
-        paid_on: None,
-        contract_on_file: true,
-        checked: Vec::new(),
-    }
-}
-
-#[test]
-fn settlement_amount_clawbacks_and_payment_window() {
-    let cal = WorkCalendar::mainland();
-    let mut s = sheet();
-    assert_eq!(s.amount(), Cny::yuan(100));
-    assert_eq!(s.clawbacks(), Cny::parse("-0.25").unwrap());
-    assert_eq!(s.expected_payment(&cal), None, "not received yet");
-    let who = Actor {
-        role: Role::ChannelManager,
-        name: "m".into(),
-    };
-    let at = Utc.with_ymd_and_hms(2026, 2, 10, 8, 0, 0).unwrap();
-    s.advance(
-        SettlementState::DocumentsSent,
-        date(2026, 2, 5),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    s.advance(
-        SettlementState::Received,
-        date(2026, 2, 10),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    let w = s.expected_payment(&cal).unwrap();
-    assert_eq!((w.earliest, w.latest), (date(2026, 3, 2), date(2026, 3, 9)));
-    assert!(!w.provisional);
-    assert!(
-        s.advance(
-            SettlementState::Abnormal,
-            date(2026, 2, 12),
-            at,
-            who.clone(),
-            None
-        )
-        .is_err(),
-        "abnormal needs a reason"
-    );
-    s.advance(
-        SettlementState::Abnormal,
-        date(2026, 2, 12),
-        at,
-        who.clone(),
-        Some("金额不一致".into()),
-    )
-    .unwrap();
-    s.advance(
-        SettlementState::Corrected,
-        date(2026, 12, 28),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    let w = s.expected_payment(&cal).unwrap();
-    assert_eq!(w.earliest, w.latest);
-    assert!(w.provisional, "crosses into 2027, which has no table");
-    assert_eq!(w.missing_year, Some(2027));
-    assert!(
-        s.advance(
-            SettlementState::Paid,
-            date(2027, 1, 5),
-            at,
-            who.clone(),
-            None
-        )
-        .is_err()
-    );
-    s.advance(
-        SettlementState::Verified,
-        date(2027, 1, 4),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    s.advance(SettlementState::Paid, date(2027, 1, 5), at, who, None)
-        .unwrap();
-    assert_eq!(s.expected_payment(&cal), None);
-    assert_eq!(s.history.len(), 6);
-    assert_eq!(s.paid_on, Some(date(2027, 1, 5)));
-}
-
-#[test]
-fn tax_preview_on_the_settlement_total() {
-    let s = sheet();
-    let [special, general] = InvoicePreview::both(s.amount());
-    assert_eq!(special.net, Cny::yuan(100));
-    assert_eq!(general.kind, InvoiceKind::GeneralVat);
-    assert_eq!(general.deduction, Cny::yuan(6));
-    assert_eq!(general.net, Cny::yuan(94));
-    let small = InvoicePreview::new(InvoiceKind::GeneralVat, Cny::parse("0.25").unwrap());
-    assert_eq!(small.deduction, Cny::parse("0.02").unwrap());
-    assert_eq!(small.net, Cny::parse("0.23").unwrap());
-}
-
-#[test]
-fn payment_hold_in_the_guides_three_cases() {
-    assert_eq!(payment_hold(false, true), PaymentHold::Normal);
-    assert_eq!(payment_hold(true, true), PaymentHold::Arrears);
-    assert_eq!(payment_hold(false, false), PaymentHold::ContractMissing);
-}
-
 #[test]
 fn axis_ticks_are_nice_and_cover_the_maximum() {
     let yuan = |n: i64| Cny::yuan(n);
@@ -470,84 +333,4 @@ fn axis_ticks_are_nice_and_cover_the_maximum() {
         assert!(ticks.len() <= 5, "{max}: {ticks:?}");
         assert!(ticks.last().unwrap().fen() >= max, "{max}: {ticks:?}");
     }
-}
-
-#[test]
-fn the_payment_outlook_never_promises_a_window_while_payment_is_held() {
-    let cal = WorkCalendar::mainland();
-    let who = Actor {
-        role: Role::ChannelManager,
-        name: String::new(),
-    };
-    let at = Utc.with_ymd_and_hms(2026, 2, 12, 8, 0, 0).unwrap();
-    let mut s = sheet();
-    assert_eq!(
-        s.outlook(PaymentHold::Normal, &cal),
-        PaymentOutlook::AwaitingReceipt
-    );
-    s.advance(
-        SettlementState::DocumentsSent,
-        date(2026, 2, 5),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    s.advance(
-        SettlementState::Received,
-        date(2026, 2, 10),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    let window = s.expected_payment(&cal).unwrap();
-    assert_eq!(
-        s.outlook(PaymentHold::Normal, &cal),
-        PaymentOutlook::Expected(window)
-    );
-    for hold in [PaymentHold::Arrears, PaymentHold::ContractMissing] {
-        assert_eq!(s.outlook(hold, &cal), PaymentOutlook::Held(hold));
-    }
-    // Each move keeps the day it took effect, apart from when it was recorded.
-    s.advance(
-        SettlementState::Abnormal,
-        date(2026, 2, 11),
-        at,
-        who.clone(),
-        Some("发票金额不符".into()),
-    )
-    .unwrap();
-    let days: Vec<_> = s.history.iter().map(|c| c.on).collect();
-    assert_eq!(
-        days,
-        [
-            Some(date(2026, 2, 5)),
-            Some(date(2026, 2, 10)),
-            Some(date(2026, 2, 11))
-        ]
-    );
-    s.advance(
-        SettlementState::Corrected,
-        date(2026, 2, 12),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    s.advance(
-        SettlementState::Verified,
-        date(2026, 2, 13),
-        at,
-        who.clone(),
-        None,
-    )
-    .unwrap();
-    s.advance(SettlementState::Paid, date(2026, 2, 24), at, who, None)
-        .unwrap();
-    // Paid is paid, whatever holds later.
-    assert_eq!(
-        s.outlook(PaymentHold::Arrears, &cal),
-        PaymentOutlook::Paid(date(2026, 2, 24))
-    );
 }

@@ -58,6 +58,13 @@ pub enum ApplicationState {
     Rejected,
 }
 
+super::keyed::keyed!(ApplicationState {
+    Submitted => "Submitted",
+    Approved => "Approved",
+    Rejected => "Rejected",
+    Draft => "Draft",
+});
+
 /// What can happen to an application.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ApplicationEvent {

@@ -22,6 +22,14 @@ pub enum VerificationMethod {
     ManualReview,
 }
 
+super::keyed::keyed!(VerificationMethod {
+    LegalRepresentativeFace => "LegalRepresentativeFace",
+    CorporateTransfer => "CorporateTransfer",
+    WechatOfficialAccount => "WechatOfficialAccount",
+    WechatPayMerchant => "WechatPayMerchant",
+    ManualReview => "ManualReview",
+});
+
 impl VerificationMethod {
     /// All five, in the guide's order.
     pub const ALL: [VerificationMethod; 5] = [
@@ -46,6 +54,13 @@ pub enum AccountKind {
     WechatOfficialAccount,
 }
 
+super::keyed::keyed!(AccountKind {
+    Wechat => "Wechat",
+    Qq => "Qq",
+    Email => "Email",
+    WechatOfficialAccount => "WechatOfficialAccount",
+});
+
 /// The company size choices (公司规模).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CompanySize {
@@ -60,6 +75,14 @@ pub enum CompanySize {
     /// 500 or more.
     From500,
 }
+
+super::keyed::keyed!(CompanySize {
+    Under20 => "Under20",
+    From20To49 => "From20To49",
+    From50To99 => "From50To99",
+    From100To499 => "From100To499",
+    From500 => "From500",
+});
 
 impl CompanySize {
     /// All sizes, smallest first.

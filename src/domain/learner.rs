@@ -15,6 +15,11 @@ pub enum JoinMethod {
     AccountApplication,
 }
 
+super::keyed::keyed!(JoinMethod {
+    EnterpriseEmail => "EnterpriseEmail",
+    AccountApplication => "AccountApplication",
+});
+
 /// Where a join request or learner stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LearnerState {

@@ -16,6 +16,7 @@ pub mod eligibility_input;
 pub mod file;
 pub mod invoice;
 pub mod join_form;
+pub mod keyed;
 pub mod lang;
 pub mod learner;
 pub mod learner_import;

@@ -13,6 +13,12 @@ pub enum PartnerType {
     Development,
 }
 
+super::keyed::keyed!(PartnerType {
+    Agent => "Agent",
+    Integration => "Integration",
+    Development => "Development",
+});
+
 impl PartnerType {
     /// All three, in the order the guide lists them.
     pub const ALL: [PartnerType; 3] = [

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::{PaymentWindow, WorkCalendar};
 use super::money::Cny;
 use super::month::YearMonth;
+use super::role::{Permission, Role};
 use super::transition::{Actor, StateChange, TransitionError, required_reason};
 
 /// Where a settlement sheet stands.
@@ -66,6 +67,26 @@ impl SettlementState {
         }
     }
 
+    /// Whether the partner makes the move into this state (sending and correcting the
+    /// documents); the provider makes the others (receiving, verifying, flagging, paying).
+    pub fn is_partners_move(self) -> bool {
+        matches!(
+            self,
+            SettlementState::DocumentsSent | SettlementState::Corrected
+        )
+    }
+
+    /// Whether `role` makes the move into this state: the partner's moves need the right to
+    /// edit the company's data, the provider's the right to review (the channel manager
+    /// acts for the provider).
+    pub fn moved_by(self, role: Role) -> bool {
+        role.may(if self.is_partners_move() {
+            Permission::EditCompanyData
+        } else {
+            Permission::Review
+        })
+    }
+
     /// Moves to `to` if allowed.
     pub fn advance(self, to: SettlementState) -> Result<SettlementState, TransitionError> {
         if self.next_states().contains(&to) {
@@ -77,6 +98,43 @@ impl SettlementState {
             })
         }
     }
+}
+
+/// A move a person asks for: the state, the day it took effect (received, found abnormal,
+/// corrected, paid) and the reason (needed for an abnormal sheet).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettlementMove {
+    /// The state to move to.
+    pub to: SettlementState,
+    /// The day the move took effect.
+    pub on: NaiveDate,
+    /// Why (an abnormal sheet's reason).
+    pub reason: Option<String>,
+}
+
+/// Why a move a person asked for is refused, in the order the checks run.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefused {
+    /// The role does not make this move (see `SettlementState::moved_by`).
+    #[error("{role:?} does not make the move to {to}")]
+    NotTheirs {
+        /// The role that asked.
+        role: Role,
+        /// The state's name.
+        to: &'static str,
+    },
+    /// A move cannot be dated after today.
+    #[error("the date is after today")]
+    InFuture,
+    /// A move cannot be dated before the first day of the sheet's month.
+    #[error("the date is before {earliest}")]
+    BeforeMonth {
+        /// The first day of the sheet's month.
+        earliest: NaiveDate,
+    },
+    /// The state machine's refusal: not a next state, or no reason for an abnormal sheet.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
 }
 
 /// Why a settlement is (not) being paid, in the guide's three cases.
@@ -168,6 +226,14 @@ pub enum ChecklistItem {
     ElectronicPrintedTwice,
 }
 
+super::keyed::keyed!(ChecklistItem {
+    PrintedAndStamped => "printed-and-stamped",
+    AmountMatches => "amount-matches",
+    Stapled => "stapled",
+    InvoiceSealed => "invoice-sealed",
+    ElectronicPrintedTwice => "electronic-printed-twice",
+});
+
 impl ChecklistItem {
     /// Every item, in the order to do them.
     pub const ALL: [ChecklistItem; 5] = [
@@ -233,8 +299,35 @@ impl SettlementSheet {
         }
     }
 
+    /// Makes a move a person asked for on `today`: their role makes it, its date is
+    /// neither after today nor before the sheet's month, and the state machine allows it.
+    /// Nothing changes when it is refused.
+    pub fn make_move(
+        &mut self,
+        today: NaiveDate,
+        actor: Actor,
+        mv: SettlementMove,
+        at: DateTime<Utc>,
+    ) -> Result<(), MoveRefused> {
+        if !mv.to.moved_by(actor.role) {
+            return Err(MoveRefused::NotTheirs {
+                role: actor.role,
+                to: mv.to.name(),
+            });
+        }
+        if mv.on > today {
+            return Err(MoveRefused::InFuture);
+        }
+        let earliest = self.month.first_day();
+        if mv.on < earliest {
+            return Err(MoveRefused::BeforeMonth { earliest });
+        }
+        Ok(self.advance(mv.to, mv.on, at, actor, mv.reason)?)
+    }
+
     /// Moves the sheet on, dating the move `on` (the received, corrected or paid day)
-    /// and recording who did it. An abnormal sheet needs a reason.
+    /// and recording who did it. An abnormal sheet needs a reason. The state machine
+    /// alone: a person's move goes through `make_move`, which checks role and date first.
     pub fn advance(
         &mut self,
         to: SettlementState,

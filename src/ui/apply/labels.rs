@@ -3,6 +3,7 @@
 use crate::data::error::FieldIssue;
 use crate::domain::application::WizardStep;
 use crate::domain::application_form::{AccountKind, CompanySize, FormField, VerificationMethod};
+use crate::domain::keyed::Keyed;
 use crate::i18n::*;
 use crate::ui::I18n;
 
@@ -106,7 +107,7 @@ pub fn account_kind_options(i18n: I18n) -> Vec<(String, String)> {
         ),
     ]
     .into_iter()
-    .map(|(k, t)| (format!("{k:?}"), t.to_string()))
+    .map(|(k, t)| (k.key().to_string(), t.to_string()))
     .collect()
 }
 
@@ -122,7 +123,7 @@ pub fn method_options(i18n: I18n) -> Vec<(String, String)> {
                 VerificationMethod::WechatPayMerchant => t_string!(i18n, apply.m_pay),
                 VerificationMethod::ManualReview => t_string!(i18n, apply.m_manual),
             };
-            (format!("{m:?}"), t.to_string())
+            (m.key().to_string(), t.to_string())
         })
         .collect()
 }
@@ -139,7 +140,7 @@ pub fn size_options(i18n: I18n) -> Vec<(String, String)> {
                 CompanySize::From100To499 => t_string!(i18n, apply.size_4),
                 CompanySize::From500 => t_string!(i18n, apply.size_5),
             };
-            (format!("{s:?}"), t.to_string())
+            (s.key().to_string(), t.to_string())
         })
         .collect()
 }

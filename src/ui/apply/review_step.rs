@@ -11,7 +11,7 @@ use super::wizard::Wizard;
 use crate::data::DataError;
 use crate::domain::application::{ApplicationEvent, ApplicationState};
 use crate::i18n::*;
-use crate::ui::components::error_message;
+use crate::ui::components::{error_message, transition_message};
 use crate::ui::context::AppContext;
 
 /// ⑤ Qualification review.
@@ -50,7 +50,7 @@ pub fn ReviewStep() -> impl IntoView {
             actor(&session),
             chrono::Utc::now(),
         ) {
-            message.set(Some(e.to_string()));
+            message.set(Some(transition_message(i18n, &e)));
             return;
         }
         busy.set(true);

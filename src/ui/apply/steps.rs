@@ -9,24 +9,15 @@ use crate::domain::application::WizardStep as S;
 use crate::domain::application_form::{
     AccountKind, CompanySize, FormField as F, VerificationMethod,
 };
+use crate::domain::keyed::{Keyed, key_or_empty};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::eligibility::type_name;
 
-/// Reads a choice stored by its `Debug` name.
-fn debug_name<T: std::fmt::Debug>(v: &Option<T>) -> String {
-    v.as_ref().map(|x| format!("{x:?}")).unwrap_or_default()
-}
-
-/// Finds the option whose `Debug` name is `name`.
-fn by_name<T: std::fmt::Debug + Copy>(all: &[T], name: &str) -> Option<T> {
-    all.iter().copied().find(|x| format!("{x:?}") == name)
-}
-
 fn type_options(i18n: I18n) -> Vec<(String, String)> {
     PartnerType::ALL
         .into_iter()
-        .map(|t| (format!("{t:?}"), type_name(i18n, t)))
+        .map(|t| (t.key().to_string(), type_name(i18n, t)))
         .collect()
 }
 
@@ -67,11 +58,11 @@ pub fn StepVerification() -> impl IntoView {
         <p>{crate::ui::tr(i18n, |i| t_string!(i, apply.verification_note))}</p>
         <div class="pc-form-grid">
         {choice_field(S::EnterpriseVerification, F::AccountKind, account_kind_options,
-            |f| debug_name(&f.account_kind),
-            |f, v| f.account_kind = by_name(&[AccountKind::Wechat, AccountKind::Qq, AccountKind::Email, AccountKind::WechatOfficialAccount], v))}
+            |f| key_or_empty(f.account_kind).to_string(),
+            |f, v| f.account_kind = AccountKind::from_key(v))}
         {choice_field(S::EnterpriseVerification, F::VerificationMethod, method_options,
-            |f| debug_name(&f.verification_method),
-            |f, v| f.verification_method = by_name(&VerificationMethod::ALL, v))}
+            |f| key_or_empty(f.verification_method).to_string(),
+            |f, v| f.verification_method = VerificationMethod::from_key(v))}
         {text_field(S::EnterpriseVerification, F::VerifiedCompanyName, |f| f.verified_company_name.clone(), |f, v| f.verified_company_name = v, "text", true)}
         {text_field(S::EnterpriseVerification, F::VerifiedUscc, |f| f.verified_uscc.clone(), |f, v| f.verified_uscc = v, "text", true)}
         </div>
@@ -93,8 +84,8 @@ pub fn StepBasic() -> impl IntoView {
             id="app-company-size"
             label=Signal::derive(move || field_label(i18n, F::CompanySize))
             options=Signal::derive(move || size_options(i18n))
-            value=Signal::derive(move || w.app.with(|a| debug_name(&a.form.company_size)))
-            on_change=Callback::new(move |v: String| { w.edit(|f| f.company_size = by_name(&CompanySize::ALL, &v)); w.touch(F::CompanySize); })
+            value=Signal::derive(move || w.app.with(|a| key_or_empty(a.form.company_size).to_string()))
+            on_change=Callback::new(move |v: String| { w.edit(|f| f.company_size = CompanySize::from_key(&v)); w.touch(F::CompanySize); })
             error=w.error(i18n, S::BasicInformation, F::CompanySize)
             placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())
             required=true
@@ -105,8 +96,8 @@ pub fn StepBasic() -> impl IntoView {
         {optional_text("app-referrer", |i| t_string!(i, apply.f_referrer).to_string(), |f| f.referrer.clone(), |f, v| f.referrer = v)}
         {text_field(S::BasicInformation, F::CompanyAddress, |f| f.company_address.clone(), |f, v| f.company_address = v, "text", true)}
         {choice_field(S::BasicInformation, F::PartnerType, type_options,
-            |f| debug_name(&f.partner_type),
-            |f, v| f.partner_type = by_name(&PartnerType::ALL, v))}
+            |f| key_or_empty(f.partner_type).to_string(),
+            |f, v| f.partner_type = PartnerType::from_key(v))}
         {text_field(S::BasicInformation, F::MainProducts, |f| f.main_products.clone(), |f, v| f.main_products = v, "text", true)}
         {text_field(S::BasicInformation, F::Uscc, |f| f.uscc.clone(), |f, v| f.uscc = v, "text", true)}
         {text_field(S::BasicInformation, F::LicenceCompanyName, |f| f.licence_company_name.clone(), |f, v| f.licence_company_name = v, "text", true)}

@@ -7,6 +7,7 @@ use super::labels::{account_kind_options, field_label, method_options, size_opti
 use crate::domain::application::{Application, ApplicationState};
 use crate::domain::application_form::{ApplicationForm, FormField as F};
 use crate::domain::contact::masked_account;
+use crate::domain::keyed::key_or_empty;
 use crate::domain::transition::StateChange;
 use crate::domain::uscc::canonical;
 use crate::i18n::*;
@@ -20,10 +21,6 @@ fn option_text(options: Vec<(String, String)>, value: String) -> String {
         .find(|(v, _)| *v == value)
         .map(|(_, t)| t)
         .unwrap_or_default()
-}
-
-fn debug_name<T: std::fmt::Debug>(v: &Option<T>) -> String {
-    v.as_ref().map(|x| format!("{x:?}")).unwrap_or_default()
 }
 
 fn yes_no(i18n: I18n, v: Option<bool>) -> String {
@@ -68,11 +65,17 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
             vec![
                 (
                     l(F::AccountKind),
-                    option_text(account_kind_options(i18n), debug_name(&f.account_kind)),
+                    option_text(
+                        account_kind_options(i18n),
+                        key_or_empty(f.account_kind).to_string(),
+                    ),
                 ),
                 (
                     l(F::VerificationMethod),
-                    option_text(method_options(i18n), debug_name(&f.verification_method)),
+                    option_text(
+                        method_options(i18n),
+                        key_or_empty(f.verification_method).to_string(),
+                    ),
                 ),
                 (l(F::VerifiedCompanyName), f.verified_company_name.clone()),
                 (l(F::VerifiedUscc), canonical(&f.verified_uscc)),
@@ -84,7 +87,7 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
                 (l(F::CompanyName), f.company_name.clone()),
                 (
                     l(F::CompanySize),
-                    option_text(size_options(i18n), debug_name(&f.company_size)),
+                    option_text(size_options(i18n), key_or_empty(f.company_size).to_string()),
                 ),
                 (l(F::Website), f.website.clone()),
                 (l(F::MainBusiness), f.main_business.clone()),

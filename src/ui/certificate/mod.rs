@@ -15,7 +15,9 @@ use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::apply::store::actor;
 use crate::ui::components::time::{local_minute, today};
-use crate::ui::components::{Busy, StatusLine, TextField, error_message, focus_by_id};
+use crate::ui::components::{
+    Busy, StatusLine, TextField, error_message, focus_by_id, transition_message,
+};
 use crate::ui::context::AppContext;
 use crate::ui::eligibility::type_name;
 use crate::ui::routes::Page;
@@ -119,7 +121,7 @@ fn Certificate() -> impl IntoView {
             who,
         ) {
             Ok(next) => store(next, t_string!(i18n, cert.requested_done).to_string()),
-            Err(e) => status.set(Some((true, e.to_string()))),
+            Err(e) => status.set(Some((true, transition_message(i18n, &e)))),
         }
     };
     let approve = move |_| {
@@ -130,7 +132,7 @@ fn Certificate() -> impl IntoView {
         let who = ctx.session.with_untracked(actor);
         match next.approve(h, today(), chrono::Utc::now(), who) {
             Ok(()) => store(next, t_string!(i18n, cert.approved_done).to_string()),
-            Err(e) => status.set(Some((true, e.to_string()))),
+            Err(e) => status.set(Some((true, transition_message(i18n, &e)))),
         }
     };
     let reject = move |_| {

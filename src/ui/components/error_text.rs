@@ -1,11 +1,21 @@
-//! Data-layer errors as sentences in the current language.
+//! Data-layer errors and refused state moves as sentences in the current language.
 
 use leptos::prelude::*;
 
 use crate::data::DataError;
 use crate::data::error::BackupProblem;
+use crate::domain::transition::TransitionError;
 use crate::i18n::*;
 use crate::ui::I18n;
+
+/// The translated message for a move a state machine refused: the page offered it, so
+/// the record changed meanwhile (another tab, another person), or a reason was left out.
+pub fn transition_message(i18n: I18n, e: &TransitionError) -> String {
+    match e {
+        TransitionError::Illegal { .. } => t_string!(i18n, error.illegal_move).to_string(),
+        TransitionError::ReasonRequired => t_string!(i18n, error.reason_required).to_string(),
+    }
+}
 
 /// The translated message for a data error.
 pub fn error_message(i18n: I18n, e: &DataError) -> String {

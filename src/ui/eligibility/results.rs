@@ -7,6 +7,7 @@ use super::words::{gap_text, outcome_label, requirement_text, type_name};
 use crate::domain::PartnerType;
 use crate::domain::eligibility::{Check, Outcome, Requirement, assess_all};
 use crate::domain::eligibility_input::EligibilityInput;
+use crate::domain::keyed::Keyed;
 use crate::i18n::*;
 use crate::ui::context::AppContext;
 
@@ -91,7 +92,7 @@ pub fn Results(
                             let t = a.partner_type;
                             let unmet = a.unmet();
                             view! {
-                                <article class="pc-card pc-elig-type" data-testid=format!("elig-{t:?}").to_lowercase()>
+                                <article class="pc-card pc-elig-type" data-testid=format!("elig-{}", t.key().to_lowercase())>
                                     <h3>{type_name(i18n, t)}</h3>
                                     <p class=format!("pc-outcome {}", outcome_class(&overall))>
                                         {outcome_label(i18n, &overall)}

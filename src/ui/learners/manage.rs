@@ -8,11 +8,12 @@ use std::collections::HashSet;
 use super::records::RecordsEditor;
 use super::store::{all_learners, domains, put_domains, put_learner, put_learners};
 use super::words::{method_name, state_name};
+use crate::domain::keyed::Keyed;
 use crate::domain::learner::{Achievement, EnabledDomains, JoinMethod, Learner, LearnerState};
 use crate::i18n::*;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{
-    Busy, SelectField, StatusLine, TextField, download_text, error_message,
+    Busy, SelectField, StatusLine, TextField, download_text, error_message, transition_message,
 };
 use crate::ui::context::AppContext;
 use crate::ui::tr;
@@ -77,7 +78,7 @@ fn LearnersManager() -> impl IntoView {
                     || l.email.contains(&q)
             })
             .filter(|l| sf.is_empty() || l.state.name() == sf)
-            .filter(|l| mf.is_empty() || format!("{:?}", l.method) == mf)
+            .filter(|l| mf.is_empty() || l.method.key() == mf)
             .collect();
         match sort.get().as_str() {
             "oldest" => list.sort_by_key(|a| a.requested_at),
@@ -176,7 +177,7 @@ fn LearnersManager() -> impl IntoView {
                             Err(e) => status.set(Some((true, error_message(i18n, &e)))),
                         }
                     }
-                    Err(e) => status.set(Some((true, e.to_string()))),
+                    Err(e) => status.set(Some((true, transition_message(i18n, &e)))),
                 }
             }
         });
@@ -206,7 +207,7 @@ fn LearnersManager() -> impl IntoView {
             });
             let row = [
                 l.name.clone(),
-                format!("{:?}", l.method),
+                l.method.key().to_string(),
                 l.state.name().to_string(),
                 l.mobile.clone(),
                 l.email.clone(),
@@ -236,9 +237,9 @@ fn LearnersManager() -> impl IntoView {
         .collect::<Vec<_>>()
     };
     let method_options = move || {
-        [JoinMethod::EnterpriseEmail, JoinMethod::AccountApplication]
+        JoinMethod::CHOICES
             .iter()
-            .map(|m| (format!("{m:?}"), method_name(i18n, *m)))
+            .map(|m| (m.key().to_string(), method_name(i18n, *m)))
             .collect::<Vec<_>>()
     };
 

@@ -9,7 +9,9 @@ use crate::domain::application::{Application, ApplicationEvent, ApplicationState
 use crate::i18n::*;
 use crate::ui::apply::step_title;
 use crate::ui::apply::store::actor;
-use crate::ui::components::{Busy, SelectField, StatusLine, error_message, focus_by_id};
+use crate::ui::components::{
+    Busy, SelectField, StatusLine, error_message, focus_by_id, transition_message,
+};
 use crate::ui::context::AppContext;
 
 /// The decision card, shown while the application waits for review.
@@ -34,7 +36,7 @@ pub fn Decision(
         let mut next = before.clone();
         let now = chrono::Utc::now();
         if let Err(e) = next.status.record(event.clone(), actor(&session), now) {
-            status.set(Some((true, e.to_string())));
+            status.set(Some((true, transition_message(i18n, &e))));
             return;
         }
         let backend = ctx.backend();

@@ -11,19 +11,13 @@ use crate::data::Collection;
 use crate::data::typed::{Versioned, load, load_all};
 use crate::domain::PartnerType;
 use crate::domain::application::{Application, ApplicationState};
+use crate::domain::keyed::Keyed;
 use crate::i18n::*;
 use crate::ui::apply::summary::{FormSummary, History, state_name};
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{SelectField, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::eligibility::type_name;
-
-const STATES: [ApplicationState; 4] = [
-    ApplicationState::Submitted,
-    ApplicationState::Approved,
-    ApplicationState::Rejected,
-    ApplicationState::Draft,
-];
 
 /// The queue with its filters.
 #[component]
@@ -46,10 +40,9 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 let mut list: Vec<Application> = good
                     .into_iter()
                     .map(|(_, v)| v.value)
-                    .filter(|a| sf.is_empty() || format!("{:?}", a.status.state) == sf)
+                    .filter(|a| sf.is_empty() || a.status.state.key() == sf)
                     .filter(|a| {
-                        tf.is_empty()
-                            || a.form.partner_type.map(|t| format!("{t:?}")) == Some(tf.clone())
+                        tf.is_empty() || a.form.partner_type.map(Keyed::key) == Some(tf.as_str())
                     })
                     .collect();
                 list.sort_by_key(|a| std::cmp::Reverse(a.submitted_at()));
@@ -64,7 +57,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 <SelectField
                     id="review-state"
                     label=Signal::derive(move || t_string!(i18n, review.filter_state).to_string())
-                    options=Signal::derive(move || STATES.iter().map(|s| (format!("{s:?}"), state_name(i18n, *s))).collect::<Vec<_>>())
+                    options=Signal::derive(move || ApplicationState::CHOICES.iter().map(|s| (s.key().to_string(), state_name(i18n, *s))).collect::<Vec<_>>())
                     value=state_filter
                     on_change=Callback::new(move |v| state_filter.set(v))
                     error=Signal::derive(|| None::<String>)
@@ -73,7 +66,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 <SelectField
                     id="review-type"
                     label=Signal::derive(move || t_string!(i18n, review.filter_type).to_string())
-                    options=Signal::derive(move || PartnerType::ALL.iter().map(|t| (format!("{t:?}"), type_name(i18n, *t))).collect::<Vec<_>>())
+                    options=Signal::derive(move || PartnerType::ALL.iter().map(|t| (t.key().to_string(), type_name(i18n, *t))).collect::<Vec<_>>())
                     value=type_filter
                     on_change=Callback::new(move |v| type_filter.set(v))
                     error=Signal::derive(|| None::<String>)

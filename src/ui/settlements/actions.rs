@@ -7,28 +7,14 @@ use leptos::prelude::*;
 
 use super::words::state_name;
 use crate::data::money::save_settlement;
-use crate::domain::settlement::{SettlementSheet, SettlementState};
+use crate::domain::settlement::{MoveRefused, SettlementMove, SettlementSheet, SettlementState};
 use crate::domain::text::parse_date;
 use crate::domain::transition::TransitionError;
-use crate::domain::{Permission, Role};
 use crate::i18n::*;
 use crate::ui::components::time::today;
-use crate::ui::components::{Busy, TextField, error_message, focus_by_id};
+use crate::ui::components::{Busy, TextField, error_message, focus_by_id, transition_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
-
-/// Whether a role makes a move (the partner's two, the provider's the rest).
-fn moves_for(role: Role, to: SettlementState) -> bool {
-    let partner = matches!(
-        to,
-        SettlementState::DocumentsSent | SettlementState::Corrected
-    );
-    if partner {
-        role.may(Permission::EditCompanyData)
-    } else {
-        role.may(Permission::Review)
-    }
-}
 
 /// The moves the current role can make on the sheet.
 #[component]
@@ -45,7 +31,7 @@ pub(super) fn SheetActions(
         .next_states()
         .iter()
         .copied()
-        .filter(|to| moves_for(role, *to))
+        .filter(|to| to.moved_by(role))
         .collect();
     if moves.is_empty() {
         return None;
@@ -59,48 +45,34 @@ pub(super) fn SheetActions(
     let busy = Busy::new();
     let act = move |to: SettlementState| {
         let label = t_string!(i18n, settle.action_date).to_string();
-        let earliest = sheet.with_value(|s| s.month.first_day());
-        let on = match parse_date(&date.get_untracked()) {
-            None => {
-                date_error.set(Some(
-                    t_string!(i18n, srebate.bad_date, field = label).to_string(),
-                ));
-                focus_by_id("settle-date");
-                return;
-            }
-            Some(d) if d > today() => {
-                date_error.set(Some(
-                    t_string!(i18n, settle.date_future, field = label).to_string(),
-                ));
-                focus_by_id("settle-date");
-                return;
-            }
-            Some(d) if d < earliest => {
-                date_error.set(Some(
-                    t_string!(
-                        i18n,
-                        settle.date_before,
-                        field = label,
-                        month = earliest.to_string()
-                    )
-                    .to_string(),
-                ));
-                focus_by_id("settle-date");
-                return;
-            }
-            Some(d) => d,
+        let date_refused = |message: String| {
+            date_error.set(Some(message));
+            focus_by_id("settle-date");
         };
-        date_error.set(None);
+        let Some(on) = parse_date(&date.get_untracked()) else {
+            return date_refused(t_string!(i18n, srebate.bad_date, field = label).to_string());
+        };
         let mut next = sheet.get_value();
         let actor = ctx.session.with_untracked(crate::ui::apply::store::actor);
-        match next.advance(
+        let mv = SettlementMove {
             to,
             on,
-            chrono::Utc::now(),
-            actor,
-            Some(reason.get_untracked()),
-        ) {
-            Err(TransitionError::ReasonRequired) => {
+            reason: Some(reason.get_untracked()),
+        };
+        match next.make_move(today(), actor, mv, chrono::Utc::now()) {
+            Err(MoveRefused::InFuture) => {
+                return date_refused(
+                    t_string!(i18n, settle.date_future, field = label).to_string(),
+                );
+            }
+            Err(MoveRefused::BeforeMonth { earliest }) => {
+                let month = earliest.to_string();
+                return date_refused(
+                    t_string!(i18n, settle.date_before, field = label, month = month).to_string(),
+                );
+            }
+            Err(MoveRefused::Transition(TransitionError::ReasonRequired)) => {
+                date_error.set(None);
                 let field = t_string!(i18n, settle.reason).to_string();
                 reason_error.set(Some(
                     t_string!(i18n, valid.required, field = field).to_string(),
@@ -108,11 +80,18 @@ pub(super) fn SheetActions(
                 focus_by_id("settle-reason");
                 return;
             }
-            Err(e) => {
-                status.set(Some((true, e.to_string())));
+            Err(MoveRefused::NotTheirs { .. }) => {
+                status.set(Some((true, t_string!(i18n, error.not_allowed).to_string())));
                 return;
             }
-            Ok(()) => reason_error.set(None),
+            Err(MoveRefused::Transition(e)) => {
+                status.set(Some((true, transition_message(i18n, &e))));
+                return;
+            }
+            Ok(()) => {
+                date_error.set(None);
+                reason_error.set(None);
+            }
         }
         let backend = ctx.backend();
         busy.run(async move {

@@ -6,6 +6,7 @@ use super::words::checklist_text;
 use crate::data::money::save_settlement;
 use crate::domain::Permission;
 use crate::domain::invoice::PROVIDER_INVOICE;
+use crate::domain::keyed::Keyed;
 use crate::domain::settlement::{ChecklistItem, SettlementSheet};
 use crate::i18n::*;
 use crate::ui::I18n;
@@ -89,7 +90,7 @@ pub(super) fn Checklist(
             <h2 id="pc-checklist-heading">{tr(i18n, |i| t_string!(i, settle.checklist))}</h2>
             <ul class="pc-checklist" data-testid="checklist">
                 {ChecklistItem::ALL.into_iter().map(|item| {
-                    let id = format!("check-{item:?}");
+                    let id = format!("check-{}", item.key());
                     let checked = sheet.with_value(|s| s.checked.contains(&item));
                     view! {
                         <li>

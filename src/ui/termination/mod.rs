@@ -13,14 +13,16 @@ use crate::data::money::load_customers;
 use crate::data::partner::{load_lifecycle, load_profile, save_lifecycle};
 use crate::domain::Permission;
 use crate::domain::customer::{Customer, UnbindState, total_arrears};
-use crate::domain::lifecycle::{Lifecycle, PartnerEvent, PartnerState, TerminationPreconditions};
+use crate::domain::lifecycle::{
+    Lifecycle, LifecycleError, PartnerEvent, PartnerState, TerminationPreconditions,
+};
 use crate::domain::profile::PartnerProfile;
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::apply::store::actor;
 use crate::ui::components::money::money;
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{Busy, Status, StatusLine, error_message};
+use crate::ui::components::{Busy, Status, StatusLine, error_message, transition_message};
 use crate::ui::context::AppContext;
 use crate::ui::customers::unbind_name;
 use crate::ui::routes::Page;
@@ -130,7 +132,17 @@ fn Termination() -> impl IntoView {
         };
         let who = ctx.session.with_untracked(actor);
         if let Err(e) = d.lifecycle.apply(event, chrono::Utc::now(), who, None) {
-            status.set(Some((true, e.to_string())));
+            let message = match e {
+                LifecycleError::Preconditions { arrears, customers } => t_string!(
+                    i18n,
+                    term.preconditions_open,
+                    arrears = money(arrears),
+                    customers = customers
+                )
+                .to_string(),
+                LifecycleError::Transition(e) => transition_message(i18n, &e),
+            };
+            status.set(Some((true, message)));
             return;
         }
         let backend = ctx.backend();
