@@ -334,3 +334,18 @@ fn axis_ticks_are_nice_and_cover_the_maximum() {
         assert!(ticks.last().unwrap().fen() >= max, "{max}: {ticks:?}");
     }
 }
+
+#[test]
+fn a_ratio_bound_is_typed_as_a_percentage() {
+    let share = |s: &str| Some(Decimal::from_str_exact(s).unwrap());
+    assert_eq!(parse_percent(""), Ok(None));
+    assert_eq!(parse_percent("  "), Ok(None));
+    assert_eq!(parse_percent("15"), Ok(share("0.15")));
+    assert_eq!(parse_percent(" 15% "), Ok(share("0.15")));
+    assert_eq!(parse_percent("12.5％"), Ok(share("0.125")));
+    assert_eq!(parse_percent("0"), Ok(share("0")));
+    assert_eq!(parse_percent("100"), Ok(share("1")));
+    for bad in ["abc", "-1", "100.01", "15%%x", "１５"] {
+        assert_eq!(parse_percent(bad), Err(NotAPercent), "{bad:?}");
+    }
+}

@@ -88,6 +88,24 @@ impl SpecialRebateFilter {
     }
 }
 
+/// A ratio bound typed as a percentage that is not one: not a number, or outside 0–100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAPercent;
+
+/// A ratio bound as typed in the filter ("15", "15%", "15％", "12.5") as a share of one
+/// (0.15); empty is no bound.
+pub fn parse_percent(text: &str) -> Result<Option<Decimal>, NotAPercent> {
+    let t = text.trim().trim_end_matches(['%', '％']).trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<Decimal>()
+        .ok()
+        .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED)
+        .map(|v| Some(v / Decimal::ONE_HUNDRED))
+        .ok_or(NotAPercent)
+}
+
 /// A customer's special rebates passing the filter, newest first.
 pub fn for_customer<'a>(
     all: &'a [SpecialRebate],

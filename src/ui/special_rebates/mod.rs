@@ -4,13 +4,11 @@
 
 use crate::ui::router::Router;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use std::str::FromStr;
 
 use crate::data::money::{load_customers, load_special_rebates};
 use crate::domain::customer::Customer;
 use crate::domain::special_rebate::{
-    RebateValidity, SpecialRebate, SpecialRebateFilter, for_customer,
+    RebateValidity, SpecialRebate, SpecialRebateFilter, for_customer, parse_percent,
 };
 use crate::domain::statement::PaymentMode;
 use crate::domain::statement_csv::ratio_percent;
@@ -58,19 +56,6 @@ pub fn SpecialRebatesPage() -> impl IntoView {
     }
 }
 
-/// A typed percentage ("15" or "15%") as a share; empty is no limit.
-fn percent(text: &str) -> Result<Option<Decimal>, ()> {
-    let t = text.trim().trim_end_matches(['%', '％']).trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    Decimal::from_str(t)
-        .ok()
-        .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED)
-        .map(|v| Some(v / Decimal::ONE_HUNDRED))
-        .ok_or(())
-}
-
 #[component]
 fn SpecialRebates() -> impl IntoView {
     let ctx = AppContext::get();
@@ -115,14 +100,14 @@ fn SpecialRebates() -> impl IntoView {
     let min_error = Signal::derive(move || {
         error_of(
             |i| t_string!(i, srebate.ratio_min),
-            percent(&ratio_min.get()).is_ok(),
+            parse_percent(&ratio_min.get()).is_ok(),
             |i, f| t_string!(i, srebate.bad_percent, field = f).to_string(),
         )
     });
     let max_error = Signal::derive(move || {
         error_of(
             |i| t_string!(i, srebate.ratio_max),
-            percent(&ratio_max.get()).is_ok(),
+            parse_percent(&ratio_max.get()).is_ok(),
             |i, f| t_string!(i, srebate.bad_percent, field = f).to_string(),
         )
     });
@@ -145,8 +130,8 @@ fn SpecialRebates() -> impl IntoView {
     let filter = move || SpecialRebateFilter {
         product: product.get(),
         sub_product: sub_product.get(),
-        ratio_min: percent(&ratio_min.get()).ok().flatten(),
-        ratio_max: percent(&ratio_max.get()).ok().flatten(),
+        ratio_min: parse_percent(&ratio_min.get()).ok().flatten(),
+        ratio_max: parse_percent(&ratio_max.get()).ok().flatten(),
         payment_mode: PaymentMode::ALL
             .into_iter()
             .find(|m| m.name() == mode.get()),
