@@ -345,3 +345,21 @@ fn exported_cells_never_start_a_spreadsheet_formula_and_read_back_the_same() {
     let back = read_statements(&csv).unwrap();
     assert_eq!(back.rows, rows);
 }
+
+#[test]
+fn a_chosen_file_is_text_only_when_it_is_utf8() {
+    use partner_console::domain::text::{NotUtf8, file_text};
+    let csv = "客户UIN,月份\n100001,2026-01\n";
+    assert_eq!(file_text(csv.as_bytes().to_vec()), Ok(csv.to_string()));
+    // Excel's "CSV UTF-8" starts with a byte-order mark: dropped.
+    let with_bom = [&[0xef, 0xbb, 0xbf][..], csv.as_bytes()].concat();
+    assert_eq!(file_text(with_bom), Ok(csv.to_string()));
+    // The same header saved as GBK, and the start of an .xlsx (a zip): not text.
+    let gbk = vec![0xbf, 0xcd, 0xbb, 0xa7, b'U', b'I', b'N'];
+    assert_eq!(file_text(gbk), Err(NotUtf8));
+    assert_eq!(
+        file_text(vec![b'P', b'K', 3, 4, 0x14, 0, 0x80, 0xff]),
+        Err(NotUtf8)
+    );
+    assert_eq!(file_text(Vec::new()), Ok(String::new()));
+}

@@ -56,3 +56,18 @@ pub fn parse_date(input: &str) -> Option<chrono::NaiveDate> {
         _ => None,
     }
 }
+
+/// A file's bytes that are not UTF-8 text (a spreadsheet, an image, a GBK-encoded CSV).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotUtf8;
+
+/// A chosen file's bytes as text: strict UTF-8, a leading byte-order mark dropped. Strict
+/// because a lenient decoding turns a binary file into replacement characters, and the
+/// user would then read about a missing column instead of the file itself.
+pub fn file_text(bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    let text = String::from_utf8(bytes).map_err(|_| NotUtf8)?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}

@@ -47,16 +47,11 @@ pub enum NoText {
     NotUtf8,
 }
 
-/// The first chosen file as UTF-8 text (a byte-order mark dropped). Strict: the
-/// browser's own `text()` would turn a binary file into replacement characters, and its
-/// error would then be about a missing column instead of the file itself.
+/// The first chosen file as text, as `domain::text::file_text` reads it (not the
+/// browser's lenient `text()`).
 pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Result<String, NoText> {
     let bytes = chosen_bytes(input).await.ok_or(NoText::Unreadable)?;
-    let text = String::from_utf8(bytes).map_err(|_| NoText::NotUtf8)?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    crate::domain::text::file_text(bytes).map_err(|_| NoText::NotUtf8)
 }
 
 /// Asks the user to confirm; `false` if they decline or the browser cannot ask.
