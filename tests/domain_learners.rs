@@ -169,3 +169,104 @@ fn records_csv_with_chinese_headers_and_refused_lines() {
         Err(RecordLineProblem::MissingColumns)
     );
 }
+
+/// Four learners for the admin's list: names, states, methods and request days differ.
+fn the_list() -> Vec<Learner> {
+    let at = |day| Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap();
+    let mut zhang = learner(
+        "zhang",
+        LearnerState::Active,
+        &[Achievement::Exam {
+            sales_foundation: true,
+        }],
+    );
+    zhang.name = "张三".into();
+    zhang.requested_at = at(3);
+    let mut li = learner("li", LearnerState::Pending, &[]);
+    li.name = "Li Si".into();
+    li.mobile = "13900000001".into();
+    li.requested_at = at(1);
+    let mut wang = learner(
+        "wang",
+        LearnerState::Active,
+        &[Achievement::Certification {
+            sales_manager: true,
+        }],
+    );
+    wang.name = "王五, \"Ops\"".into();
+    wang.method = JoinMethod::EnterpriseEmail;
+    wang.email = "wang@example.cn".into();
+    wang.requested_at = at(2);
+    let mut zhao = learner("zhao", LearnerState::Removed, &[]);
+    zhao.name = "赵六".into();
+    zhao.requested_at = at(4);
+    vec![zhang, li, wang, zhao]
+}
+
+#[test]
+fn the_admins_list_searches_filters_and_sorts() {
+    use partner_console::domain::learner_list::{LearnerQuery, LearnerSort};
+    let ids = |q: LearnerQuery| {
+        q.apply(the_list())
+            .into_iter()
+            .map(|l| l.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(LearnerQuery::default()),
+        ["zhao", "zhang", "wang", "li"],
+        "newest first"
+    );
+    let by = |sort| LearnerQuery {
+        sort,
+        ..LearnerQuery::default()
+    };
+    assert_eq!(
+        ids(by(LearnerSort::Oldest)),
+        ["li", "wang", "zhang", "zhao"]
+    );
+    // By the names' code points: Latin first, then 张 (U+5F20), 王 (U+738B), 赵 (U+8D75).
+    assert_eq!(ids(by(LearnerSort::Name)), ["li", "zhang", "wang", "zhao"]);
+    let text = |t: &str| LearnerQuery {
+        text: t.into(),
+        ..LearnerQuery::default()
+    };
+    assert_eq!(ids(text(" li ")), ["li"], "name, any case, trimmed");
+    assert_eq!(ids(text("13900000001")), ["li"], "mobile");
+    assert_eq!(ids(text("wang@")), ["wang"], "email");
+    assert_eq!(ids(text("zhao")), ["zhao"], "account id");
+    let active = LearnerQuery {
+        state: Some("active".into()),
+        ..LearnerQuery::default()
+    };
+    assert_eq!(ids(active), ["zhang", "wang"]);
+    let email = LearnerQuery {
+        method: Some(JoinMethod::EnterpriseEmail),
+        ..LearnerQuery::default()
+    };
+    assert_eq!(ids(email), ["wang"]);
+}
+
+#[test]
+fn the_export_has_a_row_per_learner_with_their_achievements() {
+    use partner_console::domain::learner_list::learners_csv;
+    let csv = learners_csv(&the_list()[..3]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}name,method,state,mobile,email,account_id,requested_at,sales_foundation_passed,sales_manager_certified"
+    );
+    assert_eq!(
+        lines[1],
+        "张三,AccountApplication,active,13800138000,,zhang,2026-11-03T09:00:00+00:00,true,false"
+    );
+    assert_eq!(
+        lines[2],
+        "Li Si,AccountApplication,pending,13900000001,,li,2026-11-01T09:00:00+00:00,false,false"
+    );
+    assert_eq!(
+        lines[3],
+        "\"王五, \"\"Ops\"\"\",EnterpriseEmail,active,13800138000,wang@example.cn,wang,2026-11-02T09:00:00+00:00,false,true"
+    );
+    assert_eq!(lines.len(), 4);
+}

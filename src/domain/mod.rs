@@ -20,6 +20,7 @@ pub mod keyed;
 pub mod lang;
 pub mod learner;
 pub mod learner_import;
+pub mod learner_list;
 pub mod lifecycle;
 pub mod money;
 pub mod month;

@@ -9,7 +9,8 @@ use super::records::RecordsEditor;
 use super::store::{all_learners, domains, put_domains, put_learner, put_learners};
 use super::words::{method_name, state_name};
 use crate::domain::keyed::Keyed;
-use crate::domain::learner::{Achievement, EnabledDomains, JoinMethod, Learner, LearnerState};
+use crate::domain::learner::{EnabledDomains, JoinMethod, Learner, LearnerState};
+use crate::domain::learner_list::{LearnerQuery, LearnerSort, learners_csv};
 use crate::i18n::*;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{
@@ -56,7 +57,7 @@ fn LearnersManager() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let state_filter = RwSignal::new(String::new());
     let method_filter = RwSignal::new(String::new());
-    let sort = RwSignal::new("newest".to_string());
+    let sort = RwSignal::new(LearnerSort::Newest.key().to_string());
     let page = RwSignal::new(0usize);
     let selected = RwSignal::new(HashSet::<String>::new());
     let reason = RwSignal::new(String::new());
@@ -64,28 +65,14 @@ fn LearnersManager() -> impl IntoView {
     let records_for = RwSignal::new(None::<String>);
 
     let filtered = Memo::new(move |_| {
-        let q = search.get().trim().to_lowercase();
-        let sf = state_filter.get();
-        let mf = method_filter.get();
-        let mut list: Vec<Learner> = learners
-            .get()
-            .into_iter()
-            .filter(|l| {
-                q.is_empty()
-                    || l.name.to_lowercase().contains(&q)
-                    || l.mobile.contains(&q)
-                    || l.account_id.contains(&q)
-                    || l.email.contains(&q)
-            })
-            .filter(|l| sf.is_empty() || l.state.name() == sf)
-            .filter(|l| mf.is_empty() || l.method.key() == mf)
-            .collect();
-        match sort.get().as_str() {
-            "oldest" => list.sort_by_key(|a| a.requested_at),
-            "name" => list.sort_by(|a, b| a.name.cmp(&b.name)),
-            _ => list.sort_by_key(|b| std::cmp::Reverse(b.requested_at)),
+        let state = state_filter.get();
+        LearnerQuery {
+            text: search.get(),
+            state: (!state.is_empty()).then_some(state),
+            method: JoinMethod::from_key(&method_filter.get()),
+            sort: LearnerSort::from_key(&sort.get()).unwrap_or_default(),
         }
-        list
+        .apply(learners.get())
     });
     let pages = move || filtered.with(|f| f.len().div_ceil(PAGE).max(1));
     Effect::new(move |_| {
@@ -184,40 +171,7 @@ fn LearnersManager() -> impl IntoView {
     };
 
     let export = move |_| {
-        let mut out = String::from(
-            "\u{feff}name,method,state,mobile,email,account_id,requested_at,sales_foundation_passed,sales_manager_certified\n",
-        );
-        for l in filtered.get_untracked() {
-            let a = l.achievements();
-            let passed = a.iter().any(|x| {
-                matches!(
-                    x,
-                    Achievement::Exam {
-                        sales_foundation: true
-                    }
-                )
-            });
-            let cert = a.iter().any(|x| {
-                matches!(
-                    x,
-                    Achievement::Certification {
-                        sales_manager: true
-                    }
-                )
-            });
-            let row = [
-                l.name.clone(),
-                l.method.key().to_string(),
-                l.state.name().to_string(),
-                l.mobile.clone(),
-                l.email.clone(),
-                l.account_id.clone(),
-                l.requested_at.to_rfc3339(),
-                passed.to_string(),
-                cert.to_string(),
-            ];
-            out.push_str(&crate::domain::csv::line(&row));
-        }
+        let out = filtered.with_untracked(|list| learners_csv(list));
         if let Err(e) = download_text("learners.csv", "text/csv;charset=utf-8", &out) {
             status.set(Some((true, e)));
         }
@@ -261,9 +215,9 @@ fn LearnersManager() -> impl IntoView {
                         error=Signal::derive(|| None::<String>) placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())/>
                     <SelectField id="learn-sort" label=Signal::derive(move || t_string!(i18n, learn.sort).to_string())
                         options=Signal::derive(move || vec![
-                            ("newest".to_string(), t_string!(i18n, learn.sort_newest).to_string()),
-                            ("oldest".to_string(), t_string!(i18n, learn.sort_oldest).to_string()),
-                            ("name".to_string(), t_string!(i18n, learn.sort_name).to_string()),
+                            (LearnerSort::Newest.key().to_string(), t_string!(i18n, learn.sort_newest).to_string()),
+                            (LearnerSort::Oldest.key().to_string(), t_string!(i18n, learn.sort_oldest).to_string()),
+                            (LearnerSort::Name.key().to_string(), t_string!(i18n, learn.sort_name).to_string()),
                         ])
                         value=sort on_change=Callback::new(move |v| sort.set(v))
                         error=Signal::derive(|| None::<String>) placeholder=Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string())/>
