@@ -165,7 +165,7 @@ pub fn SettlementsPage() -> impl IntoView {
                 view! {
                     {arrears}
                     {empty}
-                    <table class="pc-table" data-testid="settlements-table">
+                    <table class="pc-table" data-testid="settlements-table" hidden=d.sheets.is_empty()>
                         <thead><tr>
                             <th scope="col">{tr(i18n, |i| t_string!(i, settle.month))}</th>
                             <th scope="col">{tr(i18n, |i| t_string!(i, settle.company))}</th>
