@@ -2,10 +2,12 @@
 //! writes, and its backends — browser storage (local mode) and memory (tests).
 
 pub mod access;
+pub mod applications;
 pub mod backend;
 pub mod backup;
 pub mod envelope;
 pub mod error;
+pub mod learners;
 pub mod local;
 pub mod memory;
 pub mod model;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::transition::Actor;
 use crate::domain::{Lang, Role};
 
 /// Whether the app keeps its data in the browser or talks to a backend.
@@ -25,6 +26,16 @@ pub struct Session {
     pub account_id: Option<String>,
     /// The partner company's name, once it is a partner.
     pub company_name: Option<String>,
+}
+
+/// Who is acting, for histories: the session's role, and its account id when known.
+impl From<&Session> for Actor {
+    fn from(session: &Session) -> Self {
+        Actor {
+            role: session.role,
+            name: session.account_id.clone().unwrap_or_default(),
+        }
+    }
 }
 
 /// Per-browser preferences.

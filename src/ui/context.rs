@@ -83,6 +83,12 @@ impl AppContext {
         self.backend.get_value()
     }
 
+    /// Who is acting now, for histories.
+    pub fn actor(&self) -> crate::domain::transition::Actor {
+        self.session
+            .with_untracked(|s| crate::domain::transition::Actor::from(s))
+    }
+
     /// Tells every view that data changed.
     pub fn changed(&self) {
         self.version.update(|v| *v += 1);

@@ -10,7 +10,6 @@ use crate::data::partner::{load_announcements, save_announcement};
 use crate::domain::Permission;
 use crate::domain::announcement::{Announcement, AnnouncementField, check};
 use crate::i18n::*;
-use crate::ui::apply::store::actor;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{Busy, Status, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
@@ -105,7 +104,7 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
             title: t.trim().to_string(),
             body: b.trim().to_string(),
             published_at: now,
-            author: ctx.session.with_untracked(actor).name,
+            author: ctx.actor().name,
         };
         let backend = ctx.backend();
         busy.run(async move {

@@ -5,7 +5,6 @@ pub mod labels;
 mod nav;
 mod review_step;
 mod steps;
-pub mod store;
 pub mod summary;
 mod wizard;
 
@@ -19,8 +18,8 @@ use std::time::Duration;
 use self::nav::WizardNav;
 use self::review_step::{PartnerStep, ReviewStep};
 use self::steps::{StepBasic, StepContactBank, StepSupplier, StepVerification};
-use self::store::{load_mine, store};
 use self::wizard::Wizard;
+use crate::data::applications::{load_mine, store};
 use crate::domain::application::{Application, ApplicationState, WizardStep};
 use crate::i18n::*;
 use crate::ui::components::{Stepper, error_message};

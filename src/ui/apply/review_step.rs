@@ -5,10 +5,10 @@ use crate::ui::router::Router;
 use leptos::prelude::*;
 
 use super::labels::{field_label, server_field_errors, step_title};
-use super::store::{actor, store};
 use super::summary::{FormSummary, History, state_name};
 use super::wizard::Wizard;
 use crate::data::DataError;
+use crate::data::applications::store;
 use crate::domain::application::{ApplicationEvent, ApplicationState};
 use crate::i18n::*;
 use crate::ui::components::{error_message, transition_message};
@@ -44,12 +44,10 @@ pub fn ReviewStep() -> impl IntoView {
         }
         let mut next = w.app.get_untracked();
         next.form = next.form.canonicalised();
-        let session = ctx.session.get_untracked();
-        if let Err(e) = next.status.record(
-            ApplicationEvent::Submit,
-            actor(&session),
-            chrono::Utc::now(),
-        ) {
+        if let Err(e) =
+            next.status
+                .record(ApplicationEvent::Submit, ctx.actor(), chrono::Utc::now())
+        {
             message.set(Some(transition_message(i18n, &e)));
             return;
         }
@@ -83,17 +81,12 @@ pub fn ReviewStep() -> impl IntoView {
 
     let reopen = move |_| {
         let mut next = w.app.get_untracked();
-        let session = ctx.session.get_untracked();
         let Some((_, step)) = next.status.rejection.clone() else {
             return;
         };
         if next
             .status
-            .record(
-                ApplicationEvent::Reopen,
-                actor(&session),
-                chrono::Utc::now(),
-            )
+            .record(ApplicationEvent::Reopen, ctx.actor(), chrono::Utc::now())
             .is_err()
         {
             return;

@@ -13,7 +13,6 @@ use crate::domain::certificate::{
 use crate::domain::{Lang, Permission};
 use crate::i18n::*;
 use crate::ui::I18n;
-use crate::ui::apply::store::actor;
 use crate::ui::components::time::{local_minute, today};
 use crate::ui::components::{
     Busy, StatusLine, TextField, error_message, focus_by_id, transition_message,
@@ -113,7 +112,7 @@ fn Certificate() -> impl IntoView {
         });
     };
     let apply = move |_| {
-        let who = ctx.session.with_untracked(actor);
+        let who = ctx.actor();
         match CertificateRecord::request(
             record.get_untracked().as_ref(),
             today(),
@@ -129,7 +128,7 @@ fn Certificate() -> impl IntoView {
             status.set(Some((true, t_string!(i18n, cert.no_profile).to_string())));
             return;
         };
-        let who = ctx.session.with_untracked(actor);
+        let who = ctx.actor();
         match next.approve(h, today(), chrono::Utc::now(), who) {
             Ok(()) => store(next, t_string!(i18n, cert.approved_done).to_string()),
             Err(e) => status.set(Some((true, transition_message(i18n, &e)))),
@@ -139,7 +138,7 @@ fn Certificate() -> impl IntoView {
         let Some(mut next) = record.get_untracked() else {
             return;
         };
-        let who = ctx.session.with_untracked(actor);
+        let who = ctx.actor();
         match next.reject(&reason.get_untracked(), chrono::Utc::now(), who) {
             Ok(()) => {
                 reason_error.set(None);

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use self::results::Results;
 use self::words::declaration_text;
 use crate::data::Collection;
+use crate::data::applications::start_application;
 use crate::data::typed::{load, save};
 use crate::domain::PartnerType;
 use crate::domain::eligibility_input::{
@@ -19,7 +20,6 @@ use crate::domain::eligibility_input::{
 };
 use crate::i18n::*;
 use crate::ui::I18n;
-use crate::ui::apply::store::start_application;
 use crate::ui::components::time::today;
 use crate::ui::components::{RadioGroup, StatusLine, TextField, error_message};
 use crate::ui::context::AppContext;
@@ -64,7 +64,7 @@ pub fn EligibilityPage() -> impl IntoView {
         ctx.version.track();
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
-            let counts = match crate::ui::learners::store::all_learners(&*backend).await {
+            let counts = match crate::data::learners::all_learners(&*backend).await {
                 Ok(list) if !list.is_empty() => {
                     Some(crate::domain::learner::qualified_counts(&list))
                 }

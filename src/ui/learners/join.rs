@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::store::{
-    all_learners, code, domains, drop_code, new_code, put_code, put_learner, remember_mine,
-};
 use super::words::{
     achievement_name, code_problem, join_label, join_problem, method_name, state_name,
 };
 use crate::data::Mode;
+use crate::data::learners::{
+    all_learners, code, domains, drop_code, put_code, put_learner, remember_mine,
+};
 use crate::domain::contact::Email;
 use crate::domain::learner::{EmailCode, JoinField, JoinForm, JoinMethod, Learner, LearnerState};
 use crate::i18n::*;
@@ -374,4 +374,12 @@ fn MyRequests() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// A random six-digit code. (A backend issues its own; this is local mode's mailbox.)
+fn new_code() -> String {
+    format!(
+        "{:06}",
+        (js_sys::Math::random() * 1_000_000.0) as u32 % 1_000_000
+    )
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 use super::records::RecordsEditor;
-use super::store::{all_learners, domains, put_domains, put_learner, put_learners};
 use super::words::{method_name, state_name};
+use crate::data::learners::{all_learners, domains, put_domains, put_learner, put_learners};
 use crate::domain::keyed::Keyed;
 use crate::domain::learner::{EnabledDomains, JoinMethod, Learner, LearnerState};
 use crate::domain::learner_list::{LearnerQuery, LearnerSort, learners_csv};

@@ -4,7 +4,6 @@
 mod join;
 mod manage;
 mod records;
-pub mod store;
 mod words;
 
 pub use join::JoinPage;

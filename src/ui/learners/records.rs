@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::store::{put_learner, put_learners};
 use super::words::{KINDS, achievement_name};
+use crate::data::learners::{put_learner, put_learners};
 use crate::domain::learner::{Learner, LearningRecord, RecordLineProblem, read_records_csv};
 use crate::i18n::*;
 use crate::ui::components::{Busy, SelectField, TextField, error_message, no_text_message};

@@ -15,7 +15,6 @@ use crate::domain::application_form::{FormField as F, canonical_value};
 use crate::domain::profile::{ChangeRecord, PartnerProfile, ProfileError, check_change, diff};
 use crate::i18n::*;
 use crate::ui::apply::labels::{field_id, field_label, server_field_errors};
-use crate::ui::apply::store::actor;
 use crate::ui::components::validation_text::problem_message;
 use crate::ui::components::{Busy, ImageUpload, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::context::AppContext;
@@ -244,7 +243,7 @@ fn ProfileEditor() -> impl IntoView {
             focus_by_id(field_id(field));
             return;
         }
-        let who = ctx.session.with_untracked(actor);
+        let who = ctx.actor();
         let changes = diff(&old, &new, chrono::Utc::now(), &who);
         if changes.is_empty() {
             status.set(Some((

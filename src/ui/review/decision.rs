@@ -2,13 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::data::Collection;
-use crate::data::partner::PROFILE;
-use crate::data::typed::{Write, save_all};
+use crate::data::applications::{DecisionError, decide};
+use crate::data::typed::Versioned;
 use crate::domain::application::{Application, ApplicationEvent, ApplicationState, WizardStep};
 use crate::i18n::*;
 use crate::ui::apply::step_title;
-use crate::ui::apply::store::actor;
 use crate::ui::components::{
     Busy, SelectField, StatusLine, error_message, focus_by_id, transition_message,
 };
@@ -31,60 +29,29 @@ pub fn Decision(
     let busy = Busy::new();
 
     let decide = move |event: ApplicationEvent| {
-        let session = ctx.session.get_untracked();
-        let before = app.get_untracked();
-        let mut next = before.clone();
-        let now = chrono::Utc::now();
-        if let Err(e) = next.status.record(event.clone(), actor(&session), now) {
-            status.set(Some((true, transition_message(i18n, &e))));
-            return;
-        }
+        let approving = matches!(event, ApplicationEvent::Approve);
+        let before = Versioned {
+            value: app.get_untracked(),
+            rev: rev.get_untracked(),
+        };
         let backend = ctx.backend();
         busy.run(async move {
-            let result = async {
-                // The revision guards against two managers deciding at once.
-                let decided = Write::new(
-                    Collection::Applications,
-                    &next.id,
-                    &next,
-                    Some(rev.get_untracked()),
-                )?
-                .replacing(Some(&before))?;
-                if !matches!(event, ApplicationEvent::Approve) {
-                    return Ok(save_all(&*backend, vec![decided]).await?[0]);
-                }
-                // Approval makes the applicant a partner with the profile it applied
-                // with: the decision and the profile are stored together or not at all.
-                let profile = next.initial_profile(&next.partner_uin(now));
-                let revs = save_all(
-                    &*backend,
-                    vec![
-                        decided,
-                        Write::new(Collection::Profiles, PROFILE, &profile, None)?,
-                    ],
-                )
-                .await?;
-                // The header's company name (local mode; a backend derives its session).
-                if let Ok(mut s) = backend.session().await {
-                    s.company_name = Some(profile.company_name.clone());
-                    let _ = backend.save_session(&s).await;
-                }
-                Ok::<u64, crate::data::DataError>(revs[0])
-            }
-            .await;
-            match result {
-                Ok(new_rev) => {
-                    rev.set(new_rev);
-                    let msg = if matches!(event, ApplicationEvent::Approve) {
-                        t_string!(i18n, review.approved_done).to_string()
+            match decide(&*backend, &before, event, ctx.actor(), chrono::Utc::now()).await {
+                Ok(decided) => {
+                    rev.set(decided.rev);
+                    app.set(decided.value);
+                    let msg = if approving {
+                        t_string!(i18n, review.approved_done)
                     } else {
-                        t_string!(i18n, review.rejected_done).to_string()
+                        t_string!(i18n, review.rejected_done)
                     };
-                    app.set(next);
-                    status.set(Some((false, msg)));
+                    status.set(Some((false, msg.to_string())));
                     ctx.refresh();
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(DecisionError::Refused(e)) => {
+                    status.set(Some((true, transition_message(i18n, &e))))
+                }
+                Err(DecisionError::Data(e)) => status.set(Some((true, error_message(i18n, &e)))),
             }
         });
     };

@@ -53,7 +53,7 @@ pub(super) fn SheetActions(
             return date_refused(t_string!(i18n, srebate.bad_date, field = label).to_string());
         };
         let mut next = sheet.get_value();
-        let actor = ctx.session.with_untracked(crate::ui::apply::store::actor);
+        let actor = ctx.actor();
         let mv = SettlementMove {
             to,
             on,

@@ -19,7 +19,6 @@ use crate::domain::lifecycle::{
 use crate::domain::profile::PartnerProfile;
 use crate::i18n::*;
 use crate::ui::I18n;
-use crate::ui::apply::store::actor;
 use crate::ui::components::money::money;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{Busy, Status, StatusLine, error_message, transition_message};
@@ -130,7 +129,7 @@ fn Termination() -> impl IntoView {
         let Some(mut d) = data.get_untracked() else {
             return;
         };
-        let who = ctx.session.with_untracked(actor);
+        let who = ctx.actor();
         if let Err(e) = d.lifecycle.apply(event, chrono::Utc::now(), who, None) {
             let message = match e {
                 LifecycleError::Preconditions { arrears, customers } => t_string!(

@@ -89,11 +89,3 @@ pub async fn remember_mine(backend: &dyn Backend, id: &str) -> Result<(), DataEr
     }
     Ok(())
 }
-
-/// A random six-digit code.
-pub fn new_code() -> String {
-    format!(
-        "{:06}",
-        (js_sys::Math::random() * 1_000_000.0) as u32 % 1_000_000
-    )
-}
