@@ -85,6 +85,15 @@ const PARTNER_ROLES: &[Role] = &[Role::MainAccount, Role::SubAccount, Role::Chan
 /// too).
 pub const PARTNER_DATA: &[Permission] = &[Permission::ReadPartnerData, Permission::Review];
 
+/// What a role that may not open a gated page is told: who may, and whom to ask.
+pub fn refusal(i18n: I18n, page: Page) -> &'static str {
+    match page {
+        Page::Learners => t_string!(i18n, learn.admin_only),
+        Page::SpecialRebates => t_string!(i18n, srebate.main_only),
+        _ => t_string!(i18n, money.partner_only),
+    }
+}
+
 /// The table, in navigation order.
 pub const ROUTES: &[Route] = &[
     Route {

@@ -242,7 +242,7 @@ test("settlements: payment window, hold, clawbacks, print; customers; special re
   await role(page, ROLE.sub);
   await expect(page.getByRole("link", { name: "Special rebates" })).toHaveCount(0);
   await page.goto(`special-rebates?customer=${uin}`);
-  await expect(page.getByTestId("special-rebates-refused")).toBeVisible();
-  await expect(page.getByTestId("special-rebates-refused")).toContainText("only be viewed by the main account");
+  await expect(page.getByTestId("refused")).toBeVisible();
+  await expect(page.getByTestId("refused")).toContainText("only be viewed by the main account");
   await expect(page.getByTestId("special-rebates-table")).toHaveCount(0);
 });

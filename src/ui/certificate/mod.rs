@@ -3,6 +3,7 @@
 //! page that prints on A4. After its year it shows as expired, with "apply for this
 //! year's".
 
+use crate::ui::components::Gated;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -56,14 +57,11 @@ fn state_name(i18n: I18n, s: &str) -> String {
 /// The page.
 #[component]
 pub fn CertificatePage() -> impl IntoView {
-    let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_open(Page::Certificate);
     view! {
         <section class="pc-page" aria-labelledby="pc-cert-heading">
             <h1 id="pc-cert-heading" class="pc-no-print">{tr(i18n, |i| t_string!(i, cert.heading))}</h1>
-            <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-            {move || allowed.get().then(|| view! { <Certificate/> })}
+            <Gated page=Page::Certificate><Certificate/></Gated>
         </section>
     }
 }

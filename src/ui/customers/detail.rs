@@ -5,34 +5,50 @@ use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 
-use super::{reads_partner_data, unbind_name};
+use super::unbind_name;
 use crate::data::money::{load_customers, save_customer};
 use crate::domain::Permission;
 use crate::domain::customer::{Customer, UnbindState};
 use crate::i18n::*;
+use crate::ui::components::Gated;
 use crate::ui::components::money::money;
 use crate::ui::components::{Busy, StatusLine, error_message};
 use crate::ui::context::AppContext;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 
-/// `/customers/:uin`.
+/// `/customers/:uin`: the heading names the customer once it is loaded.
 #[component]
 pub fn CustomerDetailPage() -> impl IntoView {
+    let ctx = AppContext::get();
+    let i18n = use_i18n();
+    let router = Router::get();
+    let uin = move || router.id().unwrap_or_default();
+    let base = ctx.config.with_value(|c| c.route_base());
+    let customer = RwSignal::new(None::<Customer>);
+    view! {
+        <section class="pc-page" aria-labelledby="pc-customer-heading">
+            <p><Link href=format!("{base}/customers")>{tr(i18n, |i| t_string!(i, cust.back))}</Link></p>
+            <h1 id="pc-customer-heading">{move || customer.get().map_or_else(uin, |c| c.name)}</h1>
+            <Gated page=Page::CustomerDetail><CustomerDetail customer/></Gated>
+        </section>
+    }
+}
+
+/// The customer's facts and its unbinding, for the roles that see partner data.
+#[component]
+fn CustomerDetail(customer: RwSignal<Option<Customer>>) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let router = Router::get();
     let busy = Busy::new();
     let uin = move || router.id().unwrap_or_default();
     let base = ctx.config.with_value(|c| c.route_base());
-    let customer = RwSignal::new(None::<Customer>);
     let loaded = RwSignal::new(false);
     let status = RwSignal::new(None::<(bool, String)>);
     Effect::new(move |_| {
         ctx.version.track();
         let id = uin();
-        if !reads_partner_data() {
-            return;
-        }
         let backend = ctx.backend();
         busy.run(async move {
             match load_customers(&*backend).await {
@@ -74,11 +90,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
         }
     };
     view! {
-        <section class="pc-page" aria-labelledby="pc-customer-heading">
-            <p><Link href=format!("{base}/customers")>{tr(i18n, |i| t_string!(i, cust.back))}</Link></p>
-            <h1 id="pc-customer-heading">{move || customer.get().map_or_else(uin, |c| c.name)}</h1>
             <StatusLine message=status/>
-            <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
             <p class="pc-alert" role="status" hidden=move || !(loaded.get() && customer.with(Option::is_none))>
                 {move || t_string!(i18n, cust.not_found, uin = uin()).to_string()}
             </p>
@@ -118,6 +130,5 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     </section>
                 }
             })}
-        </section>
     }
 }

@@ -5,6 +5,7 @@ mod detail;
 
 pub use detail::CustomerDetailPage;
 
+use crate::ui::components::Gated;
 use crate::ui::router::Link;
 use leptos::prelude::*;
 
@@ -43,23 +44,11 @@ fn column_name(i18n: I18n, c: CustomerColumn) -> String {
     .to_string()
 }
 
-/// Whether the role may see partner data.
-pub(crate) fn reads_partner_data() -> bool {
-    AppContext::get().session.with(|s| {
-        crate::ui::routes::PARTNER_DATA
-            .iter()
-            .any(|p| s.role.may(*p))
-    })
-}
-
 /// The customer list.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let allowed = AppContext::get().may_open(Page::Customers);
     view! {
-        <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-        {move || allowed.get().then(|| view! { <CustomerList/> })}
+        <Gated page=Page::Customers><CustomerList/></Gated>
     }
 }
 

@@ -2,7 +2,10 @@
 //! requests and learners with search, filters, sorting and paging, decisions one or many
 //! at once, removal, records, CSV export.
 
+use crate::ui::components::Gated;
 use leptos::prelude::*;
+
+use crate::ui::routes::Page;
 use std::collections::HashSet;
 
 use super::records::RecordsEditor;
@@ -24,12 +27,8 @@ const PAGE: usize = 20;
 /// The admin page; other roles get the reason instead (the data layer refuses them too).
 #[component]
 pub fn LearnersPage() -> impl IntoView {
-    let ctx = AppContext::get();
-    let i18n = use_i18n();
-    let allowed = ctx.may_open(crate::ui::routes::Page::Learners);
     view! {
-        <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, learn.admin_only))}</p>
-        {move || allowed.get().then(|| view! { <LearnersManager/> })}
+        <Gated page=Page::Learners><LearnersManager/></Gated>
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod history;
 
+use crate::ui::components::Gated;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -92,14 +93,11 @@ const BANK: [Binding; 5] = [
 /// The page.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_open(Page::Profile);
     view! {
         <section class="pc-page" aria-labelledby="pc-profile-heading">
             <h1 id="pc-profile-heading">{tr(i18n, |i| t_string!(i, profile.heading))}</h1>
-            <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-            {move || allowed.get().then(|| view! { <ProfileEditor/> })}
+            <Gated page=Page::Profile><ProfileEditor/></Gated>
         </section>
     }
 }

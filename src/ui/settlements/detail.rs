@@ -11,11 +11,12 @@ use super::{SettlementData, outlook_text, use_settlement_data};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::settlement::{PaymentHold, SettlementSheet};
 use crate::i18n::*;
+use crate::ui::components::Gated;
 use crate::ui::components::StatusLine;
 use crate::ui::components::money::{TaxPreview, money};
 use crate::ui::components::time::local_minute;
 use crate::ui::context::AppContext;
-use crate::ui::customers::reads_partner_data;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 
 /// `/settlements/:id`.
@@ -24,6 +25,18 @@ pub fn SettlementDetailPage() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
+    view! {
+        <section class="pc-page" aria-labelledby="pc-sheet-heading">
+            <p class="pc-no-print"><Link href=format!("{base}/settlements")>{tr(i18n, |i| t_string!(i, settle.back))}</Link></p>
+            <Gated page=Page::SettlementDetail><SheetById/></Gated>
+        </section>
+    }
+}
+
+/// The sheet the path names, once loaded (or why there is none).
+#[component]
+fn SheetById() -> impl IntoView {
+    let i18n = use_i18n();
     let router = Router::get();
     let id = move || router.id().unwrap_or_default();
     let (data, status) = use_settlement_data();
@@ -44,9 +57,6 @@ pub fn SettlementDetailPage() -> impl IntoView {
         })
     });
     view! {
-        <section class="pc-page" aria-labelledby="pc-sheet-heading">
-            <p class="pc-no-print"><Link href=format!("{base}/settlements")>{tr(i18n, |i| t_string!(i, settle.back))}</Link></p>
-            <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
             <StatusLine message=status/>
             {move || {
                 let loaded = data.with(Option::is_some);
@@ -62,7 +72,6 @@ pub fn SettlementDetailPage() -> impl IntoView {
                     (None, false) => None,
                 }
             }}
-        </section>
     }
 }
 

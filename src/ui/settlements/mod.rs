@@ -23,10 +23,11 @@ use crate::domain::settlement::{
 };
 use crate::i18n::*;
 use crate::ui::I18n;
+use crate::ui::components::Gated;
 use crate::ui::components::money::money;
 use crate::ui::components::{Status, StatusLine, error_message};
 use crate::ui::context::AppContext;
-use crate::ui::customers::reads_partner_data;
+use crate::ui::routes::Page;
 use crate::ui::tr;
 use words::{hold_text, state_name, state_tone};
 
@@ -77,9 +78,6 @@ fn use_settlement_data() -> (RwSignal<Option<SettlementData>>, Status) {
     let status = RwSignal::new(None::<(bool, String)>);
     Effect::new(move |_| {
         ctx.version.track();
-        if !reads_partner_data() {
-            return;
-        }
         let backend = ctx.backend();
         let name = ctx
             .session
@@ -123,18 +121,27 @@ pub(crate) fn window_text(i18n: I18n, w: &PaymentWindow) -> String {
     }
 }
 
-/// The sheet list.
+/// The page: the sheet list, for the roles that see partner data.
 #[component]
 pub fn SettlementsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="pc-page" aria-labelledby="pc-settle-heading">
+            <h1 id="pc-settle-heading">{tr(i18n, |i| t_string!(i, settle.heading))}</h1>
+            <Gated page=Page::Settlements><SheetList/></Gated>
+        </section>
+    }
+}
+
+/// Every sheet, newest first, with its payment outlook and hold.
+#[component]
+fn SheetList() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
     let (data, status) = use_settlement_data();
     let calendar = WorkCalendar::mainland();
     view! {
-        <section class="pc-page" aria-labelledby="pc-settle-heading">
-            <h1 id="pc-settle-heading">{tr(i18n, |i| t_string!(i, settle.heading))}</h1>
-            <p class="pc-alert pc-alert-warn" role="status" hidden=reads_partner_data>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
             <StatusLine message=status/>
             <p class="pc-hint">{tr(i18n, |i| t_string!(i, settle.intro))}</p>
             {move || data.get().map(|d| {
@@ -178,6 +185,5 @@ pub fn SettlementsPage() -> impl IntoView {
                     </table>
                 }
             })}
-        </section>
     }
 }

@@ -2,8 +2,11 @@
 //! with the guide's five filters. Main account only: others see why (and the data layer
 //! refuses them as well).
 
+use crate::ui::components::Gated;
 use crate::ui::router::Router;
 use leptos::prelude::*;
+
+use crate::ui::routes::Page;
 
 use crate::data::money::{load_customers, load_special_rebates};
 use crate::domain::customer::Customer;
@@ -42,16 +45,11 @@ fn validity_tone(v: RebateValidity) -> &'static str {
 /// The page.
 #[component]
 pub fn SpecialRebatesPage() -> impl IntoView {
-    let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_open(crate::ui::routes::Page::SpecialRebates);
     view! {
         <section class="pc-page" aria-labelledby="pc-srebate-heading">
             <h1 id="pc-srebate-heading">{tr(i18n, |i| t_string!(i, srebate.heading))}</h1>
-            <p class="pc-alert pc-alert-warn" role="status" data-testid="special-rebates-refused" hidden=allowed>
-                {tr(i18n, |i| t_string!(i, srebate.main_only))}
-            </p>
-            {move || allowed.get().then(|| view! { <SpecialRebates/> })}
+            <Gated page=Page::SpecialRebates><SpecialRebates/></Gated>
         </section>
     }
 }

@@ -9,8 +9,11 @@ mod table;
 mod totals;
 mod words;
 
+use crate::ui::components::Gated;
 use crate::ui::router::Router;
 use leptos::prelude::*;
+
+use crate::ui::routes::Page;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -57,12 +60,8 @@ pub(crate) fn remember(version: u64, rows: Arc<Vec<StatementRow>>) {
 /// The page; roles without access to partner data get the reason instead.
 #[component]
 pub fn StatementsPage() -> impl IntoView {
-    let ctx = AppContext::get();
-    let i18n = use_i18n();
-    let allowed = ctx.may_open(crate::ui::routes::Page::Statements);
     view! {
-        <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-        {move || allowed.get().then(|| view! { <StatementsView/> })}
+        <Gated page=Page::Statements><StatementsView/></Gated>
     }
 }
 

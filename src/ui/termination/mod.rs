@@ -6,6 +6,7 @@
 
 mod email;
 
+use crate::ui::components::Gated;
 use crate::ui::router::Link;
 use leptos::prelude::*;
 
@@ -85,14 +86,11 @@ impl TerminationData {
 /// The page.
 #[component]
 pub fn TerminationPage() -> impl IntoView {
-    let ctx = AppContext::get();
     let i18n = use_i18n();
-    let allowed = ctx.may_open(Page::Termination);
     view! {
         <section class="pc-page" aria-labelledby="pc-term-heading">
             <h1 id="pc-term-heading">{tr(i18n, |i| t_string!(i, term.heading))}</h1>
-            <p class="pc-alert pc-alert-warn" role="status" hidden=allowed>{tr(i18n, |i| t_string!(i, money.partner_only))}</p>
-            {move || allowed.get().then(|| view! { <Termination/> })}
+            <Gated page=Page::Termination><Termination/></Gated>
         </section>
     }
 }
