@@ -140,7 +140,7 @@ async fn boot(
         backend: StoredValue::new_local(backend),
         config: StoredValue::new(config),
         session: RwSignal::new(session),
-        version: RwSignal::new(0),
+        versions: crate::ui::load::DataVersions::new(),
         problems: RwSignal::new(problems),
         storage_fallback: RwSignal::new(fallback),
         storage_newer: RwSignal::new(newer),

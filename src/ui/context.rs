@@ -1,5 +1,6 @@
-//! What every page shares: the backend, the session, and a version counter that bumps
-//! whenever data changes (here or in another tab) so views reload.
+//! What every page shares: the backend, the session, and a change counter per collection
+//! that bumps whenever data changes (here or in another tab) so the views reading it
+//! reload.
 
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -18,8 +19,8 @@ pub struct AppContext {
     pub config: StoredValue<AppConfig>,
     /// Who is signed in.
     pub session: RwSignal<Session>,
-    /// Bumped after every change to stored data.
-    pub version: RwSignal<u64>,
+    /// Bumped after every change to stored data, per collection.
+    pub versions: crate::ui::load::DataVersions,
     /// What was set aside as unreadable.
     pub problems: RwSignal<Vec<Quarantined>>,
     /// Why browser storage could not be used, when the app fell back to memory.
@@ -91,7 +92,12 @@ impl AppContext {
 
     /// Tells every view that data changed.
     pub fn changed(&self) {
-        self.version.update(|v| *v += 1);
+        self.versions.bump_all();
+    }
+
+    /// Tells the views reading these collections that they changed.
+    pub fn changed_in(&self, collections: &[crate::data::Collection]) {
+        self.versions.bump(collections);
     }
 
     /// Reloads the problem list (the data layer found something it could not use).

@@ -13,6 +13,7 @@ pub mod customers;
 pub mod eligibility;
 pub mod home;
 pub mod learners;
+pub mod load;
 pub mod not_found;
 pub mod profile;
 pub mod remote;

@@ -2,6 +2,8 @@
 //! unread ones marked (read state is kept per browser in the settings); the channel
 //! manager posts new ones in local mode. Bodies are plain text, rendered as text.
 
+use crate::data::Collection;
+use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -17,23 +19,22 @@ use crate::ui::tr;
 
 /// The announcements and which of them this browser has read.
 fn use_announcements(status: Status) -> (RwSignal<Vec<Announcement>>, RwSignal<Vec<String>>) {
-    let ctx = AppContext::get();
-    let i18n = use_i18n();
     let list = RwSignal::new(Vec::<Announcement>::new());
     let read = RwSignal::new(Vec::<String>::new());
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match load_announcements(&*backend).await {
-                Ok(l) => list.set(l),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-            if let Ok(s) = backend.settings().await {
+    use_load(
+        &[Collection::Announcements],
+        status,
+        |backend| async move {
+            let found = load_announcements(&*backend).await?;
+            Ok((found, backend.settings().await.ok()))
+        },
+        move |(found, settings)| {
+            list.set(found);
+            if let Some(s) = settings {
                 read.set(s.read_announcements);
             }
-        });
-    });
+        },
+    );
     (list, read)
 }
 

@@ -1,5 +1,6 @@
 //! Step ⑤ (check everything, submit, follow the review) and step ⑥ (partner).
 
+use crate::data::Collection;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ pub fn ReviewStep() -> impl IntoView {
                 Ok(_) => {
                     w.app.set(next);
                     message.set(None);
-                    ctx.changed();
+                    ctx.changed_in(&[Collection::Applications]);
                 }
                 Err(e) => {
                     // A server's field errors: shown at their fields, on their step.

@@ -3,7 +3,9 @@
 //! page that prints on A4. After its year it shows as expired, with "apply for this
 //! year's".
 
+use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::load::use_load;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -78,15 +80,17 @@ fn Certificate() -> impl IntoView {
     let reason_error = RwSignal::new(None::<String>);
     let may_apply = ctx.may_any(&[Permission::EditCompanyData]);
     let may_decide = ctx.may_any(&[Permission::Review]);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match load_certificate(&*backend).await {
-                Ok(r) => record.set(r),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-            if let Ok(Some(p)) = load_profile(&*backend).await {
+    use_load(
+        &[Collection::Certificates, Collection::Profiles],
+        status,
+        |backend| async move {
+            let certificate = load_certificate(&*backend).await?;
+            let profile = load_profile(&*backend).await.ok().flatten();
+            Ok((certificate, profile))
+        },
+        move |(certificate, profile)| {
+            record.set(certificate);
+            if let Some(p) = profile {
                 holder.set(Some(CertificateHolder {
                     name: p.value.company_name,
                     uscc: crate::domain::uscc::canonical(&p.value.uscc),
@@ -94,8 +98,8 @@ fn Certificate() -> impl IntoView {
                 }));
             }
             loaded.set(true);
-        });
-    });
+        },
+    );
     let busy = Busy::new();
     let store = move |next: CertificateRecord, done: String| {
         let backend = ctx.backend();

@@ -1,6 +1,8 @@
 //! One customer: its facts, its unbinding (which termination waits for), and links to
 //! its statements and special rebates.
 
+use crate::data::Collection;
+use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -41,23 +43,25 @@ fn CustomerDetail(customer: RwSignal<Option<Customer>>) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let router = Router::get();
-    let busy = Busy::new();
     let uin = move || router.id().unwrap_or_default();
     let base = ctx.config.with_value(|c| c.route_base());
     let loaded = RwSignal::new(false);
     let status = RwSignal::new(None::<(bool, String)>);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let id = uin();
-        let backend = ctx.backend();
-        busy.run(async move {
-            match load_customers(&*backend).await {
-                Ok(all) => customer.set(all.into_iter().find(|c| c.uin == id)),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+    use_load(
+        &[Collection::Customers],
+        status,
+        move |backend| {
+            let id = uin();
+            async move {
+                let all = load_customers(&*backend).await?;
+                Ok(all.into_iter().find(|c| c.uin == id))
             }
+        },
+        move |found| {
+            customer.set(found);
             loaded.set(true);
-        });
-    });
+        },
+    );
     let may_edit = ctx.may_any(&[Permission::EditCompanyData]);
     let may_edit = move || may_edit.get();
     // The provider confirms an unbinding; in local mode the channel manager plays it.

@@ -5,7 +5,9 @@ mod detail;
 
 pub use detail::CustomerDetailPage;
 
+use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use leptos::prelude::*;
 
@@ -14,7 +16,7 @@ use crate::domain::customer::{Customer, CustomerColumn, UnbindState, search};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;
-use crate::ui::components::{StatusLine, TextField, error_message};
+use crate::ui::components::{StatusLine, TextField};
 use crate::ui::context::AppContext;
 use crate::ui::routes::Page;
 use crate::ui::tr;
@@ -59,16 +61,12 @@ fn CustomerList() -> impl IntoView {
     let base = ctx.config.with_value(|c| c.route_base());
     let customers = RwSignal::new(Vec::<Customer>::new());
     let status = RwSignal::new(None::<(bool, String)>);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match load_customers(&*backend).await {
-                Ok(c) => customers.set(c),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-        });
-    });
+    use_load(
+        &[Collection::Customers],
+        status,
+        |backend| async move { load_customers(&*backend).await },
+        move |c| customers.set(c),
+    );
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new((CustomerColumn::Arrears, true));
     let page = RwSignal::new(0usize);

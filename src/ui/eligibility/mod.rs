@@ -6,6 +6,7 @@ mod words;
 
 pub use words::type_name;
 
+use crate::ui::load::use_load;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 
@@ -60,19 +61,20 @@ pub fn EligibilityPage() -> impl IntoView {
     let status = RwSignal::new(None::<(bool, String)>);
     // Learner counts come from the learner records once there are any (SPEC §3.1).
     let from_records = RwSignal::new(None::<(u32, u32)>);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            let counts = match crate::data::learners::all_learners(&*backend).await {
+    // A role that may not read learners enters the counts by hand.
+    use_load(
+        &[Collection::Learners],
+        status,
+        |backend| async move {
+            Ok(match crate::data::learners::all_learners(&*backend).await {
                 Ok(list) if !list.is_empty() => {
                     Some(crate::domain::learner::qualified_counts(&list))
                 }
                 _ => None,
-            };
-            from_records.set(counts);
-        });
-    });
+            })
+        },
+        move |counts| from_records.set(counts),
+    );
 
     // Restore what was entered last time.
     leptos::task::spawn_local(async move {

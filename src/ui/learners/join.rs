@@ -2,6 +2,7 @@
 //! email (active at once) or by account application (waits for the admin), and sees the
 //! state and records of the requests made from this browser.
 
+use crate::data::Collection;
 use leptos::prelude::*;
 
 use super::words::{
@@ -180,7 +181,7 @@ fn EmailJoin() -> impl IntoView {
                                 t_string!(i18n, learn.email_joined, email = key.clone())
                                     .to_string(),
                             )));
-                            ctx.changed();
+                            ctx.changed_in(&[Collection::Learners]);
                         }
                         Err(e) => status.set(Some((true, error_message(i18n, &e)))),
                     }
@@ -306,7 +307,7 @@ fn AccountJoin() -> impl IntoView {
                         });
                         shown.set(Default::default());
                     }
-                    ctx.changed();
+                    ctx.changed_in(&[Collection::Learners]);
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }
@@ -340,7 +341,7 @@ fn MyRequests() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let mine = LocalResource::new(move || {
-        ctx.version.track();
+        ctx.versions.track(&[Collection::Learners]);
         let backend = ctx.backend();
         async move {
             let ids = backend

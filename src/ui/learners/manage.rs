@@ -2,7 +2,9 @@
 //! requests and learners with search, filters, sorting and paging, decisions one or many
 //! at once, removal, records, CSV export.
 
+use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::load::use_load;
 use leptos::prelude::*;
 
 use crate::ui::routes::Page;
@@ -39,19 +41,20 @@ fn LearnersManager() -> impl IntoView {
     let status = RwSignal::new(None::<(bool, String)>);
     let learners = RwSignal::new(Vec::<Learner>::new());
     let enabled = RwSignal::new(EnabledDomains::default());
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match all_learners(&*backend).await {
-                Ok(l) => learners.set(l),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-            if let Ok(d) = domains(&*backend).await {
+    use_load(
+        &[Collection::Learners, Collection::LearningSettings],
+        status,
+        |backend| async move {
+            let list = all_learners(&*backend).await?;
+            Ok((list, domains(&*backend).await.ok()))
+        },
+        move |(list, d)| {
+            learners.set(list);
+            if let Some(d) = d {
                 enabled.set(d);
             }
-        });
-    });
+        },
+    );
 
     let search = RwSignal::new(String::new());
     let state_filter = RwSignal::new(String::new());
@@ -140,7 +143,7 @@ fn LearnersManager() -> impl IntoView {
                 false,
                 t_string!(i18n, learn.decided, done = done, skipped = skipped).to_string(),
             )));
-            ctx.changed();
+            ctx.changed_in(&[Collection::Learners]);
         });
     };
 
@@ -159,7 +162,7 @@ fn LearnersManager() -> impl IntoView {
                     Ok(s) => {
                         l.state = s;
                         match put_learner(&*backend, &l).await {
-                            Ok(()) => ctx.changed(),
+                            Ok(()) => ctx.changed_in(&[Collection::Learners]),
                             Err(e) => status.set(Some((true, error_message(i18n, &e)))),
                         }
                     }

@@ -1,5 +1,6 @@
 //! A learner's courses, exams and certifications, entered by the admin.
 
+use crate::data::Collection;
 use leptos::prelude::*;
 
 use super::words::{KINDS, achievement_name};
@@ -68,7 +69,7 @@ pub fn RecordsEditor(
                     if title.try_with_untracked(|t| *t == typed) == Some(true) {
                         title.set(String::new());
                     }
-                    ctx.changed();
+                    ctx.changed_in(&[Collection::Learners]);
                 }
                 Err(e) => status.set(Some((true, error_message(i18n, &e)))),
             }
@@ -198,7 +199,7 @@ pub fn RecordsImport(
                 )
                 .to_string(),
             )));
-            ctx.changed();
+            ctx.changed_in(&[Collection::Learners]);
         });
     };
     view! {

@@ -5,6 +5,7 @@
 mod history;
 
 use crate::ui::components::Gated;
+use crate::ui::load::use_load;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -118,41 +119,45 @@ fn ProfileEditor() -> impl IntoView {
     let rule_error = RwSignal::new(Vec::<(F, String)>::new());
     let editable = ctx.may_any(&[Permission::EditCompanyData]);
 
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match load_profile(&*backend).await {
-                Ok(Some(p)) => {
-                    // Keep what is being typed if the same revision is read again.
-                    if stored.try_get_untracked().flatten().map(|(_, r)| r) != Some(p.rev) {
-                        // A save the server never confirmed comes back into the form.
-                        let draft = load_draft::<PartnerProfile>(
-                            &*backend,
-                            Collection::Profiles,
-                            PROFILE,
-                            p.rev,
-                        )
-                        .await;
-                        if draft.is_some() {
-                            status.set(Some((
-                                false,
-                                t_string!(i18n, conn.draft_restored).to_string(),
-                            )));
-                        }
-                        form.set(draft.unwrap_or_else(|| p.value.clone()));
-                        stored.set(Some((p.value, p.rev)));
-                    }
+    use_load(
+        &[Collection::Profiles],
+        status,
+        |backend| async move {
+            let found = load_profile(&*backend).await?;
+            // A save the server never confirmed comes back into the form.
+            let draft = match &found {
+                Some(p) => {
+                    load_draft::<PartnerProfile>(&*backend, Collection::Profiles, PROFILE, p.rev)
+                        .await
                 }
-                Ok(None) => stored.set(None),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                None => None,
+            };
+            Ok((found, draft, load_history(&*backend).await.ok()))
+        },
+        move |(found, draft, changes)| {
+            match found {
+                // Keep what is being typed if the same revision is read again.
+                Some(p)
+                    if stored.with_untracked(|s| s.as_ref().map(|(_, r)| *r)) != Some(p.rev) =>
+                {
+                    if draft.is_some() {
+                        status.set(Some((
+                            false,
+                            t_string!(i18n, conn.draft_restored).to_string(),
+                        )));
+                    }
+                    form.set(draft.unwrap_or_else(|| p.value.clone()));
+                    stored.set(Some((p.value, p.rev)));
+                }
+                Some(_) => {}
+                None => stored.set(None),
             }
-            if let Ok(h) = load_history(&*backend).await {
+            if let Some(h) = changes {
                 history.set(h);
             }
             loaded.set(true);
-        });
-    });
+        },
+    );
 
     let error_of = move |field: F| {
         Signal::derive(move || {

@@ -28,7 +28,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let state_filter = RwSignal::new("Submitted".to_string());
     let type_filter = RwSignal::new(String::new());
     let apps = LocalResource::new(move || {
-        ctx.version.track();
+        ctx.versions.track(&[Collection::Applications]);
         let backend = ctx.backend();
         async move { load_all::<Application>(&*backend, Collection::Applications).await }
     });
@@ -130,7 +130,7 @@ pub fn ReviewDetailPage() -> impl IntoView {
     let phase = RwSignal::new(Phase::Loading);
     let status = RwSignal::new(None::<(bool, String)>);
     let loaded = LocalResource::new(move || {
-        ctx.version.track();
+        ctx.versions.track(&[Collection::Applications]);
         let id = id.get();
         let backend = ctx.backend();
         async move { load::<Application>(&*backend, Collection::Applications, &id).await }

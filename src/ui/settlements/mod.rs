@@ -9,6 +9,8 @@ mod words;
 
 pub use detail::SettlementDetailPage;
 
+use crate::data::Collection;
+use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use leptos::prelude::*;
 
@@ -25,7 +27,7 @@ use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::Gated;
 use crate::ui::components::money::money;
-use crate::ui::components::{Status, StatusLine, error_message};
+use crate::ui::components::{Status, StatusLine};
 use crate::ui::context::AppContext;
 use crate::ui::routes::Page;
 use crate::ui::tr;
@@ -73,22 +75,23 @@ impl SettlementData {
 /// Loads the settlement data into a signal (again when the data changes).
 fn use_settlement_data() -> (RwSignal<Option<SettlementData>>, Status) {
     let ctx = AppContext::get();
-    let i18n = use_i18n();
     let data = RwSignal::new(None::<SettlementData>);
     let status = RwSignal::new(None::<(bool, String)>);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        let name = ctx
-            .session
-            .with_untracked(|s| s.company_name.clone().unwrap_or_default());
-        leptos::task::spawn_local(async move {
-            match SettlementData::load(&*backend, name).await {
-                Ok(d) => data.set(Some(d)),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-        });
-    });
+    use_load(
+        &[
+            Collection::Settlements,
+            Collection::Customers,
+            Collection::Profiles,
+        ],
+        status,
+        move |backend| {
+            let name = ctx
+                .session
+                .with_untracked(|s| s.company_name.clone().unwrap_or_default());
+            async move { SettlementData::load(&*backend, name).await }
+        },
+        move |d| data.set(Some(d)),
+    );
     (data, status)
 }
 

@@ -2,7 +2,9 @@
 //! with the guide's five filters. Main account only: others see why (and the data layer
 //! refuses them as well).
 
+use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::load::use_load;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 
@@ -20,8 +22,7 @@ use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::{mode_name, mode_options};
 use crate::ui::components::time::today;
-use crate::ui::components::{SelectField, StatusLine, TextField, error_message};
-use crate::ui::context::AppContext;
+use crate::ui::components::{SelectField, StatusLine, TextField};
 use crate::ui::tr;
 
 fn validity_name(i18n: I18n, v: RebateValidity) -> String {
@@ -56,25 +57,25 @@ pub fn SpecialRebatesPage() -> impl IntoView {
 
 #[component]
 fn SpecialRebates() -> impl IntoView {
-    let ctx = AppContext::get();
     let i18n = use_i18n();
     let router = Router::get();
     let customers = RwSignal::new(Vec::<Customer>::new());
     let rebates = RwSignal::new(Vec::<SpecialRebate>::new());
     let status = RwSignal::new(None::<(bool, String)>);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match load_special_rebates(&*backend).await {
-                Ok(r) => rebates.set(r),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-            if let Ok(c) = load_customers(&*backend).await {
+    use_load(
+        &[Collection::SpecialRebates, Collection::Customers],
+        status,
+        |backend| async move {
+            let found = load_special_rebates(&*backend).await?;
+            Ok((found, load_customers(&*backend).await.ok()))
+        },
+        move |(found, c)| {
+            rebates.set(found);
+            if let Some(c) = c {
                 customers.set(c);
             }
-        });
-    });
+        },
+    );
     let customer = move || router.query("customer").unwrap_or_default();
     let choose = move |uin: String| {
         let to = if uin.is_empty() {

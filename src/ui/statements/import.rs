@@ -2,6 +2,7 @@
 //! current view, and sample data. Long work runs in slices with the page given back in
 //! between, so a 100,000-row file never freezes it.
 
+use crate::data::Collection;
 use leptos::prelude::*;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -106,7 +107,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                 Ok(()) => {
                     measure_end("pc:import");
                     let rows = Arc::new(all);
-                    remember(ctx.version.get_untracked(), rows.clone());
+                    remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
                     summary.set(Some(Summary {
                         read: outcome.read,
@@ -159,7 +160,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
             match save_sample(&*backend, &data).await {
                 Ok(()) => {
                     let rows = Arc::new(data.statements);
-                    remember(ctx.version.get_untracked(), rows.clone());
+                    remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
                     st.status.set(Some((
                         false,

@@ -6,7 +6,9 @@
 
 mod email;
 
+use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use leptos::prelude::*;
 
@@ -102,23 +104,18 @@ fn Termination() -> impl IntoView {
     let base = ctx.config.with_value(|c| c.route_base());
     let data = RwSignal::new(None::<TerminationData>);
     let status: Status = RwSignal::new(None);
-    Effect::new(move |_| {
-        ctx.version.track();
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            let loaded = async {
-                Ok::<_, crate::data::DataError>(TerminationData {
-                    customers: load_customers(&*backend).await?,
-                    profile: load_profile(&*backend).await?.map(|p| p.value),
-                    lifecycle: load_lifecycle(&*backend).await?,
-                })
-            };
-            match loaded.await {
-                Ok(d) => data.set(Some(d)),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
-            }
-        });
-    });
+    use_load(
+        &[Collection::Customers, Collection::Profiles],
+        status,
+        |backend| async move {
+            Ok(TerminationData {
+                customers: load_customers(&*backend).await?,
+                profile: load_profile(&*backend).await?.map(|p| p.value),
+                lifecycle: load_lifecycle(&*backend).await?,
+            })
+        },
+        move |d| data.set(Some(d)),
+    );
     let is_manager = ctx.may_any(&[Permission::Review]);
     let is_partner = ctx.may_any(&[Permission::EditCompanyData]);
     // Moves the lifecycle on and tells the whole console (the read-only banner).
