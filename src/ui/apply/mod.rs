@@ -13,7 +13,6 @@ pub use labels::{field_label, step_title};
 use crate::ui::router::Router;
 use leptos::prelude::*;
 use std::collections::HashSet;
-use std::time::Duration;
 
 use self::nav::WizardNav;
 use self::review_step::{PartnerStep, ReviewStep};
@@ -22,21 +21,9 @@ use self::wizard::Wizard;
 use crate::data::applications::{load_mine, store};
 use crate::domain::application::{Application, ApplicationState, WizardStep};
 use crate::i18n::*;
+use crate::ui::components::autosave::{SaveState, use_autosave};
 use crate::ui::components::{Stepper, error_message};
 use crate::ui::context::AppContext;
-
-/// Where a saved draft stands, for the "saved" indicator.
-#[derive(Clone, PartialEq)]
-pub enum SaveState {
-    /// Nothing changed yet.
-    Idle,
-    /// A save is pending or running.
-    Saving,
-    /// Saved.
-    Saved,
-    /// The last save failed; the draft is still on screen.
-    Failed(String),
-}
 
 /// The step the wizard may show: the one asked for, but never past the first step with
 /// problems while drafting, and the result steps once submitted.
@@ -66,7 +53,6 @@ pub fn ApplyPage() -> impl IntoView {
     let i18n = use_i18n();
     let loaded = RwSignal::new(None::<Result<(), String>>);
     let app = RwSignal::new(Application::default());
-    let save_state = RwSignal::new(SaveState::Idle);
     // True while a submission is being stored: a draft save then must not follow it
     // with the pre-submission state (over HTTP the later write would win).
     let submitting = RwSignal::new(false);
@@ -83,73 +69,13 @@ pub fn ApplyPage() -> impl IntoView {
         }
     });
 
-    // Save as the user types, a moment after they pause; the draft on screen is never
-    // replaced by what storage says.
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    // Bumped by every change: a save that finishes after a newer change must not say
-    // "saved" (the newer one is still waiting for its turn).
-    let edits = StoredValue::new(0u64);
-    // Also called from a timer and when the page goes: every read tolerates a page that
-    // is already gone.
-    let save_now = move || {
-        if submitting.try_get_untracked() != Some(false) {
-            return;
-        }
-        let (Some(current), Some(edit)) = (app.try_get_untracked(), edits.try_get_value()) else {
-            return;
-        };
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            let outcome = store(&*backend, &current).await;
-            if edits.try_get_value() != Some(edit) {
-                return;
-            }
-            match outcome {
-                Ok(_) => save_state.set(SaveState::Saved),
-                Err(e) => save_state.set(SaveState::Failed(error_message(i18n, &e))),
-            }
-        });
-    };
-    Effect::new(move |first: Option<()>| {
-        app.track();
-        if first.is_none() || !matches!(loaded.get_untracked(), Some(Ok(()))) {
-            return;
-        }
-        edits.update_value(|n| *n += 1);
-        save_state.set(SaveState::Saving);
-        timer.update_value(|t| {
-            if let Some(h) = t.take() {
-                h.clear();
-            }
-        });
-        let handle = set_timeout_with_handle(save_now, Duration::from_millis(300)).ok();
-        timer.set_value(handle);
-    });
-    // A save still waiting for its pause is written at once (and not again when the
-    // timer fires).
-    let flush = move || {
-        if let Some(Some(h)) = timer.try_update_value(Option::take) {
-            h.clear();
-        }
-        if save_state.try_get_untracked() == Some(SaveState::Saving) {
-            save_now();
-        }
-    };
-    // A reload, a typed address or a closed tab does not wait for the pause: the page is
-    // hidden first, and the write (browser storage, or remote mode's local draft) is done
-    // before the page goes.
-    let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
-    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
-        if document().hidden() {
-            flush();
-        }
-    });
-    on_cleanup(move || {
-        on_hide.remove();
-        on_hidden.remove();
-        // Leaving the page for another of the app's pages.
-        flush();
-    });
+    // Save as the user types, once the stored draft is on screen.
+    let save_state = use_autosave(
+        app,
+        move || matches!(loaded.get_untracked(), Some(Ok(()))),
+        submitting,
+        |backend, current: Application| async move { store(&*backend, &current).await },
+    );
 
     view! {
         <section class="pc-page pc-apply" aria-labelledby="pc-apply-heading">

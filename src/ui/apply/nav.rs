@@ -4,11 +4,11 @@ use crate::ui::router::Router;
 use leptos::prelude::*;
 use std::time::Duration;
 
-use super::SaveState;
 use super::labels::field_id;
 use super::wizard::Wizard;
 use crate::domain::application::WizardStep;
 use crate::i18n::*;
+use crate::ui::components::autosave::SaveState;
 use crate::ui::components::focus_by_id;
 
 /// Focus moves to the new step's heading once it is drawn.

@@ -1,6 +1,7 @@
 //! Widgets shared by every feature.
 
 pub mod actor;
+pub mod autosave;
 pub mod browser;
 pub mod busy;
 pub mod copy;
