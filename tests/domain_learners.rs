@@ -270,3 +270,47 @@ fn the_export_has_a_row_per_learner_with_their_achievements() {
     );
     assert_eq!(lines.len(), 4);
 }
+
+#[test]
+fn a_batch_decision_changes_the_pending_requests_chosen_and_counts_the_rest() {
+    use partner_console::domain::learner_list::{LearnerDecision, decide_many};
+    let mut list = the_list();
+    let mut qian = learner("qian", LearnerState::Pending, &[]);
+    qian.name = "钱七".into();
+    list.push(qian);
+    let chosen: std::collections::HashSet<String> =
+        ["li", "zhang", "zhao", "qian"].map(String::from).into();
+
+    let (changed, skipped) = decide_many(&list, &chosen, &LearnerDecision::Approve);
+    let ids: Vec<&str> = changed
+        .iter()
+        .map(|(before, _)| before.id.as_str())
+        .collect();
+    assert_eq!(ids, ["li", "qian"]);
+    assert!(
+        changed
+            .iter()
+            .all(|(before, after)| before.state == LearnerState::Pending
+                && after.state == LearnerState::Active
+                && after.name == before.name)
+    );
+    assert_eq!(skipped, 2, "zhang is already active, zhao removed");
+
+    let (changed, _) = decide_many(
+        &list,
+        &chosen,
+        &LearnerDecision::Reject(" 非本公司员工 ".into()),
+    );
+    assert_eq!(
+        changed[0].1.state,
+        LearnerState::Rejected {
+            reason: "非本公司员工".into()
+        }
+    );
+    let (changed, skipped) = decide_many(&list, &chosen, &LearnerDecision::Reject("  ".into()));
+    assert_eq!(
+        (changed.len(), skipped),
+        (0, 4),
+        "a rejection needs a reason"
+    );
+}

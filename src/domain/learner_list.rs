@@ -92,3 +92,35 @@ pub fn learners_csv(learners: &[Learner]) -> String {
     }
     out
 }
+
+/// The admin's decision on the chosen requests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LearnerDecision {
+    /// Let them in.
+    Approve,
+    /// Refuse them, with the reason each will see.
+    Reject(String),
+}
+
+/// The decision applied to every chosen learner it fits (a pending request): each pair
+/// is the learner as read and as decided — to be stored together or not at all — and the
+/// count is how many chosen learners it did not fit (already active, removed, …).
+pub fn decide_many(
+    learners: &[Learner],
+    chosen: &std::collections::HashSet<String>,
+    decision: &LearnerDecision,
+) -> (Vec<(Learner, Learner)>, usize) {
+    let mut changed = Vec::new();
+    let mut skipped = 0;
+    for l in learners.iter().filter(|l| chosen.contains(&l.id)) {
+        let next = match decision {
+            LearnerDecision::Approve => l.state.approve(),
+            LearnerDecision::Reject(reason) => l.state.reject(reason),
+        };
+        match next {
+            Ok(state) => changed.push((l.clone(), Learner { state, ..l.clone() })),
+            Err(_) => skipped += 1,
+        }
+    }
+    (changed, skipped)
+}

@@ -2,6 +2,7 @@
 //! enterprise admin.
 
 mod join;
+mod list;
 mod manage;
 mod records;
 mod words;
