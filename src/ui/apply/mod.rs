@@ -22,7 +22,7 @@ use crate::data::applications::{load_mine, store};
 use crate::domain::application::{Application, ApplicationState, WizardStep};
 use crate::i18n::*;
 use crate::ui::components::autosave::{SaveState, use_autosave};
-use crate::ui::components::{Stepper, error_message};
+use crate::ui::components::{FormState, Stepper, error_message};
 use crate::ui::context::AppContext;
 
 /// The step the wizard may show: the one asked for, but never past the first step with
@@ -99,10 +99,9 @@ fn WizardBody(
     let router = Router::get();
     let wizard = Wizard {
         app,
-        touched: RwSignal::new(HashSet::new()),
+        fields: FormState::new(),
         attempted: RwSignal::new(HashSet::new()),
         editable: Signal::derive(move || app.with(|a| a.status.state.is_editable())),
-        server: RwSignal::new(Vec::new()),
         uploading: RwSignal::new(0),
         submitting,
     };

@@ -68,7 +68,7 @@ pub fn ReviewStep() -> impl IntoView {
                     if let DataError::Invalid(issues) = &e {
                         let shown = server_field_errors(i18n, issues);
                         if let Some(step) = shown.first().map(|(f, _)| f.step()) {
-                            w.server.set(shown);
+                            w.fields.outside.set(shown);
                             router.go(&format!("/apply/{}", step.number()));
                         }
                     }

@@ -9,22 +9,19 @@ use crate::domain::application_form::{ApplicationForm, FormField, canonical_valu
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::validation_text::problem_message;
-use crate::ui::components::{CheckField, ImageUpload, RadioGroup, TextField};
+use crate::ui::components::{CheckField, FormState, ImageUpload, RadioGroup, TextField};
 
 /// The state every step reads and writes.
 #[derive(Clone, Copy)]
 pub struct Wizard {
     /// The application being edited.
     pub app: RwSignal<Application>,
-    /// Fields the user has left (their errors show from then on).
-    pub touched: RwSignal<HashSet<FormField>>,
+    /// Fields left, and field errors a server answered a submission with (422).
+    pub fields: FormState<FormField>,
     /// Steps where "next" was tried (all their errors show).
     pub attempted: RwSignal<HashSet<WizardStep>>,
     /// False once submitted: the fields are frozen.
     pub editable: Signal<bool>,
-    /// Field errors a server answered a submission with (422), shown at their fields
-    /// until the next edit.
-    pub server: RwSignal<Vec<(FormField, String)>>,
     /// Files being uploaded: "next" waits for them rather than calling them missing.
     pub uploading: RwSignal<u32>,
     /// A submission is being stored: draft saves hold off.
@@ -40,9 +37,7 @@ impl Wizard {
     /// Changes the form (only while editable).
     pub fn edit(&self, f: impl FnOnce(&mut ApplicationForm)) {
         if self.editable.get_untracked() {
-            if !self.server.with_untracked(Vec::is_empty) {
-                self.server.set(Vec::new());
-            }
+            self.fields.edited();
             self.app.update(|a| {
                 f(&mut a.form);
                 a.updated_at = Some(chrono::Utc::now());
@@ -67,28 +62,14 @@ impl Wizard {
 
     /// Marks a field as visited.
     pub fn touch(&self, field: FormField) {
-        if !self.touched.with_untracked(|t| t.contains(&field)) {
-            self.touched.update(|t| {
-                t.insert(field);
-            });
-        }
+        self.fields.touch(field);
     }
 
     /// The message to show for a field of a step, once it was visited or "next" tried.
     pub fn error(&self, i18n: I18n, step: WizardStep, field: FormField) -> Signal<Option<String>> {
         let w = *self;
-        Signal::derive(move || {
-            if let Some(msg) = w
-                .server
-                .with(|s| s.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
-            {
-                return Some(msg);
-            }
-            let shown =
-                w.touched.with(|t| t.contains(&field)) || w.attempted.with(|a| a.contains(&step));
-            if !shown {
-                return None;
-            }
+        let step_attempted = move || w.attempted.with(|a| a.contains(&step));
+        w.fields.error(field, step_attempted, move || {
             w.app.with(|a| {
                 a.form
                     .check_step(step)

@@ -1,0 +1,178 @@
+//! The profile's fields by section — company, contact, bank (with the proof) — each
+//! bound to the profile being edited, with the wizard's field rules.
+
+use leptos::prelude::*;
+
+use super::Editor;
+use crate::domain::application_form::{FormField as F, canonical_value};
+use crate::domain::profile::PartnerProfile;
+use crate::i18n::*;
+use crate::ui::apply::labels::{field_id, field_label, field_mask};
+use crate::ui::components::validation_text::problem_message;
+use crate::ui::components::{ImageUpload, TextField};
+use crate::ui::tr;
+
+/// A text field of the profile: how to read and write it, its input kind.
+type Binding = (
+    F,
+    fn(&PartnerProfile) -> String,
+    fn(&mut PartnerProfile, String),
+    &'static str,
+);
+
+const COMPANY: [Binding; 3] = [
+    (
+        F::CompanyName,
+        |p| p.company_name.clone(),
+        |p, v| p.company_name = v,
+        "text",
+    ),
+    (F::Uscc, |p| p.uscc.clone(), |p, v| p.uscc = v, "text"),
+    (
+        F::Website,
+        |p| p.website.clone(),
+        |p, v| p.website = v,
+        "url",
+    ),
+];
+const CONTACT: [Binding; 5] = [
+    (
+        F::ContactPerson,
+        |p| p.contact_person.clone(),
+        |p, v| p.contact_person = v,
+        "text",
+    ),
+    (F::Phone, |p| p.phone.clone(), |p, v| p.phone = v, "tel"),
+    (F::Email, |p| p.email.clone(), |p, v| p.email = v, "email"),
+    (F::Qq, |p| p.qq.clone(), |p, v| p.qq = v, "text"),
+    (
+        F::MailingAddress,
+        |p| p.mailing_address.clone(),
+        |p, v| p.mailing_address = v,
+        "text",
+    ),
+];
+const BANK: [Binding; 5] = [
+    (
+        F::BankAccountName,
+        |p| p.bank_account_name.clone(),
+        |p, v| p.bank_account_name = v,
+        "text",
+    ),
+    (F::Bank, |p| p.bank.clone(), |p, v| p.bank = v, "text"),
+    (
+        F::BankLocation,
+        |p| p.bank_location.clone(),
+        |p, v| p.bank_location = v,
+        "text",
+    ),
+    (
+        F::BankBranch,
+        |p| p.bank_branch.clone(),
+        |p, v| p.bank_branch = v,
+        "text",
+    ),
+    (
+        F::BankAccountNumber,
+        |p| p.bank_account_number.clone(),
+        |p, v| p.bank_account_number = v,
+        "text",
+    ),
+];
+
+/// The company: its name (a new name keeps the USCC), USCC and website.
+#[component]
+pub(super) fn CompanySection(editor: Editor) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="pc-card" aria-labelledby="pc-profile-company">
+            <h2 id="pc-profile-company">{tr(i18n, |i| t_string!(i, profile.company))}</h2>
+            <p class="pc-hint">{tr(i18n, |i| t_string!(i, profile.rename_hint))}</p>
+            <div class="pc-form-grid">{COMPANY.map(|b| view! { <ProfileText editor binding=b/> }).collect_view()}</div>
+        </section>
+    }
+}
+
+/// Who to contact, and where to send mail.
+#[component]
+pub(super) fn ContactSection(editor: Editor) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="pc-card" aria-labelledby="pc-profile-contact">
+            <h2 id="pc-profile-contact">{tr(i18n, |i| t_string!(i, profile.contact))}</h2>
+            <div class="pc-form-grid">{CONTACT.map(|b| view! { <ProfileText editor binding=b/> }).collect_view()}</div>
+        </section>
+    }
+}
+
+/// The bank account rebates are paid to; new details need a new proof.
+#[component]
+pub(super) fn BankSection(editor: Editor, uploading: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = editor.form;
+    let changed = move || {
+        editor.stored.with(|s| {
+            s.as_ref()
+                .is_some_and(|(old, _)| form.with(|p| p.bank_differs(old)))
+        })
+    };
+    view! {
+        <section class="pc-card" aria-labelledby="pc-profile-bank">
+            <h2 id="pc-profile-bank">{tr(i18n, |i| t_string!(i, profile.bank))}</h2>
+            <p class="pc-alert pc-alert-warn" role="status" hidden=move || !changed()>{tr(i18n, |i| t_string!(i, profile.bank_warning))}</p>
+            <div class="pc-form-grid">
+            {BANK.map(|b| view! { <ProfileText editor binding=b/> }).collect_view()}
+            <ImageUpload id=field_id(F::BankProof) label=Signal::derive(move || field_label(i18n, F::BankProof))
+                value=Signal::derive(move || form.with(|p| p.bank_proof.clone()))
+                on_change=Callback::new(move |v: Option<String>| { editor.fields.edited(); form.update(|p| p.bank_proof = v); })
+                error=error_of(editor, F::BankProof) prefix="profile-proof" required=true keep_previous=true
+                disabled=Signal::derive(move || !editor.editable.get()) uploading/>
+            </div>
+        </section>
+    }
+}
+
+/// The message at a field: the profile's field rules, shown by the form's rule.
+fn error_of(editor: Editor, field: F) -> Signal<Option<String>> {
+    let i18n = use_i18n();
+    editor.fields.error(
+        field,
+        || false,
+        move || {
+            editor.form.with(|p| {
+                p.check().into_iter().find(|e| e.field == field).map(|e| {
+                    problem_message(i18n, &field_label(i18n, field), &e.problem, |o| {
+                        field_label(i18n, o)
+                    })
+                })
+            })
+        },
+    )
+}
+
+/// One text field of the profile.
+#[component]
+fn ProfileText(editor: Editor, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
+    let (field, get, set, kind) = binding;
+    let form = editor.form;
+    let input = move |v: String| {
+        editor.fields.edited();
+        form.update(|p| set(p, v));
+    };
+    let leave = move |_| {
+        // The form shows what will be stored (the USCC's canonical form).
+        let typed = form.with_untracked(get);
+        if let Some(value) = canonical_value(field, &typed).filter(|v| *v != typed) {
+            form.update(|p| set(p, value));
+        }
+        editor.fields.touch(field);
+    };
+    view! {
+        <TextField id=field_id(field) kind label=Signal::derive(move || field_label(i18n, field))
+            value=Signal::derive(move || form.with(get))
+            on_input=Callback::new(input) on_blur=Callback::new(leave)
+            error=error_of(editor, field) required=true disabled=Signal::derive(move || !editor.editable.get())
+            mask=field_mask(field)/>
+    }
+}
