@@ -5,7 +5,9 @@
 mod chart;
 mod filters;
 mod import;
+mod sample;
 mod table;
+mod tools;
 mod totals;
 mod words;
 
@@ -136,7 +138,7 @@ fn StatementsView() -> impl IntoView {
             <h1 id="pc-statements-heading">{tr(i18n, |i| t_string!(i, stmt.heading))}</h1>
             <StatusLine message=st.status/>
             <Notes/>
-            {move || may_edit.get().then(|| view! { <import::DataTools st/> })}
+            {move || may_edit.get().then(|| view! { <tools::DataTools st/> })}
             <p class="pc-alert" role="status" hidden=move || !empty()>{tr(i18n, |i| t_string!(i, stmt.empty))}</p>
             <p class="pc-hint" role="status" hidden=move || st.loaded.get()>{tr(i18n, |i| t_string!(i, stmt.loading))}</p>
             <filters::Filters st/>
