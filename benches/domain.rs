@@ -4,13 +4,13 @@ use futures::executor::block_on;
 use partner_console::data::Backend;
 use partner_console::data::memory::memory_backend;
 use partner_console::data::money::save_statements;
-use partner_console::domain::sample::generate;
-use partner_console::domain::statement::{
+use partner_console::domain::common::uscc::{USCC_ALPHABET, Uscc, check_character};
+use partner_console::domain::money::statement::{
     StatementBasis, merge_rows, statement_month, totals_by_customer, totals_by_month,
 };
-use partner_console::domain::statement_csv::{StatementImport, write_statements};
-use partner_console::domain::statement_view::{Column, Sort, StatementFilter, compute};
-use partner_console::domain::uscc::{USCC_ALPHABET, Uscc, check_character};
+use partner_console::domain::money::statement_csv::{StatementImport, write_statements};
+use partner_console::domain::money::statement_view::{Column, Sort, StatementFilter, compute};
+use partner_console::domain::sample::generate;
 use partner_console::domain::{Cny, YearMonth};
 use partner_console::domain::{Lang, Role};
 use std::hint::black_box;
@@ -97,7 +97,7 @@ fn main() {
 }
 
 /// The same work as the browser benchmark (scripts/bench-statements.mjs), natively.
-fn statements(rows: &[partner_console::domain::statement::StatementRow]) {
+fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) {
     let text = write_statements(rows, Lang::ZhCn);
     let backend = memory_backend();
     block_on(backend.switch_role(Role::MainAccount)).ok();

@@ -210,7 +210,7 @@ fn special_rebates_are_main_account_only_in_the_data_layer() {
 #[test]
 fn the_shell_reads_the_partner_state_alone() {
     use partner_console::data::partner::{LIFECYCLE, load_lifecycle, load_partner_state};
-    use partner_console::domain::lifecycle::PartnerState;
+    use partner_console::domain::partner::lifecycle::PartnerState;
     block_on(async {
         let b = memory_backend();
         b.switch_role(Role::ChannelManager).await.unwrap();
@@ -242,7 +242,7 @@ fn the_shell_reads_the_partner_state_alone() {
 #[test]
 fn a_deregistered_partner_reads_but_no_longer_writes() {
     use partner_console::data::partner::{load_profile, save_lifecycle};
-    use partner_console::domain::lifecycle::{Lifecycle, PartnerState};
+    use partner_console::domain::partner::lifecycle::{Lifecycle, PartnerState};
     block_on(async {
         let b = memory_backend();
         b.switch_role(Role::MainAccount).await.unwrap();

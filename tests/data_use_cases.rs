@@ -14,12 +14,12 @@ use partner_console::data::typed::{Versioned, load};
 use partner_console::data::{Backend, Collection, DataError, Session};
 use partner_console::domain::PartnerType;
 use partner_console::domain::Role;
-use partner_console::domain::application::{
+use partner_console::domain::application::application::{
     Application, ApplicationEvent, ApplicationState, WizardStep,
 };
-use partner_console::domain::learner::{JoinMethod, Learner, LearnerState};
-use partner_console::domain::profile::PartnerProfile;
-use partner_console::domain::transition::{Actor, TransitionError};
+use partner_console::domain::common::transition::{Actor, TransitionError};
+use partner_console::domain::learning::learner::{JoinMethod, Learner, LearnerState};
+use partner_console::domain::partner::profile::PartnerProfile;
 
 fn manager() -> Actor {
     Actor::from(&Session {

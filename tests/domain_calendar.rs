@@ -1,7 +1,7 @@
 //! Working days (SPEC §4.4) and payment windows (§3.9).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use partner_console::domain::calendar::{HolidayTable, WorkCalendar};
+use partner_console::domain::money::calendar::{HolidayTable, WorkCalendar};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -1,7 +1,7 @@
 //! Contacts and files (SPEC §4.2, §4.3).
 #![cfg(not(target_arch = "wasm32"))]
-use partner_console::domain::contact::*;
-use partner_console::domain::file::*;
+use partner_console::domain::common::contact::*;
+use partner_console::domain::common::file::*;
 use proptest::prelude::*;
 
 #[test]

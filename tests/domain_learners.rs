@@ -1,8 +1,8 @@
 //! Learners (SPEC §3.12): joining, the admin's decisions, and the counts eligibility uses.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::contact::{ContactError, Email};
-use partner_console::domain::learner::*;
+use partner_console::domain::common::contact::{ContactError, Email};
+use partner_console::domain::learning::learner::*;
 
 fn learner(id: &str, state: LearnerState, achievements: &[Achievement]) -> Learner {
     Learner {
@@ -115,7 +115,7 @@ fn the_account_application_form() {
 
 #[test]
 fn csv_reads_quotes_newlines_and_bom() {
-    use partner_console::domain::csv::{line, read};
+    use partner_console::domain::common::csv::{line, read};
     let text = "\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\n\"multi\nline\",z";
     let rows = read(text);
     assert_eq!(rows[0], (1, vec!["a".to_string(), "b".to_string()]));
@@ -205,7 +205,7 @@ fn the_list() -> Vec<Learner> {
 
 #[test]
 fn the_admins_list_searches_filters_and_sorts() {
-    use partner_console::domain::learner_list::{LearnerQuery, LearnerSort};
+    use partner_console::domain::learning::learner_list::{LearnerQuery, LearnerSort};
     let ids = |q: LearnerQuery| {
         q.apply(the_list())
             .into_iter()
@@ -249,7 +249,7 @@ fn the_admins_list_searches_filters_and_sorts() {
 
 #[test]
 fn the_export_has_a_row_per_learner_with_their_achievements() {
-    use partner_console::domain::learner_list::learners_csv;
+    use partner_console::domain::learning::learner_list::learners_csv;
     let csv = learners_csv(&the_list()[..3]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
@@ -273,7 +273,7 @@ fn the_export_has_a_row_per_learner_with_their_achievements() {
 
 #[test]
 fn a_batch_decision_changes_the_pending_requests_chosen_and_counts_the_rest() {
-    use partner_console::domain::learner_list::{LearnerDecision, decide_many};
+    use partner_console::domain::learning::learner_list::{LearnerDecision, decide_many};
     let mut list = the_list();
     let mut qian = learner("qian", LearnerState::Pending, &[]);
     qian.name = "钱七".into();

@@ -2,13 +2,13 @@
 //! §3.11).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::announcement::{self, Announcement, AnnouncementField};
-use partner_console::domain::application_checks::FieldProblem;
-use partner_console::domain::application_form::FormField;
-use partner_console::domain::certificate::*;
-use partner_console::domain::lifecycle::*;
-use partner_console::domain::profile::*;
-use partner_console::domain::transition::{Actor, TransitionError};
+use partner_console::domain::application::application_checks::FieldProblem;
+use partner_console::domain::application::application_form::FormField;
+use partner_console::domain::common::transition::{Actor, TransitionError};
+use partner_console::domain::partner::announcement::{self, Announcement, AnnouncementField};
+use partner_console::domain::partner::certificate::*;
+use partner_console::domain::partner::lifecycle::*;
+use partner_console::domain::partner::profile::*;
 use partner_console::domain::{Cny, Role};
 
 fn actor(role: Role) -> Actor {
@@ -248,14 +248,14 @@ fn a_uscc_typed_another_way_is_the_same_code_stored_once() {
     typed.uscc = " 91440300708461136x ".into();
     assert_eq!(typed.canonicalised().uscc, "91440300708461136x");
     assert_eq!(
-        partner_console::domain::uscc::canonical("911101085636549482"),
+        partner_console::domain::common::uscc::canonical("911101085636549482"),
         "911101085636549482"
     );
 }
 
 #[test]
 fn admission_gives_the_partner_account_its_uin() {
-    use partner_console::domain::application::Application;
+    use partner_console::domain::application::application::Application;
     let at = Utc.with_ymd_and_hms(2026, 3, 1, 8, 30, 0).unwrap();
     let signed_in = Application {
         id: "100012345678".into(),

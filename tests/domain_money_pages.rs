@@ -3,13 +3,13 @@
 //! domain_settlement.rs).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;
-use partner_console::domain::customer::*;
-use partner_console::domain::lang::Lang;
+use partner_console::domain::common::lang::Lang;
+use partner_console::domain::money::customer::*;
+use partner_console::domain::money::special_rebate::*;
+use partner_console::domain::money::statement::*;
+use partner_console::domain::money::statement_csv::*;
+use partner_console::domain::money::statement_view::*;
 use partner_console::domain::sample::generate;
-use partner_console::domain::special_rebate::*;
-use partner_console::domain::statement::*;
-use partner_console::domain::statement_csv::*;
-use partner_console::domain::statement_view::*;
 use partner_console::domain::{Cny, YearMonth};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

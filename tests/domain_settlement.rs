@@ -3,10 +3,10 @@
 //! on which days.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::calendar::WorkCalendar;
-use partner_console::domain::settlement::*;
-use partner_console::domain::tax::{InvoiceKind, InvoicePreview};
-use partner_console::domain::transition::{Actor, TransitionError};
+use partner_console::domain::common::transition::{Actor, TransitionError};
+use partner_console::domain::money::calendar::WorkCalendar;
+use partner_console::domain::money::settlement::*;
+use partner_console::domain::money::tax::{InvoiceKind, InvoicePreview};
 use partner_console::domain::{Cny, Role, YearMonth};
 
 fn ym(s: &str) -> YearMonth {

@@ -1,11 +1,11 @@
 //! Statements (SPEC §3.7), profile rules (§3.3) and the termination email (§3.5).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::contact::Email;
-use partner_console::domain::profile::*;
-use partner_console::domain::statement::*;
-use partner_console::domain::termination::*;
-use partner_console::domain::transition::Actor;
+use partner_console::domain::common::contact::Email;
+use partner_console::domain::common::transition::Actor;
+use partner_console::domain::money::statement::*;
+use partner_console::domain::partner::profile::*;
+use partner_console::domain::partner::termination::*;
 use partner_console::domain::{Cny, Role, YearMonth};
 use rust_decimal::Decimal;
 
@@ -30,7 +30,7 @@ fn row(month: &str, uin: &str, mode: PaymentMode, rebate: i64) -> StatementRow {
 
 #[test]
 fn dates_parse_by_hand() {
-    use partner_console::domain::text::parse_date;
+    use partner_console::domain::common::text::parse_date;
     let d = NaiveDate::from_ymd_opt(2024, 2, 29);
     assert_eq!(parse_date("2024-02-29"), d);
     assert_eq!(parse_date("2024/2/29"), d);
@@ -300,9 +300,9 @@ fn sender_domain_check() {
 
 #[test]
 fn exported_cells_never_start_a_spreadsheet_formula_and_read_back_the_same() {
-    use partner_console::domain::csv::{line, read, unguard};
-    use partner_console::domain::lang::Lang;
-    use partner_console::domain::statement_csv::{read_statements, write_statements};
+    use partner_console::domain::common::csv::{line, read, unguard};
+    use partner_console::domain::common::lang::Lang;
+    use partner_console::domain::money::statement_csv::{read_statements, write_statements};
     let nasty = [
         "=HYPERLINK(\"http://evil.example\",\"点我\")",
         "+cmd|' /C calc'!A0",
@@ -348,7 +348,7 @@ fn exported_cells_never_start_a_spreadsheet_formula_and_read_back_the_same() {
 
 #[test]
 fn a_chosen_file_is_text_only_when_it_is_utf8() {
-    use partner_console::domain::text::{NotUtf8, file_text};
+    use partner_console::domain::common::text::{NotUtf8, file_text};
     let csv = "客户UIN,月份\n100001,2026-01\n";
     assert_eq!(file_text(csv.as_bytes().to_vec()), Ok(csv.to_string()));
     // Excel's "CSV UTF-8" starts with a byte-order mark: dropped.

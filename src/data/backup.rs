@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::envelope::SCHEMA_VERSION;
 use super::error::{BackupProblem, DataError};
 use super::model::{Blob, Collection, Session, Settings};
-use crate::domain::file::{FileKind, check_image};
+use crate::domain::common::file::{FileKind, check_image};
 
 /// The `format` field that marks a Partner Console backup.
 pub const BACKUP_FORMAT: &str = "partner-console-backup";

@@ -2,7 +2,7 @@
 
 use crate::data::typed::{Write, load, load_all, save, save_all};
 use crate::data::{Backend, Collection, DataError};
-use crate::domain::learner::{EmailCode, EnabledDomains, Learner};
+use crate::domain::learning::learner::{EmailCode, EnabledDomains, Learner};
 
 const DOMAINS_ID: &str = "enabled-domains";
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::transition::Actor;
+use crate::domain::common::transition::Actor;
 use crate::domain::{Lang, Role};
 
 /// Whether the app keeps its data in the browser or talks to a backend.

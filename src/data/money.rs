@@ -12,13 +12,13 @@ use super::backend::Backend;
 use super::error::DataError;
 use super::model::Collection;
 use super::typed::{load, load_all, save};
-use crate::domain::customer::Customer;
-use crate::domain::lang::Lang;
+use crate::domain::common::lang::Lang;
+use crate::domain::money::customer::Customer;
+use crate::domain::money::settlement::SettlementSheet;
+use crate::domain::money::special_rebate::SpecialRebate;
+use crate::domain::money::statement::StatementRow;
+use crate::domain::money::statement_csv::{read_statements, write_statements};
 use crate::domain::sample::SampleData;
-use crate::domain::settlement::SettlementSheet;
-use crate::domain::special_rebate::SpecialRebate;
-use crate::domain::statement::StatementRow;
-use crate::domain::statement_csv::{read_statements, write_statements};
 
 /// Rows per stored chunk.
 pub const CHUNK_ROWS: usize = 20_000;
@@ -208,16 +208,25 @@ pub async fn save_sample(backend: &dyn Backend, data: &SampleData) -> Result<(),
 
 /// The partner's current company name (profile, else none) and the profile's change
 /// history, from which the name valid in any month follows
-/// (`domain::profile::company_name_in`).
+/// (`domain::partner::profile::company_name_in`).
 pub async fn company_names(
     backend: &dyn Backend,
-) -> Result<(Option<String>, Vec<crate::domain::profile::ChangeRecord>), DataError> {
-    let profile =
-        load::<crate::domain::profile::PartnerProfile>(backend, Collection::Profiles, "partner")
-            .await?
-            .map(|p| p.value.company_name)
-            .filter(|n| !n.is_empty());
-    let history = load::<Vec<crate::domain::profile::ChangeRecord>>(
+) -> Result<
+    (
+        Option<String>,
+        Vec<crate::domain::partner::profile::ChangeRecord>,
+    ),
+    DataError,
+> {
+    let profile = load::<crate::domain::partner::profile::PartnerProfile>(
+        backend,
+        Collection::Profiles,
+        "partner",
+    )
+    .await?
+    .map(|p| p.value.company_name)
+    .filter(|n| !n.is_empty());
+    let history = load::<Vec<crate::domain::partner::profile::ChangeRecord>>(
         backend,
         Collection::Profiles,
         PROFILE_HISTORY,

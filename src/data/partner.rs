@@ -7,10 +7,10 @@ use super::error::DataError;
 use super::model::Collection;
 use super::money::PROFILE_HISTORY;
 use super::typed::{Versioned, load, load_all, save, undo};
-use crate::domain::announcement::{Announcement, newest_first};
-use crate::domain::certificate::CertificateRecord;
-use crate::domain::lifecycle::{Lifecycle, LifecycleState, PartnerState};
-use crate::domain::profile::{ChangeRecord, PartnerProfile};
+use crate::domain::partner::announcement::{Announcement, newest_first};
+use crate::domain::partner::certificate::CertificateRecord;
+use crate::domain::partner::lifecycle::{Lifecycle, LifecycleState, PartnerState};
+use crate::domain::partner::profile::{ChangeRecord, PartnerProfile};
 
 /// Where the profile is kept (`profiles/partner`, written on approval).
 pub const PROFILE: &str = "partner";

@@ -8,16 +8,16 @@ use serde_json::Value;
 
 use super::backend::Backend;
 use super::model::{Collection, Session, Settings};
-use crate::domain::announcement::Announcement;
-use crate::domain::application::Application;
-use crate::domain::certificate::CertificateRecord;
-use crate::domain::customer::Customer;
-use crate::domain::eligibility_input::EligibilityInput;
-use crate::domain::learner::{EmailCode, EnabledDomains, Learner};
-use crate::domain::lifecycle::Lifecycle;
-use crate::domain::profile::{ChangeRecord, PartnerProfile};
-use crate::domain::settlement::SettlementSheet;
-use crate::domain::special_rebate::SpecialRebate;
+use crate::domain::application::application::Application;
+use crate::domain::application::eligibility_input::EligibilityInput;
+use crate::domain::learning::learner::{EmailCode, EnabledDomains, Learner};
+use crate::domain::money::customer::Customer;
+use crate::domain::money::settlement::SettlementSheet;
+use crate::domain::money::special_rebate::SpecialRebate;
+use crate::domain::partner::announcement::Announcement;
+use crate::domain::partner::certificate::CertificateRecord;
+use crate::domain::partner::lifecycle::Lifecycle;
+use crate::domain::partner::profile::{ChangeRecord, PartnerProfile};
 
 /// Through `from_value`, the very deserializer the typed reads use: `T::deserialize(&Value)`
 /// would compile a second one per type into the wasm.

@@ -7,14 +7,16 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-use super::customer::{Customer, UnbindState};
-use super::money::Cny;
-use super::month::YearMonth;
-use super::role::Role;
-use super::settlement::{LineKind, SettlementLine, SettlementSheet, SettlementState};
-use super::special_rebate::SpecialRebate;
-use super::statement::{PaymentMode, StatementBasis, StatementRow, statement_month};
-use super::transition::Actor;
+use crate::domain::common::role::Role;
+use crate::domain::common::transition::Actor;
+use crate::domain::money::cny::Cny;
+use crate::domain::money::customer::{Customer, UnbindState};
+use crate::domain::money::month::YearMonth;
+use crate::domain::money::settlement::{
+    LineKind, SettlementLine, SettlementSheet, SettlementState,
+};
+use crate::domain::money::special_rebate::SpecialRebate;
+use crate::domain::money::statement::{PaymentMode, StatementBasis, StatementRow, statement_month};
 
 /// Everything the generator makes.
 #[derive(Clone, Debug, Default)]
@@ -266,7 +268,7 @@ fn settlements(rows: &[StatementRow], months: &[YearMonth], rng: &mut Rng) -> Ve
                 month,
                 lines,
                 state: SettlementState::Pending,
-                history: vec![crate::domain::transition::StateChange {
+                history: vec![crate::domain::common::transition::StateChange {
                     from: None,
                     to: SettlementState::Pending,
                     at: moment(issued),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::config::AppConfig;
 use crate::data::{Backend, DataError, Quarantined, Session};
-use crate::domain::lifecycle::PartnerState;
+use crate::domain::partner::lifecycle::PartnerState;
 use crate::domain::{Lang, Permission};
 
 /// The app-wide state, provided once at the root.
@@ -85,9 +85,9 @@ impl AppContext {
     }
 
     /// Who is acting now, for histories.
-    pub fn actor(&self) -> crate::domain::transition::Actor {
+    pub fn actor(&self) -> crate::domain::common::transition::Actor {
         self.session
-            .with_untracked(|s| crate::domain::transition::Actor::from(s))
+            .with_untracked(|s| crate::domain::common::transition::Actor::from(s))
     }
 
     /// Tells every view that data changed.

@@ -8,7 +8,7 @@ use crate::data::envelope;
 use crate::data::error::DataError;
 use crate::data::model::{Collection, Session};
 use crate::domain::Role;
-use crate::domain::lifecycle::LifecycleState;
+use crate::domain::partner::lifecycle::LifecycleState;
 
 impl StoreBackend {
     /// The role of the stored session (a visitor when there is none).

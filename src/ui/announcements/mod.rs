@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::data::partner::{load_announcements, save_announcement};
 use crate::domain::Permission;
-use crate::domain::announcement::{Announcement, AnnouncementField, check};
+use crate::domain::partner::announcement::{Announcement, AnnouncementField, check};
 use crate::i18n::*;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{Busy, Status, StatusLine, TextField, error_message, focus_by_id};
@@ -180,7 +180,7 @@ pub fn AnnouncementDetailPage() -> impl IntoView {
                 Some(a) => view! {
                     <article class="pc-card" data-testid="announcement">
                         <h1 id="pc-ann-detail">{a.title.clone()}</h1>
-                        <p class="pc-hint">{local_minute(a.published_at)}" · "{crate::ui::components::actor_text(i18n, &crate::domain::transition::Actor { role: crate::domain::Role::ChannelManager, name: a.author.clone() })}</p>
+                        <p class="pc-hint">{local_minute(a.published_at)}" · "{crate::ui::components::actor_text(i18n, &crate::domain::common::transition::Actor { role: crate::domain::Role::ChannelManager, name: a.author.clone() })}</p>
                         <p class="pc-prewrap">{a.body.clone()}</p>
                     </article>
                 }.into_any(),

@@ -1,9 +1,11 @@
 //! The wizard's words: step titles, field labels (the guide's own in zh-CN), options.
 
 use crate::data::error::FieldIssue;
-use crate::domain::application::WizardStep;
-use crate::domain::application_form::{AccountKind, CompanySize, FormField, VerificationMethod};
-use crate::domain::keyed::Keyed;
+use crate::domain::application::application::WizardStep;
+use crate::domain::application::application_form::{
+    AccountKind, CompanySize, FormField, VerificationMethod,
+};
+use crate::domain::common::keyed::Keyed;
 use crate::i18n::*;
 use crate::ui::I18n;
 
@@ -168,7 +170,7 @@ pub fn server_field_errors(i18n: I18n, issues: &[FieldIssue]) -> Vec<(FormField,
 /// the bank account number, by its last four digits.
 pub fn field_mask(field: FormField) -> Option<fn(&str) -> String> {
     match field {
-        FormField::BankAccountNumber => Some(crate::domain::contact::masked_account),
+        FormField::BankAccountNumber => Some(crate::domain::common::contact::masked_account),
         _ => None,
     }
 }

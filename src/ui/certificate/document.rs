@@ -4,7 +4,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::Lang;
-use crate::domain::certificate::{CertificateRecord, CertificateState};
+use crate::domain::partner::certificate::{CertificateRecord, CertificateState};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::time::{local_minute, today};
@@ -53,7 +53,7 @@ pub(super) fn PrintedCertificate(record: RwSignal<Option<CertificateRecord>>) ->
     {move || record.get().and_then(|r| match (&r.state, r.holder.clone()) {
         (CertificateState::Approved { number, issued }, Some(h)) => {
             let lang = ctx.lang.get();
-            let until = crate::domain::certificate::valid_until(*issued);
+            let until = crate::domain::partner::certificate::valid_until(*issued);
             let expired = today() > until;
             let kind = h.partner_type.map(|t| type_name(i18n, t)).unwrap_or_default();
             let print = move |_| {
@@ -67,7 +67,7 @@ pub(super) fn PrintedCertificate(record: RwSignal<Option<CertificateRecord>>) ->
                     <p class="pc-cert-body">{t_string!(i18n, cert.body, name = h.name.clone(), kind = kind.clone()).to_string()}</p>
                     <dl class="pc-pairs">
                         <dt>{tr(i18n, |i| t_string!(i, cert.holder))}</dt><dd data-testid="cert-holder">{h.name.clone()}</dd>
-                        <dt>{tr(i18n, |i| t_string!(i, cert.uscc))}</dt><dd>{crate::domain::uscc::canonical(&h.uscc)}</dd>
+                        <dt>{tr(i18n, |i| t_string!(i, cert.uscc))}</dt><dd>{crate::domain::common::uscc::canonical(&h.uscc)}</dd>
                         <dt>{tr(i18n, |i| t_string!(i, cert.kind))}</dt><dd>{kind}</dd>
                         <dt>{tr(i18n, |i| t_string!(i, cert.number))}</dt><dd data-testid="cert-number">{number.clone()}</dd>
                         <dt>{tr(i18n, |i| t_string!(i, cert.issued))}</dt><dd>{long_date(lang, *issued)}</dd>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::data::partner::{load_certificate, load_profile, save_certificate};
 use crate::domain::Permission;
-use crate::domain::certificate::{
+use crate::domain::partner::certificate::{
     CertificateHolder, CertificateRecord, CertificateState, Validity,
 };
 use crate::i18n::*;
@@ -62,7 +62,7 @@ fn Certificate() -> impl IntoView {
             if let Some(p) = profile {
                 holder.set(Some(CertificateHolder {
                     name: p.value.company_name,
-                    uscc: crate::domain::uscc::canonical(&p.value.uscc),
+                    uscc: crate::domain::common::uscc::canonical(&p.value.uscc),
                     partner_type: p.value.partner_type,
                 }));
             }

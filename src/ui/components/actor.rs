@@ -1,7 +1,7 @@
 //! Who did something, as histories show it: the role in words, and the account when one
 //! is known — never an internal id such as `manager`.
 
-use crate::domain::transition::Actor;
+use crate::domain::common::transition::Actor;
 use crate::ui::I18n;
 use crate::ui::shell::role_switcher::role_name;
 

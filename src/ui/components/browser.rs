@@ -47,11 +47,11 @@ pub enum NoText {
     NotUtf8,
 }
 
-/// The first chosen file as text, as `domain::text::file_text` reads it (not the
+/// The first chosen file as text, as `domain::common::text::file_text` reads it (not the
 /// browser's lenient `text()`).
 pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Result<String, NoText> {
     let bytes = chosen_bytes(input).await.ok_or(NoText::Unreadable)?;
-    crate::domain::text::file_text(bytes).map_err(|_| NoText::NotUtf8)
+    crate::domain::common::text::file_text(bytes).map_err(|_| NoText::NotUtf8)
 }
 
 /// Asks the user to confirm; `false` if they decline or the browser cannot ask.

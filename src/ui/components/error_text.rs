@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::DataError;
 use crate::data::error::BackupProblem;
-use crate::domain::transition::TransitionError;
+use crate::domain::common::transition::TransitionError;
 use crate::i18n::*;
 use crate::ui::I18n;
 

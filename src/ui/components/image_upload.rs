@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::data::Blob;
-use crate::domain::file::{FileError, FileKind, MAX_IMAGE_BYTES, check_image};
+use crate::domain::common::file::{FileError, FileKind, MAX_IMAGE_BYTES, check_image};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::error_message;
@@ -28,7 +28,7 @@ pub fn human_size(bytes: usize) -> String {
 pub fn exact_size(bytes: usize) -> String {
     format!(
         "{} B",
-        crate::domain::text::group_thousands(&bytes.to_string())
+        crate::domain::common::text::group_thousands(&bytes.to_string())
     )
 }
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::unbind_name;
 use crate::data::money::{load_customers, save_customer};
 use crate::domain::Permission;
-use crate::domain::customer::{Customer, UnbindState};
+use crate::domain::money::customer::{Customer, UnbindState};
 use crate::i18n::*;
 use crate::ui::components::Gated;
 use crate::ui::components::money::money;

@@ -12,7 +12,7 @@ use crate::ui::router::Link;
 use leptos::prelude::*;
 
 use crate::data::money::load_customers;
-use crate::domain::customer::{Customer, CustomerColumn, UnbindState, search};
+use crate::domain::money::customer::{Customer, CustomerColumn, UnbindState, search};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;

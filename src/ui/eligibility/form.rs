@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::words::declaration_text;
-use crate::domain::eligibility::Declaration as D;
-use crate::domain::eligibility_input::{
+use crate::domain::application::eligibility::Declaration as D;
+use crate::domain::application::eligibility_input::{
     BadInput, EligibilityInput, read_count, read_date, read_money,
 };
 use crate::i18n::*;

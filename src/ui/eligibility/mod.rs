@@ -17,7 +17,7 @@ use crate::data::Collection;
 use crate::data::applications::start_application;
 use crate::data::typed::{load, save};
 use crate::domain::PartnerType;
-use crate::domain::eligibility_input::{CHECK_ID, EligibilityInput};
+use crate::domain::application::eligibility_input::{CHECK_ID, EligibilityInput};
 use crate::i18n::*;
 use crate::ui::components::{StatusLine, error_message};
 use crate::ui::context::AppContext;
@@ -40,7 +40,7 @@ pub fn EligibilityPage() -> impl IntoView {
         |backend| async move {
             Ok(match crate::data::learners::all_learners(&*backend).await {
                 Ok(list) if !list.is_empty() => {
-                    Some(crate::domain::learner::qualified_counts(&list))
+                    Some(crate::domain::learning::learner::qualified_counts(&list))
                 }
                 _ => None,
             })

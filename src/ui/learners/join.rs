@@ -12,8 +12,10 @@ use crate::data::Mode;
 use crate::data::learners::{
     all_learners, code, domains, drop_code, put_code, put_learner, remember_mine,
 };
-use crate::domain::contact::Email;
-use crate::domain::learner::{EmailCode, JoinField, JoinForm, JoinMethod, Learner, LearnerState};
+use crate::domain::common::contact::Email;
+use crate::domain::learning::learner::{
+    EmailCode, JoinField, JoinForm, JoinMethod, Learner, LearnerState,
+};
 use crate::i18n::*;
 use crate::ui::components::validation_text::contact_message;
 use crate::ui::components::{Busy, CheckField, StatusLine, TextField, error_message, focus_by_id};
@@ -270,12 +272,12 @@ fn AccountJoin() -> impl IntoView {
             return;
         }
         let f = form.get_untracked();
-        let id = crate::domain::text::compact(&f.account_id);
+        let id = crate::domain::common::text::compact(&f.account_id);
         let learner = new_learner(
             JoinMethod::AccountApplication,
             id.clone(),
             f.name.trim().to_string(),
-            crate::domain::text::compact(&f.mobile),
+            crate::domain::common::text::compact(&f.mobile),
             String::new(),
             id,
         );

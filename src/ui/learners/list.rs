@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use super::words::{method_name, state_name};
 use crate::data::Collection;
 use crate::data::learners::{put_learner, put_learners};
-use crate::domain::keyed::Keyed;
-use crate::domain::learner::{JoinMethod, Learner, LearnerState};
-use crate::domain::learner_list::{
+use crate::domain::common::keyed::Keyed;
+use crate::domain::learning::learner::{JoinMethod, Learner, LearnerState};
+use crate::domain::learning::learner_list::{
     LearnerDecision, LearnerQuery, LearnerSort, decide_many, learners_csv,
 };
 use crate::i18n::*;

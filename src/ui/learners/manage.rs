@@ -11,7 +11,7 @@ use crate::ui::routes::Page;
 use super::list::LearnerList;
 use super::records::{RecordsEditor, RecordsImport};
 use crate::data::learners::{all_learners, domains, put_domains};
-use crate::domain::learner::{EnabledDomains, Learner};
+use crate::domain::learning::learner::{EnabledDomains, Learner};
 use crate::i18n::*;
 use crate::ui::components::{StatusLine, TextField, error_message};
 use crate::ui::context::AppContext;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::words::{KINDS, achievement_name};
 use crate::data::learners::{put_learner, put_learners};
-use crate::domain::learner::{Learner, LearningRecord, RecordLineProblem, read_records_csv};
+use crate::domain::learning::learner::{
+    Learner, LearningRecord, RecordLineProblem, read_records_csv,
+};
 use crate::i18n::*;
 use crate::ui::components::{Busy, SelectField, TextField, error_message, no_text_message};
 use crate::ui::context::AppContext;
@@ -34,7 +36,7 @@ pub fn RecordsEditor(
         let Some(mut l) = current.get_untracked() else {
             return;
         };
-        let Some(d) = crate::domain::text::parse_date(&date.get_untracked()) else {
+        let Some(d) = crate::domain::common::text::parse_date(&date.get_untracked()) else {
             error.set(Some(
                 t_string!(
                     i18n,

@@ -1,6 +1,6 @@
 //! The learners' words.
 
-use crate::domain::learner::{
+use crate::domain::learning::learner::{
     Achievement, CodeError, JoinField, JoinMethod, JoinProblem, LearnerState,
 };
 use crate::i18n::*;

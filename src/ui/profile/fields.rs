@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::Editor;
-use crate::domain::application_form::{FormField as F, canonical_value};
-use crate::domain::profile::PartnerProfile;
+use crate::domain::application::application_form::{FormField as F, canonical_value};
+use crate::domain::partner::profile::PartnerProfile;
 use crate::i18n::*;
 use crate::ui::apply::labels::{field_id, field_label, field_mask};
 use crate::ui::components::validation_text::problem_message;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::profile::{ChangeRecord, ProfileField};
+use crate::domain::partner::profile::{ChangeRecord, ProfileField};
 use crate::i18n::*;
 use crate::ui::apply::labels::field_label;
 use crate::ui::components::time::local_minute;
@@ -20,7 +20,7 @@ pub(super) fn History(history: RwSignal<Vec<ChangeRecord>>) -> impl IntoView {
             "—".to_string()
         } else if field == ProfileField::BankAccountNumber {
             // A history is read by others too: the number by its last four digits.
-            crate::domain::contact::masked_account(&value)
+            crate::domain::common::contact::masked_account(&value)
         } else {
             value
         }

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::data::applications::{DecisionError, decide};
 use crate::data::typed::Versioned;
-use crate::domain::application::{Application, ApplicationEvent, ApplicationState, WizardStep};
+use crate::domain::application::application::{
+    Application, ApplicationEvent, ApplicationState, WizardStep,
+};
 use crate::i18n::*;
 use crate::ui::apply::step_title;
 use crate::ui::components::{

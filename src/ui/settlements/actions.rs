@@ -7,9 +7,11 @@ use leptos::prelude::*;
 
 use super::words::state_name;
 use crate::data::money::save_settlement;
-use crate::domain::settlement::{MoveRefused, SettlementMove, SettlementSheet, SettlementState};
-use crate::domain::text::parse_date;
-use crate::domain::transition::TransitionError;
+use crate::domain::common::text::parse_date;
+use crate::domain::common::transition::TransitionError;
+use crate::domain::money::settlement::{
+    MoveRefused, SettlementMove, SettlementSheet, SettlementState,
+};
 use crate::i18n::*;
 use crate::ui::components::time::today;
 use crate::ui::components::{Busy, TextField, error_message, focus_by_id, transition_message};

@@ -17,12 +17,12 @@ use leptos::prelude::*;
 use crate::data::money::{company_names, load_customers, load_settlements};
 use crate::data::{Backend, DataError};
 use crate::domain::Cny;
-use crate::domain::calendar::{PaymentWindow, WorkCalendar};
-use crate::domain::customer::total_arrears;
-use crate::domain::profile::{ChangeRecord, company_name_in};
-use crate::domain::settlement::{
+use crate::domain::money::calendar::{PaymentWindow, WorkCalendar};
+use crate::domain::money::customer::total_arrears;
+use crate::domain::money::settlement::{
     PaymentHold, PaymentOutlook, SettlementSheet, SettlementState, payment_hold,
 };
+use crate::domain::partner::profile::{ChangeRecord, company_name_in};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::Gated;

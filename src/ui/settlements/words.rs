@@ -1,6 +1,6 @@
 //! Settlement words: states, line kinds, holds and the paperwork checklist.
 
-use crate::domain::settlement::{ChecklistItem, LineKind, PaymentHold, SettlementState};
+use crate::domain::money::settlement::{ChecklistItem, LineKind, PaymentHold, SettlementState};
 use crate::i18n::*;
 use crate::ui::I18n;
 

@@ -11,13 +11,13 @@ use leptos::prelude::*;
 use crate::ui::routes::Page;
 
 use crate::data::money::{load_customers, load_special_rebates};
-use crate::domain::customer::Customer;
-use crate::domain::special_rebate::{
+use crate::domain::common::text::parse_date;
+use crate::domain::money::customer::Customer;
+use crate::domain::money::special_rebate::{
     RebateValidity, SpecialRebate, SpecialRebateFilter, for_customer, parse_percent,
 };
-use crate::domain::statement::PaymentMode;
-use crate::domain::statement_csv::ratio_percent;
-use crate::domain::text::parse_date;
+use crate::domain::money::statement::PaymentMode;
+use crate::domain::money::statement_csv::ratio_percent;
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::{mode_name, mode_options};

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::Statements;
 use crate::domain::Cny;
-use crate::domain::statement_view::axis_ticks;
+use crate::domain::money::statement_view::axis_ticks;
 use crate::i18n::*;
 use crate::ui::components::money::money;
 use crate::ui::tr;

@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use super::Statements;
 use crate::domain::YearMonth;
-use crate::domain::statement::{PaymentMode, StatementBasis};
-use crate::domain::statement_view::{StatementFilter, products};
+use crate::domain::money::statement::{PaymentMode, StatementBasis};
+use crate::domain::money::statement_view::{StatementFilter, products};
 use crate::i18n::*;
 use crate::ui::components::money::mode_options;
 use crate::ui::components::{RadioGroup, SelectField, TextField};

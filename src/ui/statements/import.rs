@@ -9,8 +9,8 @@ use std::sync::Arc;
 use super::words::{file_problem, line_problem};
 use super::{Statements, remember};
 use crate::data::money::save_statements;
-use crate::domain::statement::merge_rows;
-use crate::domain::statement_csv::{LineProblem, StatementImport};
+use crate::domain::money::statement::merge_rows;
+use crate::domain::money::statement_csv::{LineProblem, StatementImport};
 use crate::i18n::*;
 use crate::ui::components::browser::{
     chosen_text, file_input, measure_end, measure_start, yield_to_page,

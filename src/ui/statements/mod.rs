@@ -1,6 +1,6 @@
 //! `/statements`: rebate statements — filters, basis switch, totals, trend chart, tax
 //! preview, a virtualised table of up to 100,000 rows, CSV import and export, sample
-//! data. Filtering, sorting and totals are `domain::statement_view::compute`.
+//! data. Filtering, sorting and totals are `domain::money::statement_view::compute`.
 
 mod chart;
 mod filters;
@@ -22,8 +22,8 @@ use std::sync::Arc;
 
 use crate::data::money::load_statements;
 use crate::domain::Permission;
-use crate::domain::statement::{StatementBasis, StatementRow};
-use crate::domain::statement_view::{Sort, StatementFilter, StatementView, compute};
+use crate::domain::money::statement::{StatementBasis, StatementRow};
+use crate::domain::money::statement_view::{Sort, StatementFilter, StatementView, compute};
 use crate::i18n::*;
 use crate::ui::components::browser::{measure_end, measure_start};
 use crate::ui::components::{StatusLine, error_message};

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use super::Statements;
 use super::words::column_name;
-use crate::domain::statement::{PaymentMode, StatementBasis, statement_month};
-use crate::domain::statement_csv::ratio_percent;
-use crate::domain::statement_view::{Column, Sort};
+use crate::domain::money::statement::{PaymentMode, StatementBasis, statement_month};
+use crate::domain::money::statement_csv::ratio_percent;
+use crate::domain::money::statement_view::{Column, Sort};
 use crate::i18n::*;
 use crate::ui::components::money::{mode_name, money};
 use crate::ui::tr;

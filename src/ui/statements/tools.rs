@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Statements;
 use super::import::ImportTool;
 use super::sample::SampleTool;
-use crate::domain::statement_csv::write_statements;
+use crate::domain::money::statement_csv::write_statements;
 use crate::i18n::*;
 use crate::ui::components::download_text;
 use crate::ui::context::AppContext;

@@ -1,8 +1,8 @@
 //! The statement page's words: column names and why a file or a line was refused.
 
 use crate::domain::Lang;
-use crate::domain::statement_csv::{FileColumn, FileProblem, LineProblem};
-use crate::domain::statement_view::Column;
+use crate::domain::money::statement_csv::{FileColumn, FileProblem, LineProblem};
+use crate::domain::money::statement_view::Column;
 use crate::i18n::*;
 use crate::ui::I18n;
 

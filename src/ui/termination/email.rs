@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::contact::Email;
-use crate::domain::lifecycle::{PartnerEvent, TerminationPreconditions};
-use crate::domain::termination::{SenderCheck, check_sender, compose};
+use crate::domain::common::contact::Email;
+use crate::domain::partner::lifecycle::{PartnerEvent, TerminationPreconditions};
+use crate::domain::partner::termination::{SenderCheck, check_sender, compose};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::copy::CopyButton;
@@ -130,7 +130,7 @@ pub(super) fn Compose(
         }
     };
     let part = move |what: fn(I18n) -> &'static str,
-                     text: fn(&crate::domain::termination::TerminationEmail) -> String,
+                     text: fn(&crate::domain::partner::termination::TerminationEmail) -> String,
                      testid: &'static str| {
         view! {
             <dt>{tr(i18n, what)}</dt>

@@ -15,11 +15,11 @@ use leptos::prelude::*;
 use crate::data::money::load_customers;
 use crate::data::partner::{load_lifecycle, load_profile, save_lifecycle};
 use crate::domain::Permission;
-use crate::domain::customer::{Customer, UnbindState, total_arrears};
-use crate::domain::lifecycle::{
+use crate::domain::money::customer::{Customer, UnbindState, total_arrears};
+use crate::domain::partner::lifecycle::{
     Lifecycle, LifecycleError, PartnerEvent, PartnerState, TerminationPreconditions,
 };
-use crate::domain::profile::PartnerProfile;
+use crate::domain::partner::profile::PartnerProfile;
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;

@@ -1,0 +1,12 @@
+//! What every subject uses: roles and permissions, languages, contacts and the USCC,
+//! keys for choices, state-machine histories, CSV cells, files and text.
+
+pub mod contact;
+pub mod csv;
+pub mod file;
+pub mod keyed;
+pub mod lang;
+pub mod role;
+pub mod text;
+pub mod transition;
+pub mod uscc;

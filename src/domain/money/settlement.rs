@@ -1,0 +1,363 @@
+//! Settlement sheets and their payment (SPEC §3.9).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::common::role::{Permission, Role};
+use crate::domain::common::transition::{Actor, StateChange, TransitionError, required_reason};
+use crate::domain::money::calendar::{PaymentWindow, WorkCalendar};
+use crate::domain::money::cny::Cny;
+use crate::domain::money::month::YearMonth;
+
+/// Where a settlement sheet stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SettlementState {
+    /// Issued; the partner has not sent the documents yet.
+    Pending,
+    /// The stamped sheet and invoice are in the post.
+    DocumentsSent,
+    /// The provider has received the documents.
+    Received,
+    /// Something in the documents is wrong.
+    Abnormal,
+    /// The partner has corrected the documents.
+    Corrected,
+    /// Checked and correct; payment is scheduled.
+    Verified,
+    /// Paid.
+    Paid,
+}
+
+impl SettlementState {
+    /// Every state, in timeline order.
+    pub const ALL: [SettlementState; 7] = [
+        SettlementState::Pending,
+        SettlementState::DocumentsSent,
+        SettlementState::Received,
+        SettlementState::Abnormal,
+        SettlementState::Corrected,
+        SettlementState::Verified,
+        SettlementState::Paid,
+    ];
+
+    /// A stable name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            SettlementState::Pending => "pending",
+            SettlementState::DocumentsSent => "documents-sent",
+            SettlementState::Received => "received",
+            SettlementState::Abnormal => "abnormal",
+            SettlementState::Corrected => "corrected",
+            SettlementState::Verified => "verified",
+            SettlementState::Paid => "paid",
+        }
+    }
+
+    /// The states this one may move to.
+    pub fn next_states(self) -> &'static [SettlementState] {
+        use SettlementState::*;
+        match self {
+            Pending => &[DocumentsSent],
+            DocumentsSent => &[Received],
+            Received => &[Verified, Abnormal],
+            Abnormal => &[Corrected],
+            Corrected => &[Verified],
+            Verified => &[Paid],
+            Paid => &[],
+        }
+    }
+
+    /// Whether the partner makes the move into this state (sending and correcting the
+    /// documents); the provider makes the others (receiving, verifying, flagging, paying).
+    pub fn is_partners_move(self) -> bool {
+        matches!(
+            self,
+            SettlementState::DocumentsSent | SettlementState::Corrected
+        )
+    }
+
+    /// Whether `role` makes the move into this state: the partner's moves need the right to
+    /// edit the company's data, the provider's the right to review (the channel manager
+    /// acts for the provider).
+    pub fn moved_by(self, role: Role) -> bool {
+        role.may(if self.is_partners_move() {
+            Permission::EditCompanyData
+        } else {
+            Permission::Review
+        })
+    }
+
+    /// Moves to `to` if allowed.
+    pub fn advance(self, to: SettlementState) -> Result<SettlementState, TransitionError> {
+        if self.next_states().contains(&to) {
+            Ok(to)
+        } else {
+            Err(TransitionError::Illegal {
+                state: self.name(),
+                event: to.name(),
+            })
+        }
+    }
+}
+
+/// A move a person asks for: the state, the day it took effect (received, found abnormal,
+/// corrected, paid) and the reason (needed for an abnormal sheet).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettlementMove {
+    /// The state to move to.
+    pub to: SettlementState,
+    /// The day the move took effect.
+    pub on: NaiveDate,
+    /// Why (an abnormal sheet's reason).
+    pub reason: Option<String>,
+}
+
+/// Why a move a person asked for is refused, in the order the checks run.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefused {
+    /// The role does not make this move (see `SettlementState::moved_by`).
+    #[error("{role:?} does not make the move to {to}")]
+    NotTheirs {
+        /// The role that asked.
+        role: Role,
+        /// The state's name.
+        to: &'static str,
+    },
+    /// A move cannot be dated after today.
+    #[error("the date is after today")]
+    InFuture,
+    /// A move cannot be dated before the first day of the sheet's month.
+    #[error("the date is before {earliest}")]
+    BeforeMonth {
+        /// The first day of the sheet's month.
+        earliest: NaiveDate,
+    },
+    /// The state machine's refusal: not a next state, or no reason for an abnormal sheet.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+}
+
+/// Why a settlement is (not) being paid, in the guide's three cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PaymentHold {
+    /// Nothing holds payment.
+    Normal,
+    /// The partner has arrears (欠费): payment is held, the amount still accrues.
+    Arrears,
+    /// The partner agreement is missing.
+    ContractMissing,
+}
+
+/// When a sheet will be paid, as the partner should read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentOutlook {
+    /// Paid on that day.
+    Paid(NaiveDate),
+    /// Not being paid while the hold lasts (arrears, a missing contract): no window is
+    /// promised, whatever the documents' state.
+    Held(PaymentHold),
+    /// Expected within this window.
+    Expected(PaymentWindow),
+    /// The window starts once the provider has received the documents.
+    AwaitingReceipt,
+}
+
+impl SettlementSheet {
+    /// The payment outlook under `hold` (see [`payment_hold`]).
+    pub fn outlook(&self, hold: PaymentHold, calendar: &WorkCalendar) -> PaymentOutlook {
+        if let Some(day) = self.paid_on.filter(|_| self.state == SettlementState::Paid) {
+            return PaymentOutlook::Paid(day);
+        }
+        if hold != PaymentHold::Normal {
+            return PaymentOutlook::Held(hold);
+        }
+        self.expected_payment(calendar)
+            .map_or(PaymentOutlook::AwaitingReceipt, PaymentOutlook::Expected)
+    }
+}
+
+/// The hold that applies: arrears first, then a missing contract.
+pub fn payment_hold(has_arrears: bool, contract_on_file: bool) -> PaymentHold {
+    if has_arrears {
+        PaymentHold::Arrears
+    } else if !contract_on_file {
+        PaymentHold::ContractMissing
+    } else {
+        PaymentHold::Normal
+    }
+}
+
+/// What a line of a settlement sheet is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineKind {
+    /// The rebate of a statement month.
+    Rebate(YearMonth),
+    /// A clawback (a customer's refund of an earlier month): a negative line that
+    /// reduces this settlement.
+    Clawback {
+        /// The customer whose refund it is.
+        customer_uin: String,
+        /// The month the refunded rebate was paid for.
+        month: YearMonth,
+    },
+}
+
+/// One line of a sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementLine {
+    /// What it is for.
+    pub kind: LineKind,
+    /// Its amount (negative for a clawback).
+    pub amount: Cny,
+}
+
+/// The paperwork the guide asks for, as a checklist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ChecklistItem {
+    /// The sheet printed on A4 and stamped with the company or finance seal.
+    PrintedAndStamped,
+    /// The invoice amount exactly equals the sheet.
+    AmountMatches,
+    /// The invoice stapled to the sheet.
+    Stapled,
+    /// A special invoice carries the invoice seal.
+    InvoiceSealed,
+    /// An electronic special invoice printed twice.
+    ElectronicPrintedTwice,
+}
+
+crate::domain::common::keyed::keyed!(ChecklistItem {
+    PrintedAndStamped => "printed-and-stamped",
+    AmountMatches => "amount-matches",
+    Stapled => "stapled",
+    InvoiceSealed => "invoice-sealed",
+    ElectronicPrintedTwice => "electronic-printed-twice",
+});
+
+impl ChecklistItem {
+    /// Every item, in the order to do them.
+    pub const ALL: [ChecklistItem; 5] = [
+        ChecklistItem::PrintedAndStamped,
+        ChecklistItem::AmountMatches,
+        ChecklistItem::Stapled,
+        ChecklistItem::InvoiceSealed,
+        ChecklistItem::ElectronicPrintedTwice,
+    ];
+}
+
+/// A settlement sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementSheet {
+    /// Unique id (`2026-03`).
+    pub id: String,
+    /// The settlement month.
+    pub month: YearMonth,
+    /// Its lines; the amount is their sum.
+    pub lines: Vec<SettlementLine>,
+    /// Where it stands.
+    pub state: SettlementState,
+    /// Every state change.
+    pub history: Vec<StateChange<SettlementState>>,
+    /// When the provider received the documents.
+    pub received_on: Option<NaiveDate>,
+    /// When an abnormal sheet was corrected.
+    pub corrected_on: Option<NaiveDate>,
+    /// When it was paid.
+    pub paid_on: Option<NaiveDate>,
+    /// Whether the partner agreement is on file.
+    pub contract_on_file: bool,
+    /// The checklist items the partner has ticked.
+    #[serde(default)]
+    pub checked: Vec<ChecklistItem>,
+}
+
+impl SettlementSheet {
+    /// The settlement amount: the sum of the lines, clawbacks included.
+    pub fn amount(&self) -> Cny {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// The sum of the negative lines.
+    pub fn clawbacks(&self) -> Cny {
+        self.lines
+            .iter()
+            .map(|l| l.amount)
+            .filter(|a| a.is_negative())
+            .sum()
+    }
+
+    /// When payment is expected: 7 working days after a correction, else 10–15 after
+    /// the documents were received; nothing before they are received or once paid.
+    pub fn expected_payment(&self, calendar: &WorkCalendar) -> Option<PaymentWindow> {
+        if self.state == SettlementState::Paid {
+            return None;
+        }
+        match (self.corrected_on, self.received_on) {
+            (Some(corrected), _) => Some(calendar.payment_after_correction(corrected)),
+            (None, Some(received)) => Some(calendar.payment_window(received)),
+            _ => None,
+        }
+    }
+
+    /// Makes a move a person asked for on `today`: their role makes it, its date is
+    /// neither after today nor before the sheet's month, and the state machine allows it.
+    /// Nothing changes when it is refused.
+    pub fn make_move(
+        &mut self,
+        today: NaiveDate,
+        actor: Actor,
+        mv: SettlementMove,
+        at: DateTime<Utc>,
+    ) -> Result<(), MoveRefused> {
+        if !mv.to.moved_by(actor.role) {
+            return Err(MoveRefused::NotTheirs {
+                role: actor.role,
+                to: mv.to.name(),
+            });
+        }
+        if mv.on > today {
+            return Err(MoveRefused::InFuture);
+        }
+        let earliest = self.month.first_day();
+        if mv.on < earliest {
+            return Err(MoveRefused::BeforeMonth { earliest });
+        }
+        Ok(self.advance(mv.to, mv.on, at, actor, mv.reason)?)
+    }
+
+    /// Moves the sheet on, dating the move `on` (the received, corrected or paid day)
+    /// and recording who did it. An abnormal sheet needs a reason. The state machine
+    /// alone: a person's move goes through `make_move`, which checks role and date first.
+    pub fn advance(
+        &mut self,
+        to: SettlementState,
+        on: NaiveDate,
+        at: DateTime<Utc>,
+        actor: Actor,
+        reason: Option<String>,
+    ) -> Result<(), TransitionError> {
+        let next = self.state.advance(to)?;
+        let reason = match (to, reason) {
+            (SettlementState::Abnormal, r) => Some(required_reason(r.as_deref().unwrap_or(""))?),
+            (_, r) => r.filter(|r| !r.trim().is_empty()),
+        };
+        match next {
+            SettlementState::Received => self.received_on = Some(on),
+            SettlementState::Corrected => self.corrected_on = Some(on),
+            SettlementState::Paid => self.paid_on = Some(on),
+            _ => {}
+        }
+        crate::domain::common::transition::record_move(
+            &mut self.state,
+            &mut self.history,
+            next,
+            at,
+            actor,
+            reason,
+        );
+        if let Some(change) = self.history.last_mut() {
+            change.on = Some(on);
+        }
+        Ok(())
+    }
+}
