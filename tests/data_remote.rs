@@ -92,7 +92,7 @@ fn records_from_the_server_are_checked() {
 
 #[test]
 fn a_server_field_error_names_a_form_field() {
-    use partner_console::domain::application::application_form::FormField;
+    use partner_console::domain::onboarding::application_form::FormField;
     for f in FormField::ALL {
         assert_eq!(FormField::from_wire(f.wire_name()), Some(f));
     }
@@ -104,7 +104,7 @@ fn a_server_field_error_names_a_form_field() {
     assert_eq!(FormField::from_wire("nope"), None);
     // The names are the stored JSON's (the providers resold are three flags, one field).
     let form = serde_json::to_value(
-        partner_console::domain::application::application_form::ApplicationForm::default(),
+        partner_console::domain::onboarding::application_form::ApplicationForm::default(),
     )
     .unwrap();
     for f in FormField::ALL {
@@ -152,8 +152,8 @@ fn a_typed_backend_address_is_checked_and_remembered_without_the_token() {
 
 #[test]
 fn every_form_field_belongs_to_the_step_that_checks_it() {
-    use partner_console::domain::application::application::WizardStep;
-    use partner_console::domain::application::application_form::{ApplicationForm, FormField};
+    use partner_console::domain::onboarding::application::WizardStep;
+    use partner_console::domain::onboarding::application_form::{ApplicationForm, FormField};
     // An empty form fails every required field at its own step.
     let empty = ApplicationForm::default();
     for step in WizardStep::ALL.into_iter().take(4) {

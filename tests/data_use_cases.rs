@@ -14,11 +14,11 @@ use partner_console::data::typed::{Versioned, load};
 use partner_console::data::{Backend, Collection, DataError, Session};
 use partner_console::domain::PartnerType;
 use partner_console::domain::Role;
-use partner_console::domain::application::application::{
-    Application, ApplicationEvent, ApplicationState, WizardStep,
-};
 use partner_console::domain::common::transition::{Actor, TransitionError};
 use partner_console::domain::learning::learner::{JoinMethod, Learner, LearnerState};
+use partner_console::domain::onboarding::application::{
+    Application, ApplicationEvent, ApplicationState, WizardStep,
+};
 use partner_console::domain::partner::profile::PartnerProfile;
 
 fn manager() -> Actor {

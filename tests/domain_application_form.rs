@@ -1,10 +1,10 @@
 //! The wizard's step rules (SPEC §3.2), cross-field rules included.
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::PartnerType;
-use partner_console::domain::application::application::WizardStep;
-use partner_console::domain::application::application_form::*;
 use partner_console::domain::common::contact::ContactError;
 use partner_console::domain::common::uscc::UsccError;
+use partner_console::domain::onboarding::application::WizardStep;
+use partner_console::domain::onboarding::application_form::*;
 
 pub fn valid() -> ApplicationForm {
     ApplicationForm {

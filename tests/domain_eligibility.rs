@@ -1,7 +1,7 @@
 //! Eligibility (SPEC §3.1): inclusive thresholds, the one-year rule, exact gaps.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;
-use partner_console::domain::application::eligibility::*;
+use partner_console::domain::onboarding::eligibility::*;
 use partner_console::domain::{Cny, PartnerType};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -189,7 +189,7 @@ fn every_type_lists_basic_declarations_first_and_its_own_rows() {
 
 #[test]
 fn a_registration_date_must_be_one_a_company_can_have() {
-    use partner_console::domain::application::eligibility_input::{
+    use partner_console::domain::onboarding::eligibility_input::{
         BadInput, EligibilityInput, read_date,
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();

@@ -1,13 +1,13 @@
 //! The stable keys forms, filters and exports name choices by (`domain::common::keyed`).
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::PartnerType;
-use partner_console::domain::application::application::ApplicationState;
-use partner_console::domain::application::application_form::{
-    AccountKind, CompanySize, VerificationMethod,
-};
 use partner_console::domain::common::keyed::{Keyed, key_or_empty};
 use partner_console::domain::learning::learner::JoinMethod;
 use partner_console::domain::money::settlement::ChecklistItem;
+use partner_console::domain::onboarding::application::ApplicationState;
+use partner_console::domain::onboarding::application_form::{
+    AccountKind, CompanySize, VerificationMethod,
+};
 use std::collections::HashSet;
 
 /// Every key is distinct, non-empty, and names its value back.

@@ -2,9 +2,9 @@
 //! §3.11).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::application::application_checks::FieldProblem;
-use partner_console::domain::application::application_form::FormField;
 use partner_console::domain::common::transition::{Actor, TransitionError};
+use partner_console::domain::onboarding::application_checks::FieldProblem;
+use partner_console::domain::onboarding::application_form::FormField;
 use partner_console::domain::partner::announcement::{self, Announcement, AnnouncementField};
 use partner_console::domain::partner::certificate::*;
 use partner_console::domain::partner::lifecycle::*;
@@ -255,7 +255,7 @@ fn a_uscc_typed_another_way_is_the_same_code_stored_once() {
 
 #[test]
 fn admission_gives_the_partner_account_its_uin() {
-    use partner_console::domain::application::application::Application;
+    use partner_console::domain::onboarding::application::Application;
     let at = Utc.with_ymd_and_hms(2026, 3, 1, 8, 30, 0).unwrap();
     let signed_in = Application {
         id: "100012345678".into(),

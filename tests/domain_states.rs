@@ -1,10 +1,10 @@
 //! The state machines: application, partner lifecycle, certificate, settlement, learner.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
-use partner_console::domain::application::application::*;
 use partner_console::domain::common::transition::{Actor, TransitionError};
 use partner_console::domain::learning::learner::*;
 use partner_console::domain::money::settlement::*;
+use partner_console::domain::onboarding::application::*;
 use partner_console::domain::partner::certificate::*;
 use partner_console::domain::partner::lifecycle::*;
 use partner_console::domain::{Cny, Role};

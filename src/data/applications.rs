@@ -7,8 +7,8 @@ use crate::data::partner::PROFILE;
 use crate::data::typed::{Versioned, Write, load, load_draft, save, save_all};
 use crate::data::{Backend, Collection, DataError, Session};
 use crate::domain::PartnerType;
-use crate::domain::application::application::{Application, ApplicationEvent};
 use crate::domain::common::transition::{Actor, TransitionError};
+use crate::domain::onboarding::application::{Application, ApplicationEvent};
 
 /// The record id of this applicant's application: the account id when known; in local
 /// mode the browser has one applicant.

@@ -8,12 +8,12 @@ use serde_json::Value;
 
 use super::backend::Backend;
 use super::model::{Collection, Session, Settings};
-use crate::domain::application::application::Application;
-use crate::domain::application::eligibility_input::EligibilityInput;
 use crate::domain::learning::learner::{EmailCode, EnabledDomains, Learner};
 use crate::domain::money::customer::Customer;
 use crate::domain::money::settlement::SettlementSheet;
 use crate::domain::money::special_rebate::SpecialRebate;
+use crate::domain::onboarding::application::Application;
+use crate::domain::onboarding::eligibility_input::EligibilityInput;
 use crate::domain::partner::announcement::Announcement;
 use crate::domain::partner::certificate::CertificateRecord;
 use crate::domain::partner::lifecycle::Lifecycle;

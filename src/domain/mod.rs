@@ -2,10 +2,10 @@
 //! and tax, the working-day calendar and the state machines. Nothing here touches the
 //! web; everything is tested natively.
 
-pub mod application;
 pub mod common;
 pub mod learning;
 pub mod money;
+pub mod onboarding;
 pub mod partner;
 pub mod sample;
 

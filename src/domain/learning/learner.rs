@@ -291,7 +291,7 @@ impl EnabledDomains {
             .trim()
             .trim_start_matches('@')
             .to_ascii_lowercase();
-        (d.contains('.') && crate::domain::application::application_form::is_website(&d))
+        (d.contains('.') && crate::domain::onboarding::application_form::is_website(&d))
             .then_some(d)
     }
 

@@ -4,11 +4,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::application::application::WizardStep;
-use crate::domain::application::application_checks::FieldError;
-use crate::domain::application::application_form::{ApplicationForm, FormField};
 use crate::domain::common::transition::Actor;
 use crate::domain::common::uscc::Uscc;
+use crate::domain::onboarding::application::WizardStep;
+use crate::domain::onboarding::application_checks::FieldError;
+use crate::domain::onboarding::application_form::{ApplicationForm, FormField};
 
 /// The editable partner information.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,11 @@
 //! The wizard's words: step titles, field labels (the guide's own in zh-CN), options.
 
 use crate::data::error::FieldIssue;
-use crate::domain::application::application::WizardStep;
-use crate::domain::application::application_form::{
+use crate::domain::common::keyed::Keyed;
+use crate::domain::onboarding::application::WizardStep;
+use crate::domain::onboarding::application_form::{
     AccountKind, CompanySize, FormField, VerificationMethod,
 };
-use crate::domain::common::keyed::Keyed;
 use crate::i18n::*;
 use crate::ui::I18n;
 

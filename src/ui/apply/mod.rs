@@ -19,7 +19,7 @@ use self::review_step::{PartnerStep, ReviewStep};
 use self::steps::{StepBasic, StepContactBank, StepSupplier, StepVerification};
 use self::wizard::Wizard;
 use crate::data::applications::{load_mine, store};
-use crate::domain::application::application::{Application, ApplicationState, WizardStep};
+use crate::domain::onboarding::application::{Application, ApplicationState, WizardStep};
 use crate::i18n::*;
 use crate::ui::components::autosave::{SaveState, use_autosave};
 use crate::ui::components::{FormState, Stepper, error_message};

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::labels::field_id;
 use super::wizard::Wizard;
-use crate::domain::application::application::WizardStep;
+use crate::domain::onboarding::application::WizardStep;
 use crate::i18n::*;
 use crate::ui::components::autosave::SaveState;
 use crate::ui::components::focus_by_id;

@@ -10,7 +10,7 @@ use super::summary::{FormSummary, History, state_name};
 use super::wizard::Wizard;
 use crate::data::DataError;
 use crate::data::applications::store;
-use crate::domain::application::application::{ApplicationEvent, ApplicationState};
+use crate::domain::onboarding::application::{ApplicationEvent, ApplicationState};
 use crate::i18n::*;
 use crate::ui::components::{error_message, transition_message};
 use crate::ui::context::AppContext;

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use super::labels::{account_kind_options, field_label, method_options, size_options};
 use super::wizard::{Wizard, check_field, choice_field, image_field, optional_text, text_field};
 use crate::domain::PartnerType;
-use crate::domain::application::application::WizardStep as S;
-use crate::domain::application::application_form::{
+use crate::domain::common::keyed::{Keyed, key_or_empty};
+use crate::domain::onboarding::application::WizardStep as S;
+use crate::domain::onboarding::application_form::{
     AccountKind, CompanySize, FormField as F, VerificationMethod,
 };
-use crate::domain::common::keyed::{Keyed, key_or_empty};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::eligibility::type_name;

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::labels::{account_kind_options, field_label, method_options, size_options, step_title};
-use crate::domain::application::application::{Application, ApplicationState};
-use crate::domain::application::application_form::{ApplicationForm, FormField as F};
 use crate::domain::common::contact::masked_account;
 use crate::domain::common::keyed::key_or_empty;
 use crate::domain::common::transition::StateChange;
 use crate::domain::common::uscc::canonical;
+use crate::domain::onboarding::application::{Application, ApplicationState};
+use crate::domain::onboarding::application_form::{ApplicationForm, FormField as F};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::StoredImage;
@@ -33,7 +33,7 @@ fn yes_no(i18n: I18n, v: Option<bool>) -> String {
 
 /// The text rows of the form, grouped by step.
 fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)> {
-    use crate::domain::application::application::WizardStep as S;
+    use crate::domain::onboarding::application::WizardStep as S;
     let l = |field| field_label(i18n, field);
     let resold = {
         let mut names = Vec::new();

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 use super::labels::{field_id, field_label};
-use crate::domain::application::application::{Application, WizardStep};
-use crate::domain::application::application_form::{ApplicationForm, FormField, canonical_value};
+use crate::domain::onboarding::application::{Application, WizardStep};
+use crate::domain::onboarding::application_form::{ApplicationForm, FormField, canonical_value};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::validation_text::problem_message;

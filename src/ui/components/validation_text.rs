@@ -1,8 +1,8 @@
 //! Validation problems as sentences that name the field and the rule.
 
-use crate::domain::application::application_form::FieldProblem;
 use crate::domain::common::contact::ContactError;
 use crate::domain::common::uscc::UsccError;
+use crate::domain::onboarding::application_form::FieldProblem;
 use crate::i18n::*;
 use crate::ui::I18n;
 
@@ -80,7 +80,7 @@ pub fn problem_message(
     i18n: I18n,
     field: &str,
     problem: &FieldProblem,
-    other: impl Fn(crate::domain::application::application_form::FormField) -> String,
+    other: impl Fn(crate::domain::onboarding::application_form::FormField) -> String,
 ) -> String {
     match problem {
         FieldProblem::Required => {

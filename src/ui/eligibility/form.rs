@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::words::declaration_text;
-use crate::domain::application::eligibility::Declaration as D;
-use crate::domain::application::eligibility_input::{
+use crate::domain::onboarding::eligibility::Declaration as D;
+use crate::domain::onboarding::eligibility_input::{
     BadInput, EligibilityInput, read_count, read_date, read_money,
 };
 use crate::i18n::*;

@@ -17,7 +17,7 @@ use crate::data::Collection;
 use crate::data::applications::start_application;
 use crate::data::typed::{load, save};
 use crate::domain::PartnerType;
-use crate::domain::application::eligibility_input::{CHECK_ID, EligibilityInput};
+use crate::domain::onboarding::eligibility_input::{CHECK_ID, EligibilityInput};
 use crate::i18n::*;
 use crate::ui::components::{StatusLine, error_message};
 use crate::ui::context::AppContext;

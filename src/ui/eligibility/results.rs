@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::words::{gap_text, outcome_label, requirement_text, type_name};
 use crate::domain::PartnerType;
-use crate::domain::application::eligibility::{Check, Outcome, Requirement, assess_all};
-use crate::domain::application::eligibility_input::EligibilityInput;
 use crate::domain::common::keyed::Keyed;
+use crate::domain::onboarding::eligibility::{Check, Outcome, Requirement, assess_all};
+use crate::domain::onboarding::eligibility_input::EligibilityInput;
 use crate::i18n::*;
 use crate::ui::context::AppContext;
 
@@ -38,7 +38,7 @@ fn basic_row(i18n: crate::ui::I18n, checks: &[Check]) -> impl IntoView + use<> {
         .count();
     let (outcome, detail) = if declined > 0 {
         (
-            Outcome::NotMet(crate::domain::application::eligibility::Gap::Declined),
+            Outcome::NotMet(crate::domain::onboarding::eligibility::Gap::Declined),
             Some(t_string!(i18n, elig.basic_declined, count = declined).to_string()),
         )
     } else if open > 0 {

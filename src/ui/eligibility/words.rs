@@ -1,6 +1,6 @@
 //! Requirements and gaps in words, in the current language.
 
-use crate::domain::application::eligibility::{Declaration, Gap, Outcome, Requirement};
+use crate::domain::onboarding::eligibility::{Declaration, Gap, Outcome, Requirement};
 use crate::domain::{Lang, PartnerType};
 use crate::i18n::*;
 use crate::ui::I18n;

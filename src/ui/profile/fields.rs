@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Editor;
-use crate::domain::application::application_form::{FormField as F, canonical_value};
+use crate::domain::onboarding::application_form::{FormField as F, canonical_value};
 use crate::domain::partner::profile::PartnerProfile;
 use crate::i18n::*;
 use crate::ui::apply::labels::{field_id, field_label, field_mask};

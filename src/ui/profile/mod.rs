@@ -14,7 +14,7 @@ use crate::data::Collection;
 use crate::data::partner::{PROFILE, load_history, load_profile};
 use crate::data::typed::load_draft;
 use crate::domain::Permission;
-use crate::domain::application::application_form::FormField as F;
+use crate::domain::onboarding::application_form::FormField as F;
 use crate::domain::partner::profile::{ChangeRecord, PartnerProfile};
 use crate::i18n::*;
 use crate::ui::components::{Busy, FormState, Status, StatusLine};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::Editor;
 use crate::data::DataError;
 use crate::data::partner::save_profile;
-use crate::domain::application::application_form::FormField as F;
+use crate::domain::onboarding::application_form::FormField as F;
 use crate::domain::partner::profile::{ProfileError, check_change, diff};
 use crate::i18n::*;
 use crate::ui::apply::labels::{field_id, server_field_errors};

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::applications::{DecisionError, decide};
 use crate::data::typed::Versioned;
-use crate::domain::application::application::{
+use crate::domain::onboarding::application::{
     Application, ApplicationEvent, ApplicationState, WizardStep,
 };
 use crate::i18n::*;

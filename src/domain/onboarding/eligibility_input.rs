@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::application::eligibility::{BasicDeclarations, CompanyFacts};
 use crate::domain::common::text::compact;
 use crate::domain::money::cny::Cny;
+use crate::domain::onboarding::eligibility::{BasicDeclarations, CompanyFacts};
 
 /// The record id of the (one) self-check kept per browser or account.
 pub const CHECK_ID: &str = "self-check";

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::partner::partner_type::PartnerType;
 
-pub use crate::domain::application::application_checks::{
+pub use crate::domain::onboarding::application_checks::{
     FieldError, FieldProblem, is_website, same_name,
 };
 
@@ -338,8 +338,8 @@ impl FormField {
     }
 
     /// The wizard step the field is on.
-    pub fn step(self) -> crate::domain::application::application::WizardStep {
-        use crate::domain::application::application::WizardStep as S;
+    pub fn step(self) -> crate::domain::onboarding::application::WizardStep {
+        use crate::domain::onboarding::application::WizardStep as S;
         use FormField as F;
         match self {
             F::SupplierDeclaration => S::SupplierDeclaration,

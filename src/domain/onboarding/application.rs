@@ -188,7 +188,7 @@ pub struct Application {
     /// Who applies (account id or display name).
     pub applicant: String,
     /// The fields.
-    pub form: crate::domain::application::application_form::ApplicationForm,
+    pub form: crate::domain::onboarding::application_form::ApplicationForm,
     /// State, last rejection, history.
     pub status: ApplicationStatus,
     /// The step the applicant last had open.

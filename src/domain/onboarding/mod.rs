@@ -1,4 +1,4 @@
-//! Becoming a partner: the eligibility self-check, the application form and its
+//! Onboarding — becoming a partner: the eligibility self-check, the application form and its
 //! checks, and the application's states.
 
 pub mod application;

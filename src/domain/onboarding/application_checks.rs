@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::application::application::WizardStep;
-use crate::domain::application::application_form::{ApplicationForm, FormField};
 use crate::domain::common::contact::{ContactError, Email, Phone, parse_bank_account, parse_qq};
 use crate::domain::common::uscc::{Uscc, UsccError};
+use crate::domain::onboarding::application::WizardStep;
+use crate::domain::onboarding::application_form::{ApplicationForm, FormField};
 
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
