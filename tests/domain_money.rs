@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::Lang;
 use partner_console::domain::money::cny::{Cny, MoneyError, round_half_up};
-use partner_console::domain::money::tax::{InvoiceKind, InvoicePreview};
+use partner_console::domain::money::invoice_preview::{InvoiceKind, InvoicePreview};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;

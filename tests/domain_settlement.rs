@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use partner_console::domain::common::transition::{Actor, TransitionError};
 use partner_console::domain::money::calendar::WorkCalendar;
+use partner_console::domain::money::invoice_preview::{InvoiceKind, InvoicePreview};
 use partner_console::domain::money::settlement::*;
-use partner_console::domain::money::tax::{InvoiceKind, InvoicePreview};
 use partner_console::domain::{Cny, Role, YearMonth};
 
 fn ym(s: &str) -> YearMonth {

@@ -4,12 +4,11 @@
 pub mod calendar;
 pub mod cny;
 pub mod customer;
-pub mod invoice;
+pub mod invoice_details;
+pub mod invoice_preview;
 pub mod month;
 pub mod settlement;
 pub mod special_rebate;
 pub mod statement;
 pub mod statement_csv;
-pub mod statement_export;
 pub mod statement_view;
-pub mod tax;

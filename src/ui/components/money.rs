@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::Cny;
+use crate::domain::money::invoice_preview::{InvoiceKind, InvoicePreview};
 use crate::domain::money::statement::PaymentMode;
-use crate::domain::money::tax::{InvoiceKind, InvoicePreview};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::context::AppContext;

@@ -6,7 +6,7 @@ use super::words::checklist_text;
 use crate::data::money::save_settlement;
 use crate::domain::Permission;
 use crate::domain::common::keyed::Keyed;
-use crate::domain::money::invoice::PROVIDER_INVOICE;
+use crate::domain::money::invoice_details::PROVIDER_INVOICE;
 use crate::domain::money::settlement::{ChecklistItem, SettlementSheet};
 use crate::i18n::*;
 use crate::ui::I18n;

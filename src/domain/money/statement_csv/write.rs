@@ -1,12 +1,12 @@
 //! Rebate statements written as CSV: an export of a view in the reader's language, and
-//! the storage chunks (English). The import in `statement_csv` reads either back.
+//! the storage chunks (English). The import (`read.rs`) reads either back.
 
 use rust_decimal::Decimal;
 
+use super::FileColumn;
 use crate::domain::common::csv::push_cell;
 use crate::domain::common::lang::Lang;
 use crate::domain::money::statement::{PaymentMode, StatementRow};
-use crate::domain::money::statement_csv::FileColumn;
 
 /// A ratio as a percentage: `0.125` → `12.5%`.
 pub fn ratio_percent(ratio: Decimal) -> String {

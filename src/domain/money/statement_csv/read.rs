@@ -1,137 +1,16 @@
-//! Rebate statements as CSV: the import (Chinese or English headers in any order, every
-//! refused line named with its reason). The writer is in `statement_export`; the storage
-//! format is the same CSV in chunks, so one reader and one writer serve all three.
+//! Reading a statements file: the header's columns, then every line checked, the good
+//! rows kept and the refused ones named.
 
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 use std::sync::Arc;
 
-pub use crate::domain::money::statement_export::{
-    header_line, push_row, ratio_percent, write_statements,
-};
-
+use super::FileColumn;
 use crate::domain::common::csv::{Reader, unguard};
-use crate::domain::common::lang::Lang;
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::statement::{PaymentMode, RowKey, StatementRow};
-
-/// A column of a statement file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum FileColumn {
-    /// The usage month, `YYYY-MM`.
-    Month,
-    /// The deduction month (written for readers; recomputed, not read).
-    DeductionMonth,
-    /// Customer UIN.
-    CustomerUin,
-    /// Customer name.
-    CustomerName,
-    /// Product.
-    Product,
-    /// Sub-product.
-    SubProduct,
-    /// Prepaid / postpaid.
-    PaymentMode,
-    /// Consumption amount.
-    Consumption,
-    /// Rebate ratio (`0.12` or `12%`).
-    Ratio,
-    /// Rebate amount.
-    Rebate,
-    /// Special rebate applied.
-    Special,
-}
-
-impl FileColumn {
-    /// The columns an export writes, in order.
-    pub const ALL: [FileColumn; 11] = [
-        FileColumn::Month,
-        FileColumn::DeductionMonth,
-        FileColumn::CustomerUin,
-        FileColumn::CustomerName,
-        FileColumn::Product,
-        FileColumn::SubProduct,
-        FileColumn::PaymentMode,
-        FileColumn::Consumption,
-        FileColumn::Ratio,
-        FileColumn::Rebate,
-        FileColumn::Special,
-    ];
-
-    /// The columns a file must have.
-    pub const REQUIRED: [FileColumn; 6] = [
-        FileColumn::Month,
-        FileColumn::CustomerUin,
-        FileColumn::Product,
-        FileColumn::PaymentMode,
-        FileColumn::Consumption,
-        FileColumn::Rebate,
-    ];
-
-    /// The header written for a language (and read back in either).
-    pub fn header(self, lang: Lang) -> &'static str {
-        let (en, zh) = self.names();
-        match lang {
-            Lang::EnUs => en,
-            Lang::ZhCn => zh,
-        }
-    }
-
-    fn names(self) -> (&'static str, &'static str) {
-        match self {
-            FileColumn::Month => ("month", "月份"),
-            FileColumn::DeductionMonth => ("deduction_month", "扣费月份"),
-            FileColumn::CustomerUin => ("customer_uin", "客户UIN"),
-            FileColumn::CustomerName => ("customer_name", "客户名称"),
-            FileColumn::Product => ("product", "产品"),
-            FileColumn::SubProduct => ("sub_product", "子产品"),
-            FileColumn::PaymentMode => ("payment_mode", "付费模式"),
-            FileColumn::Consumption => ("consumption", "消费金额"),
-            FileColumn::Ratio => ("ratio", "返佣比例"),
-            FileColumn::Rebate => ("rebate", "返佣金额"),
-            FileColumn::Special => ("special", "特批"),
-        }
-    }
-
-    /// Other headers seen in the wild for this column (already normalised).
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            FileColumn::Month => &[
-                "usagemonth",
-                "billingmonth",
-                "计费月份",
-                "账单月份",
-                "使用月份",
-            ],
-            FileColumn::DeductionMonth => &["扣费周期"],
-            FileColumn::CustomerUin => &["uin", "customerid", "客户账号id", "客户id", "客户账号"],
-            FileColumn::CustomerName => &["customer", "客户"],
-            FileColumn::Product => &["productname", "产品名称"],
-            FileColumn::SubProduct => &["subproductname", "子产品名称"],
-            FileColumn::PaymentMode => &["mode", "付费方式", "计费模式"],
-            FileColumn::Consumption => &["amount", "consumptionamount", "订单金额", "消耗金额"],
-            FileColumn::Ratio => &["rebateratio", "返佣比例(%)"],
-            FileColumn::Rebate => &["rebateamount", "返佣"],
-            FileColumn::Special => &["specialrebate", "是否特批", "特批返佣"],
-        }
-    }
-
-    /// The column a header names, ignoring case, spaces, underscores and dashes.
-    pub fn from_header(header: &str) -> Option<FileColumn> {
-        let h: String = header
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '_' | '-' | '\u{3000}'))
-            .collect();
-        FileColumn::ALL.into_iter().find(|c| {
-            let (en, zh) = c.names();
-            h == en.replace('_', "") || h == zh.to_lowercase() || c.aliases().contains(&h.as_str())
-        })
-    }
-}
 
 /// Why one line of a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
