@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 use super::areas::{LoadFailed, Routed};
-use super::config::AppConfig;
+use super::config::{AppConfig, Reconnect};
 use super::context::AppContext;
 use super::remote::{self, RemoteArgs};
 use super::router::Router;
@@ -81,10 +81,6 @@ fn Root(config: AppConfig, theme: Vec<(&'static str, String)>) -> impl IntoView 
         </div>
     }
 }
-
-/// Restarts the console with another configuration (the settings page's connection).
-#[derive(Clone, Copy)]
-pub struct Reconnect(pub Callback<AppConfig>);
 
 /// Opens storage (falling back to memory if the browser refuses), sets aside what cannot
 /// be read, and restores the session and the language. `None`: remote mode's module could

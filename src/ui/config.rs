@@ -124,3 +124,8 @@ pub fn normalise_base(base: &str) -> String {
         format!("/{trimmed}")
     }
 }
+
+/// Restarts the console with another configuration (the settings page's connection); the
+/// app provides it, so settings need not know the app.
+#[derive(Clone, Copy)]
+pub struct Reconnect(pub leptos::prelude::Callback<AppConfig>);

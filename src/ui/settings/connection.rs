@@ -9,7 +9,7 @@ use crate::data::remote::{
     BaseUrlProblem, browser_kv, check_base_url, forget_connection, save_connection,
 };
 use crate::i18n::*;
-use crate::ui::app::Reconnect;
+use crate::ui::config::Reconnect;
 use crate::ui::components::{Busy, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::config::AppConfig;
 use crate::ui::context::AppContext;
