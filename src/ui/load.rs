@@ -5,6 +5,7 @@
 use std::future::Future;
 use std::rc::Rc;
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use crate::data::{Backend, Collection, DataError};
@@ -93,7 +94,7 @@ pub fn use_load<T, Fut>(
             match result {
                 Ok(value) => loaded(value),
                 Err(e) => {
-                    let _ = status.try_set(Some((true, error_message(i18n, &e))));
+                    let _ = status.try_set(Some(Notice::Problem(error_message(i18n, &e))));
                 }
             }
         });

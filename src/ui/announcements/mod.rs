@@ -3,6 +3,7 @@
 //! manager posts new ones in local mode. Bodies are plain text, rendered as text.
 
 use crate::data::Collection;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
@@ -121,9 +122,9 @@ fn PostForm(list: RwSignal<Vec<Announcement>>, status: Status) -> impl IntoView 
                         body.set(String::new());
                     }
                     list.update(|l| l.insert(0, announcement));
-                    status.set(Some((false, t_string!(i18n, ann.posted).to_string())));
+                    status.set(Some(Notice::Done(t_string!(i18n, ann.posted).to_string())));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

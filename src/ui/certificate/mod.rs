@@ -7,6 +7,7 @@ mod document;
 
 use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ fn Certificate() -> impl IntoView {
     let record = RwSignal::new(None::<CertificateRecord>);
     let holder = RwSignal::new(None::<CertificateHolder>);
     let loaded = RwSignal::new(false);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let reason = RwSignal::new(String::new());
     let reason_error = RwSignal::new(None::<String>);
     let may_apply = ctx.may_any(&[Permission::EditCompanyData]);
@@ -76,9 +77,9 @@ fn Certificate() -> impl IntoView {
             match save_certificate(&*backend, &next).await {
                 Ok(()) => {
                     record.set(Some(next));
-                    status.set(Some((false, done)));
+                    status.set(Some(Notice::Done(done)));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };
@@ -91,18 +92,20 @@ fn Certificate() -> impl IntoView {
             who,
         ) {
             Ok(next) => store(next, t_string!(i18n, cert.requested_done).to_string()),
-            Err(e) => status.set(Some((true, transition_message(i18n, &e)))),
+            Err(e) => status.set(Some(Notice::Problem(transition_message(i18n, &e)))),
         }
     };
     let approve = move |_| {
         let (Some(mut next), Some(h)) = (record.get_untracked(), holder.get_untracked()) else {
-            status.set(Some((true, t_string!(i18n, cert.no_profile).to_string())));
+            status.set(Some(Notice::Problem(
+                t_string!(i18n, cert.no_profile).to_string(),
+            )));
             return;
         };
         let who = ctx.actor();
         match next.approve(h, today(), chrono::Utc::now(), who) {
             Ok(()) => store(next, t_string!(i18n, cert.approved_done).to_string()),
-            Err(e) => status.set(Some((true, transition_message(i18n, &e)))),
+            Err(e) => status.set(Some(Notice::Problem(transition_message(i18n, &e)))),
         }
     };
     let reject = move |_| {

@@ -61,20 +61,27 @@ pub fn error_message(i18n: I18n, e: &DataError) -> String {
     }
 }
 
-/// A page's status message: (is an error, text).
-pub type Status = RwSignal<Option<(bool, String)>>;
+/// The outcome a page reports in its status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// What was done ("saved", "3 approved").
+    Done(String),
+    /// What went wrong, and what to do about it.
+    Problem(String),
+}
 
-/// A status line announced to screen readers: errors assertively, notices politely.
+/// A page's status line: nothing, or its latest notice.
+pub type Status = RwSignal<Option<Notice>>;
+
+/// A status line announced to screen readers: problems assertively, the rest politely.
 #[component]
-pub fn StatusLine(
-    /// The message and whether it is an error.
-    message: RwSignal<Option<(bool, String)>>,
-) -> impl IntoView {
+pub fn StatusLine(message: Status) -> impl IntoView {
     move || {
-        message.get().map(|(is_error, text)| {
-            if is_error {
+        message.get().map(|notice| match notice {
+            Notice::Problem(text) => {
                 view! { <p class="pc-alert pc-alert-error" role="alert">{text}</p> }.into_any()
-            } else {
+            }
+            Notice::Done(text) => {
                 view! { <p class="pc-alert pc-alert-ok" role="status">{text}</p> }.into_any()
             }
         })

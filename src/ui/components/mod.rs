@@ -20,7 +20,9 @@ pub mod validation_text;
 pub use actor::actor_text;
 pub use busy::Busy;
 pub use download::download_text;
-pub use error_text::{Status, StatusLine, error_message, no_text_message, transition_message};
+pub use error_text::{
+    Notice, Status, StatusLine, error_message, no_text_message, transition_message,
+};
 pub use field::{CheckField, RadioGroup, SelectField, TextField, focus_by_id};
 pub use file_picker::FilePicker;
 pub use form_state::FormState;

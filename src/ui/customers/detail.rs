@@ -2,6 +2,7 @@
 //! its statements and special rebates.
 
 use crate::data::Collection;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
@@ -46,7 +47,7 @@ fn CustomerDetail(customer: RwSignal<Option<Customer>>) -> impl IntoView {
     let uin = move || router.id().unwrap_or_default();
     let base = ctx.config.with_value(|c| c.route_base());
     let loaded = RwSignal::new(false);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     use_load(
         &[Collection::Customers],
         status,
@@ -73,10 +74,10 @@ fn CustomerDetail(customer: RwSignal<Option<Customer>>) -> impl IntoView {
         busy.run(async move {
             match save_customer(&*backend, &c).await {
                 Ok(()) => {
-                    status.set(Some((false, t_string!(i18n, cust.saved).to_string())));
+                    status.set(Some(Notice::Done(t_string!(i18n, cust.saved).to_string())));
                     customer.set(Some(c));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

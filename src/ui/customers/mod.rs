@@ -7,6 +7,7 @@ pub use detail::CustomerDetailPage;
 
 use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ fn CustomerList() -> impl IntoView {
     let i18n = use_i18n();
     let base = ctx.config.with_value(|c| c.route_base());
     let customers = RwSignal::new(Vec::<Customer>::new());
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     use_load(
         &[Collection::Customers],
         status,

@@ -7,6 +7,7 @@ mod words;
 
 pub use words::type_name;
 
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub fn EligibilityPage() -> impl IntoView {
     let router = Router::get();
     let input = RwSignal::new(EligibilityInput::default());
     let loaded = RwSignal::new(false);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     // Learner counts come from the learner records once there are any (SPEC §3.1).
     let from_records = RwSignal::new(None::<(u32, u32)>);
     // A role that may not read learners enters the counts by hand.
@@ -75,7 +76,7 @@ pub fn EligibilityPage() -> impl IntoView {
             )
             .await
             {
-                status.set(Some((true, error_message(i18n, &e))));
+                status.set(Some(Notice::Problem(error_message(i18n, &e))));
             }
         });
     });
@@ -86,7 +87,7 @@ pub fn EligibilityPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match start_application(&*backend, &session, t).await {
                 Ok(()) => router.go("/apply"),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     });

@@ -3,6 +3,7 @@
 //! state and records of the requests made from this browser.
 
 use crate::data::Collection;
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use super::words::{
@@ -69,7 +70,7 @@ fn EmailJoin() -> impl IntoView {
     let agreed = RwSignal::new(false);
     let agreed_error = RwSignal::new(None::<String>);
     let mailbox = RwSignal::new(None::<(String, String)>);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let local = ctx.backend.with_value(|b| b.mode()) == Mode::Local;
 
     let parsed = move || Email::parse(&email.get_untracked());
@@ -92,13 +93,12 @@ fn EmailJoin() -> impl IntoView {
                     match put_code(&*backend, &address.to_string(), &issued).await {
                         Ok(()) => {
                             mailbox.set(Some((address.to_string(), issued.code().to_string())));
-                            status.set(Some((
-                                false,
+                            status.set(Some(Notice::Done(
                                 t_string!(i18n, learn.code_sent, email = address.to_string())
                                     .to_string(),
                             )));
                         }
-                        Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                        Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
                     }
                 }
                 Ok(d) => {
@@ -118,7 +118,7 @@ fn EmailJoin() -> impl IntoView {
                     ));
                     focus_by_id("join-email");
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };
@@ -178,14 +178,13 @@ fn EmailJoin() -> impl IntoView {
                     match saved {
                         Ok(()) => {
                             mailbox.set(None);
-                            status.set(Some((
-                                false,
+                            status.set(Some(Notice::Done(
                                 t_string!(i18n, learn.email_joined, email = key.clone())
                                     .to_string(),
                             )));
                             ctx.changed_in(&[Collection::Learners]);
                         }
-                        Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                        Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
                     }
                 }
             }
@@ -231,7 +230,7 @@ fn AccountJoin() -> impl IntoView {
         ..JoinForm::default()
     });
     let shown = RwSignal::new(std::collections::HashSet::<JoinField>::new());
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let error = move |f: JoinField| {
         Signal::derive(move || {
             if !shown.with(|s| s.contains(&f)) {
@@ -294,8 +293,7 @@ fn AccountJoin() -> impl IntoView {
             .await;
             match saved {
                 Ok(()) => {
-                    status.set(Some((
-                        false,
+                    status.set(Some(Notice::Done(
                         t_string!(i18n, learn.request_sent).to_string(),
                     )));
                     // Cleared for the next request — unless it is already being typed.
@@ -311,7 +309,7 @@ fn AccountJoin() -> impl IntoView {
                     }
                     ctx.changed_in(&[Collection::Learners]);
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use super::words::{method_name, state_name};
@@ -85,20 +86,20 @@ pub fn LearnerList(
         };
         match l.state.remove() {
             Ok(s) => l.state = s,
-            Err(e) => return status.set(Some((true, transition_message(i18n, &e)))),
+            Err(e) => return status.set(Some(Notice::Problem(transition_message(i18n, &e)))),
         }
         let backend = ctx.backend();
         busy.run(async move {
             match put_learner(&*backend, &l).await {
                 Ok(()) => ctx.changed_in(&[Collection::Learners]),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     });
     let export = move |_| {
         let out = shown.with_untracked(|list| learners_csv(list));
         if let Err(e) = download_text("learners.csv", "text/csv;charset=utf-8", &out) {
-            status.set(Some((true, e)));
+            status.set(Some(Notice::Problem(e)));
         }
     };
 
@@ -210,8 +211,7 @@ fn BatchDecision(
     let decide = move |approve: bool| {
         let chosen = selected.get_untracked();
         if chosen.is_empty() {
-            status.set(Some((
-                true,
+            status.set(Some(Notice::Problem(
                 t_string!(i18n, learn.none_selected).to_string(),
             )));
             return;
@@ -237,14 +237,14 @@ fn BatchDecision(
         busy.run(async move {
             // The decision is stored for the whole selection or not at all.
             if let Err(e) = put_learners(&*backend, &changed).await {
-                status.set(Some((true, error_message(i18n, &e))));
+                status.set(Some(Notice::Problem(error_message(i18n, &e))));
                 return;
             }
             selected.set(HashSet::new());
             reason.set(String::new());
             let done = changed.len();
             let message = t_string!(i18n, learn.decided, done = done, skipped = skipped);
-            status.set(Some((false, message.to_string())));
+            status.set(Some(Notice::Done(message.to_string())));
             ctx.changed_in(&[Collection::Learners]);
         });
     };

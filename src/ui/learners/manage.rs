@@ -3,6 +3,8 @@
 
 use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
+use crate::ui::components::Status;
 use crate::ui::load::use_load;
 use leptos::prelude::*;
 
@@ -29,7 +31,7 @@ pub fn LearnersPage() -> impl IntoView {
 fn LearnersManager() -> impl IntoView {
     let _ctx = AppContext::get();
     let i18n = use_i18n();
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let learners = RwSignal::new(Vec::<Learner>::new());
     let enabled = RwSignal::new(EnabledDomains::default());
     use_load(
@@ -62,10 +64,7 @@ fn LearnersManager() -> impl IntoView {
 
 /// The enabled email domains.
 #[component]
-fn Domains(
-    enabled: RwSignal<EnabledDomains>,
-    status: RwSignal<Option<(bool, String)>>,
-) -> impl IntoView {
+fn Domains(enabled: RwSignal<EnabledDomains>, status: Status) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let typed = RwSignal::new(String::new());
@@ -75,7 +74,7 @@ fn Domains(
         leptos::task::spawn_local(async move {
             match put_domains(&*backend, &next).await {
                 Ok(()) => enabled.set(next),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

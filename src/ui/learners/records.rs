@@ -1,6 +1,8 @@
 //! A learner's courses, exams and certifications, entered by the admin.
 
 use crate::data::Collection;
+use crate::ui::components::Notice;
+use crate::ui::components::Status;
 use leptos::prelude::*;
 
 use super::words::{KINDS, achievement_name};
@@ -18,7 +20,7 @@ use crate::ui::tr;
 pub fn RecordsEditor(
     learner_id: RwSignal<Option<String>>,
     learners: RwSignal<Vec<Learner>>,
-    status: RwSignal<Option<(bool, String)>>,
+    status: Status,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
@@ -73,7 +75,7 @@ pub fn RecordsEditor(
                     }
                     ctx.changed_in(&[Collection::Learners]);
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };
@@ -121,10 +123,7 @@ fn line_problem(i18n: crate::ui::I18n, p: &RecordLineProblem) -> String {
 /// Import of learning records from a CSV file (local mode); a file that fails as a whole
 /// stores nothing, refused lines are listed with their numbers.
 #[component]
-pub fn RecordsImport(
-    learners: RwSignal<Vec<Learner>>,
-    status: RwSignal<Option<(bool, String)>>,
-) -> impl IntoView {
+pub fn RecordsImport(learners: RwSignal<Vec<Learner>>, status: Status) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let refused = RwSignal::new(Vec::<String>::new());
@@ -142,7 +141,7 @@ pub fn RecordsImport(
             let text = match text {
                 Ok(text) => text,
                 Err(e) => {
-                    status.set(Some((true, no_text_message(i18n, e))));
+                    status.set(Some(Notice::Problem(no_text_message(i18n, e))));
                     return;
                 }
             };
@@ -155,7 +154,7 @@ pub fn RecordsImport(
                 Ok(p) => p,
                 Err(p) => {
                     refused.set(Vec::new());
-                    status.set(Some((true, line_problem(i18n, &p))));
+                    status.set(Some(Notice::Problem(line_problem(i18n, &p))));
                     return;
                 }
             };
@@ -173,7 +172,7 @@ pub fn RecordsImport(
                 .filter(|(b, a)| b != a)
                 .collect();
             if let Err(e) = put_learners(&*backend, &changed).await {
-                status.set(Some((true, error_message(i18n, &e))));
+                status.set(Some(Notice::Problem(error_message(i18n, &e))));
                 return;
             }
             refused.set(
@@ -191,8 +190,7 @@ pub fn RecordsImport(
                     })
                     .collect(),
             );
-            status.set(Some((
-                false,
+            status.set(Some(Notice::Done(
                 t_string!(
                     i18n,
                     learn.imported,

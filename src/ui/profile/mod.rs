@@ -7,6 +7,7 @@ mod history;
 mod save;
 
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use leptos::prelude::*;
 
@@ -91,8 +92,7 @@ fn ProfileEditor() -> impl IntoView {
                     if stored.with_untracked(|s| s.as_ref().map(|(_, r)| *r)) != Some(p.rev) =>
                 {
                     if draft.is_some() {
-                        status.set(Some((
-                            false,
+                        status.set(Some(Notice::Done(
                             t_string!(i18n, conn.draft_restored).to_string(),
                         )));
                     }

@@ -2,6 +2,7 @@
 //! USCC; new bank details need a new proof), then the change and its history lines
 //! together; the header's company name follows a rename.
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use super::Editor;
@@ -31,7 +32,9 @@ pub(super) fn save(editor: Editor, busy: Busy, uploading: RwSignal<u32>) {
         return;
     };
     if uploading.get_untracked() > 0 {
-        status.set(Some((true, t_string!(i18n, upload.wait).to_string())));
+        status.set(Some(Notice::Problem(
+            t_string!(i18n, upload.wait).to_string(),
+        )));
         return;
     }
     let new = form.get_untracked().canonicalised();
@@ -44,7 +47,7 @@ pub(super) fn save(editor: Editor, busy: Busy, uploading: RwSignal<u32>) {
         } else {
             t_string!(i18n, valid.form_summary, count = problems.len()).to_string()
         };
-        status.set(Some((true, summary)));
+        status.set(Some(Notice::Problem(summary)));
         focus_by_id(field_id(first.field));
         return;
     }
@@ -60,14 +63,14 @@ pub(super) fn save(editor: Editor, busy: Busy, uploading: RwSignal<u32>) {
             ),
         };
         fields.outside.set(vec![(field, msg.clone())]);
-        status.set(Some((true, msg)));
+        status.set(Some(Notice::Problem(msg)));
         focus_by_id(field_id(field));
         return;
     }
     let changes = diff(&old, &new, chrono::Utc::now(), &ctx.actor());
     if changes.is_empty() {
         let msg = t_string!(i18n, profile.nothing_changed).to_string();
-        status.set(Some((false, msg)));
+        status.set(Some(Notice::Done(msg)));
         return;
     }
     let bank = new.bank_differs(&old);
@@ -97,7 +100,7 @@ pub(super) fn save(editor: Editor, busy: Busy, uploading: RwSignal<u32>) {
                 } else {
                     t_string!(i18n, profile.saved)
                 };
-                status.set(Some((false, msg.to_string())));
+                status.set(Some(Notice::Done(msg.to_string())));
             }
             Err(e) => {
                 // A server's field errors are shown at their fields.
@@ -108,7 +111,7 @@ pub(super) fn save(editor: Editor, busy: Busy, uploading: RwSignal<u32>) {
                     }
                     fields.outside.set(shown);
                 }
-                status.set(Some((true, error_message(i18n, &e))));
+                status.set(Some(Notice::Problem(error_message(i18n, &e))));
             }
         }
     });

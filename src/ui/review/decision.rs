@@ -1,5 +1,7 @@
 //! Approve, or reject with a required reason and the step to return to.
 
+use crate::ui::components::Notice;
+use crate::ui::components::Status;
 use leptos::prelude::*;
 
 use crate::data::applications::{DecisionError, decide};
@@ -21,7 +23,7 @@ pub fn Decision(
     rev: RwSignal<u64>,
     /// The outcome, kept by the page: it must outlive this card, which disappears once
     /// the application is decided.
-    status: RwSignal<Option<(bool, String)>>,
+    status: Status,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
@@ -47,13 +49,15 @@ pub fn Decision(
                     } else {
                         t_string!(i18n, review.rejected_done)
                     };
-                    status.set(Some((false, msg.to_string())));
+                    status.set(Some(Notice::Done(msg.to_string())));
                     ctx.refresh();
                 }
                 Err(DecisionError::Refused(e)) => {
-                    status.set(Some((true, transition_message(i18n, &e))))
+                    status.set(Some(Notice::Problem(transition_message(i18n, &e))))
                 }
-                Err(DecisionError::Data(e)) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(DecisionError::Data(e)) => {
+                    status.set(Some(Notice::Problem(error_message(i18n, &e))))
+                }
             }
         });
     };

@@ -2,6 +2,7 @@
 
 mod decision;
 
+use crate::ui::components::Notice;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -128,7 +129,7 @@ pub fn ReviewDetailPage() -> impl IntoView {
     let app = RwSignal::new(Application::default());
     let rev = RwSignal::new(0u64);
     let phase = RwSignal::new(Phase::Loading);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let loaded = LocalResource::new(move || {
         ctx.versions.track(&[Collection::Applications]);
         let id = id.get();

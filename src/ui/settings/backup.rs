@@ -1,5 +1,6 @@
 //! Backup to one JSON file, restore from it, and clearing local data.
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use crate::data::backup::Backup;
@@ -34,7 +35,7 @@ async fn import(backend: &dyn Backend, backup: &Backup) -> Result<(), DataError>
 pub fn BackupSection() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let busy = RwSignal::new(false);
 
     let export = move |_| {
@@ -49,8 +50,7 @@ pub fn BackupSection() -> impl IntoView {
                 Ok(backup) => {
                     let name = backup_file_name(chrono::Local::now().naive_local());
                     let msg = match download_text(&name, "application/json", &backup.to_json()) {
-                        Ok(()) => (
-                            false,
+                        Ok(()) => Notice::Done(
                             t_string!(
                                 i18n,
                                 settings.exported,
@@ -59,11 +59,11 @@ pub fn BackupSection() -> impl IntoView {
                             )
                             .to_string(),
                         ),
-                        Err(e) => (true, e),
+                        Err(e) => Notice::Problem(e),
                     };
                     status.set(Some(msg));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
             busy.set(false);
         });
@@ -76,21 +76,19 @@ pub fn BackupSection() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let outcome = match crate::ui::components::browser::chosen_text(&input).await {
-                Err(e) => (true, no_text_message(i18n, e)),
+                Err(e) => Notice::Problem(no_text_message(i18n, e)),
                 Ok(text) => match Backup::parse(&text) {
-                    Err(e) => (true, error_message(i18n, &e)),
+                    Err(e) => Notice::Problem(error_message(i18n, &e)),
                     // Its files passed the signature check; the browser must also open
                     // each as an image before anything is restored.
                     Ok(backup) => match undecodable(&backup).await {
-                        Some(id) => (
-                            true,
+                        Some(id) => Notice::Problem(
                             t_string!(i18n, settings.restore_bad_file, id = id).to_string(),
                         ),
                         None => match import(&*ctx.backend(), &backup).await {
                             Ok(()) => {
                                 ctx.refresh();
-                                (
-                                    false,
+                                Notice::Done(
                                     t_string!(
                                         i18n,
                                         settings.imported,
@@ -100,7 +98,7 @@ pub fn BackupSection() -> impl IntoView {
                                     .to_string(),
                                 )
                             }
-                            Err(e) => (true, error_message(i18n, &e)),
+                            Err(e) => Notice::Problem(error_message(i18n, &e)),
                         },
                     },
                 },
@@ -123,9 +121,11 @@ pub fn BackupSection() -> impl IntoView {
             match backend.clear_all().await {
                 Ok(()) => {
                     ctx.refresh();
-                    status.set(Some((false, t_string!(i18n, settings.cleared).to_string())));
+                    status.set(Some(Notice::Done(
+                        t_string!(i18n, settings.cleared).to_string(),
+                    )));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

@@ -2,6 +2,7 @@
 //! mode, or a backend's address and an access token. The address is remembered; the
 //! token lives in memory only, so after a reload it is asked for again.
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use crate::data::Mode;
@@ -9,9 +10,9 @@ use crate::data::remote::{
     BaseUrlProblem, browser_kv, check_base_url, forget_connection, save_connection,
 };
 use crate::i18n::*;
-use crate::ui::config::Reconnect;
 use crate::ui::components::{Busy, StatusLine, TextField, error_message, focus_by_id};
 use crate::ui::config::AppConfig;
+use crate::ui::config::Reconnect;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -28,7 +29,7 @@ pub fn ConnectionSection() -> impl IntoView {
     );
     let token = RwSignal::new(String::new());
     let url_error = RwSignal::new(None::<String>);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     let busy = Busy::new();
 
     let connect = move |_| {
@@ -58,8 +59,7 @@ pub fn ConnectionSection() -> impl IntoView {
                 activity: std::rc::Rc::new(|_| {}),
             };
             let Ok(probe) = crate::ui::remote::open(args).await else {
-                status.set(Some((
-                    true,
+                status.set(Some(Notice::Problem(
                     t_string!(i18n, app.area_failed_why).to_string(),
                 )));
                 return;
@@ -75,7 +75,7 @@ pub fn ConnectionSection() -> impl IntoView {
                     config.auth_token = token;
                     reconnect.run(config);
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

@@ -1,5 +1,6 @@
 //! The list of values set aside as unreadable, with export and discard.
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use crate::data::Mode;
@@ -33,7 +34,7 @@ fn reason_text(i18n: I18n, reason: &QuarantineReason) -> String {
 pub fn ProblemsSection() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
 
     // The list is complete only once every record has been read as its type (local mode;
     // a server's records are checked as pages read them).
@@ -52,11 +53,11 @@ pub fn ProblemsSection() -> impl IntoView {
                 Ok(Some(raw)) => {
                     let name = format!("{}.txt", key.replace(['/', '@'], "_"));
                     if let Err(e) = download_text(&name, "text/plain", &raw) {
-                        status.set(Some((true, e)));
+                        status.set(Some(Notice::Problem(e)));
                     }
                 }
                 Ok(None) => {}
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };
@@ -72,7 +73,7 @@ pub fn ProblemsSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match backend.discard_quarantined(&key).await {
                 Ok(()) => ctx.refresh(),
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

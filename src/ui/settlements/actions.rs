@@ -3,6 +3,8 @@
 //! move is dated (the received day starts the payment window) and checked by the
 //! domain's state machine.
 
+use crate::ui::components::Notice;
+use crate::ui::components::Status;
 use leptos::prelude::*;
 
 use super::words::state_name;
@@ -23,7 +25,7 @@ use crate::ui::tr;
 pub(super) fn SheetActions(
     sheet: SettlementSheet,
     on_saved: Callback<SettlementSheet>,
-    status: RwSignal<Option<(bool, String)>>,
+    status: Status,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
@@ -83,11 +85,13 @@ pub(super) fn SheetActions(
                 return;
             }
             Err(MoveRefused::NotTheirs { .. }) => {
-                status.set(Some((true, t_string!(i18n, error.not_allowed).to_string())));
+                status.set(Some(Notice::Problem(
+                    t_string!(i18n, error.not_allowed).to_string(),
+                )));
                 return;
             }
             Err(MoveRefused::Transition(e)) => {
-                status.set(Some((true, transition_message(i18n, &e))));
+                status.set(Some(Notice::Problem(transition_message(i18n, &e))));
                 return;
             }
             Ok(()) => {
@@ -99,15 +103,14 @@ pub(super) fn SheetActions(
         busy.run(async move {
             match save_settlement(&*backend, &next).await {
                 Ok(()) => {
-                    status.set(Some((
-                        false,
+                    status.set(Some(Notice::Done(
                         t_string!(i18n, settle.moved, state = state_name(i18n, next.state))
                             .to_string(),
                     )));
                     // The page may have gone while the server answered.
                     let _ = on_saved.try_run(next);
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

@@ -1,5 +1,6 @@
 //! One settlement sheet.
 
+use crate::ui::components::Status;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -80,7 +81,7 @@ fn Sheet(
     sheet: SettlementSheet,
     data: SettlementData,
     on_saved: Callback<SettlementSheet>,
-    status: RwSignal<Option<(bool, String)>>,
+    status: Status,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let calendar = WorkCalendar::mainland();

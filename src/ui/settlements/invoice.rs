@@ -1,5 +1,7 @@
 //! What the invoice must carry (with copy buttons) and the paperwork checklist.
 
+use crate::ui::components::Notice;
+use crate::ui::components::Status;
 use leptos::prelude::*;
 
 use super::words::checklist_text;
@@ -61,7 +63,7 @@ pub(super) fn InvoiceDetails() -> impl IntoView {
 pub(super) fn Checklist(
     sheet: SettlementSheet,
     on_saved: Callback<SettlementSheet>,
-    status: RwSignal<Option<(bool, String)>>,
+    status: Status,
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
@@ -81,7 +83,7 @@ pub(super) fn Checklist(
                 Ok(()) => {
                     let _ = on_saved.try_run(next);
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     };

@@ -10,6 +10,7 @@ mod words;
 pub use detail::SettlementDetailPage;
 
 use crate::data::Collection;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use leptos::prelude::*;
@@ -76,7 +77,7 @@ impl SettlementData {
 fn use_settlement_data() -> (RwSignal<Option<SettlementData>>, Status) {
     let ctx = AppContext::get();
     let data = RwSignal::new(None::<SettlementData>);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     use_load(
         &[
             Collection::Settlements,

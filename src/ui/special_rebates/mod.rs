@@ -4,6 +4,7 @@
 
 use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -61,7 +62,7 @@ fn SpecialRebates() -> impl IntoView {
     let router = Router::get();
     let customers = RwSignal::new(Vec::<Customer>::new());
     let rebates = RwSignal::new(Vec::<SpecialRebate>::new());
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(None::<Notice>);
     use_load(
         &[Collection::SpecialRebates, Collection::Customers],
         status,

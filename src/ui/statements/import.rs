@@ -3,6 +3,7 @@
 //! never freezes it.
 
 use crate::data::Collection;
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -63,7 +64,8 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
             let text = match text {
                 Ok(text) => text,
                 Err(e) => {
-                    st.status.set(Some((true, no_text_message(i18n, e))));
+                    st.status
+                        .set(Some(Notice::Problem(no_text_message(i18n, e))));
                     busy.set(false);
                     return;
                 }
@@ -86,8 +88,7 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                     progress.set(None);
                     busy.set(false);
                     let why = file_problem(i18n, lang, &problem);
-                    st.status.set(Some((
-                        true,
+                    st.status.set(Some(Notice::Problem(
                         t_string!(i18n, stmt.file_refused, why = why).to_string(),
                     )));
                     return;
@@ -115,7 +116,9 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                         refused: outcome.refused,
                     }));
                 }
-                Err(e) => st.status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => st
+                    .status
+                    .set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
             progress.set(None);
             busy.set(false);

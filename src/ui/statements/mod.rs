@@ -13,6 +13,8 @@ mod words;
 
 use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
+use crate::ui::components::Status;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 
@@ -46,7 +48,7 @@ pub(crate) struct Statements {
     /// The filtered, sorted rows and their totals.
     pub view: Memo<Arc<StatementView>>,
     /// The page's status line.
-    pub status: RwSignal<Option<(bool, String)>>,
+    pub status: Status,
 }
 
 thread_local! {
@@ -124,7 +126,9 @@ fn StatementsView() -> impl IntoView {
                     remember(version, rows.clone());
                     st.rows.set(rows);
                 }
-                Err(e) => st.status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => st
+                    .status
+                    .set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
             st.loaded.set(true);
         });

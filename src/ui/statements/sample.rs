@@ -4,6 +4,7 @@
 use std::str::FromStr;
 use std::sync::Arc;
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use super::{Statements, remember};
@@ -50,12 +51,13 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                     let rows = Arc::new(data.statements);
                     remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
-                    st.status.set(Some((
-                        false,
+                    st.status.set(Some(Notice::Done(
                         t_string!(i18n, stmt.sample_done, count = n).to_string(),
                     )));
                 }
-                Err(e) => st.status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => st
+                    .status
+                    .set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
             busy.set(false);
         });

@@ -1,6 +1,7 @@
 //! The main account's tools on the statements: import, export of the current view, and
 //! sample data. One piece of work at a time: while one runs the others wait.
 
+use crate::ui::components::Notice;
 use leptos::prelude::*;
 
 use super::Statements;
@@ -25,7 +26,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
             .view
             .with_untracked(|v| write_statements(v.rows.iter().map(|&i| &rows[i as usize]), lang));
         if let Err(e) = download_text("statements.csv", "text/csv;charset=utf-8", &text) {
-            st.status.set(Some((true, e)));
+            st.status.set(Some(Notice::Problem(e)));
         }
     };
 

@@ -8,6 +8,7 @@ mod email;
 
 use crate::data::Collection;
 use crate::ui::components::Gated;
+use crate::ui::components::Notice;
 use crate::ui::load::use_load;
 use crate::ui::router::Link;
 use leptos::prelude::*;
@@ -136,7 +137,7 @@ fn Termination() -> impl IntoView {
                 .to_string(),
                 LifecycleError::Transition(e) => transition_message(i18n, &e),
             };
-            status.set(Some((true, message)));
+            status.set(Some(Notice::Problem(message)));
             return;
         }
         let backend = ctx.backend();
@@ -145,13 +146,12 @@ fn Termination() -> impl IntoView {
                 Ok(()) => {
                     let state = d.lifecycle.state;
                     ctx.partner_state.set(state);
-                    status.set(Some((
-                        false,
+                    status.set(Some(Notice::Done(
                         t_string!(i18n, term.moved, state = state_name(i18n, state)).to_string(),
                     )));
                     data.set(Some(d));
                 }
-                Err(e) => status.set(Some((true, error_message(i18n, &e)))),
+                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
         });
     });
