@@ -18,6 +18,7 @@ const L = {
     importRefused: "第 3 行：找不到学员 999999", fromRecords: "来自学员记录：3 人",
     requirement: "至少 3 人完成合作伙伴销售入门基础课程考试", met: "满足", notMet: "未满足", gap: "当前 2，需要 3",
     remove: "移除", rejectReason: "非本公司员工", adminOnly: "学员管理仅限企业管理员",
+    listEmpty: "还没有学员或申请。", noneFound: "没有符合条件的学员或申请。",
   },
   "en-US": {
     roleSwitch: "Demo: switch role", main: "Main account (enterprise admin)", sub: "Sub-account (employee)",
@@ -34,6 +35,7 @@ const L = {
     importRefused: "Line 3: no learner 999999", fromRecords: "From learner records: 3",
     requirement: "At least 3 learners passed the sales foundation exam", met: "Met", notMet: "Not met", gap: "2 of 3",
     remove: "Remove", rejectReason: "Not our employee", adminOnly: "Learner management is for the enterprise admin",
+    listEmpty: "No learners or requests yet.", noneFound: "No learners or requests match.",
   },
 };
 
@@ -64,6 +66,9 @@ for (const [lang, t] of Object.entries(L)) {
     if (lang === "en-US") await page.getByRole("button", { name: /English/ }).click();
     await role(t.main);
     await page.goto("learners");
+    // An empty list says so, rather than showing an empty table and "page 1 of 1".
+    await expect(page.getByText(t.listEmpty)).toBeVisible();
+    await expect(table).toBeHidden();
     await box(t.domain).fill("@Example.com");
     await page.getByRole("button", { name: t.enable }).click();
     await expect(page.getByTestId("enabled-domains")).toContainText("example.com");
@@ -133,6 +138,8 @@ for (const [lang, t] of Object.entries(L)) {
     await expect(table.getByRole("row")).toHaveCount(4);
     await page.getByRole("searchbox", { name: t.search }).fill("1391234");
     await expect(table.getByRole("row")).toHaveCount(2);
+    await page.getByRole("searchbox", { name: t.search }).fill("nobody-like-this");
+    await expect(page.getByText(t.noneFound)).toBeVisible();
     await page.getByRole("searchbox", { name: t.search }).fill("");
 
     // Records: three active learners pass the sales foundation exam (one from a CSV file,

@@ -110,7 +110,14 @@ pub fn LearnerList(
             <BatchDecision learners selected status>
                 <button type="button" class="pc-button pc-button-secondary" on:click=export>{tr(i18n, |i| t_string!(i, learn.export))}</button>
             </BatchDecision>
-            <table class="pc-table" data-testid="learners-table">
+            <p class="pc-alert" role="status" hidden=move || !shown.with(Vec::is_empty)>
+                {move || if learners.with(Vec::is_empty) {
+                    t_string!(i18n, learn.list_empty)
+                } else {
+                    t_string!(i18n, learn.list_none_found)
+                }}
+            </p>
+            <table class="pc-table" data-testid="learners-table" hidden=move || shown.with(Vec::is_empty)>
                 <thead><tr>
                     <th scope="col"><span class="pc-visually-hidden">{tr(i18n, |i| t_string!(i, learn.select))}</span></th>
                     <th scope="col">{tr(i18n, |i| t_string!(i, learn.f_name))}</th>
@@ -127,7 +134,7 @@ pub fn LearnerList(
                         .collect_view()}
                 </tbody>
             </table>
-            <nav class="pc-actions" aria-label=move || t_string!(i18n, learn.paging)>
+            <nav class="pc-actions" aria-label=move || t_string!(i18n, learn.paging) hidden=move || shown.with(Vec::is_empty)>
                 <button type="button" class="pc-button pc-button-quiet" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(i18n, |i| t_string!(i, learn.prev))}</button>
                 <span>{move || t_string!(i18n, learn.page_of, page = page.get() + 1, pages = pages(), total = shown.with(Vec::len)).to_string()}</span>
                 <button type="button" class="pc-button pc-button-quiet" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{tr(i18n, |i| t_string!(i, learn.next))}</button>
@@ -248,14 +255,15 @@ fn BatchDecision(
             ctx.changed_in(&[Collection::Learners]);
         });
     };
+    // The reason comes first: it is read with "reject selected", not after it.
     view! {
+        <TextField id="learn-reason" label=Signal::derive(move || t_string!(i18n, learn.reject_reason).to_string())
+            value=reason on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
         <div class="pc-actions">
             <button type="button" class="pc-button" on:click=move |_| decide(true)>{tr(i18n, |i| t_string!(i, learn.approve_selected))}</button>
             <button type="button" class="pc-button pc-button-danger" on:click=move |_| decide(false)>{tr(i18n, |i| t_string!(i, learn.reject_selected))}</button>
             {children()}
         </div>
-        <TextField id="learn-reason" label=Signal::derive(move || t_string!(i18n, learn.reject_reason).to_string())
-            value=reason on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
     }
 }
 
