@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::PartnerType;
 use partner_console::domain::common::contact::ContactError;
+use partner_console::domain::common::contact_and_bank::ContactAndBank;
 use partner_console::domain::common::uscc::UsccError;
 use partner_console::domain::onboarding::application::WizardStep;
 use partner_console::domain::onboarding::application_form::*;
@@ -26,17 +27,19 @@ pub fn valid() -> ApplicationForm {
         business_licence: Some("licence".into()),
         resells_cloud: Some(false),
         heard_from: "渠道经理介绍".into(),
-        contact_person: "李雷".into(),
-        phone: "13800138000".into(),
-        email: "lilei@example.com".into(),
-        qq: "12345678".into(),
-        mailing_address: "深圳市南山区科技园 1 号".into(),
-        bank_account_name: "深圳示例科技有限公司".into(),
-        bank: "招商银行".into(),
-        bank_location: "深圳".into(),
-        bank_branch: "科技园支行".into(),
-        bank_account_number: "755912345610601".into(),
-        bank_proof: Some("proof".into()),
+        contact_and_bank: ContactAndBank {
+            contact_person: "李雷".into(),
+            phone: "13800138000".into(),
+            email: "lilei@example.com".into(),
+            qq: "12345678".into(),
+            mailing_address: "深圳市南山区科技园 1 号".into(),
+            bank_account_name: "深圳示例科技有限公司".into(),
+            bank: "招商银行".into(),
+            bank_location: "深圳".into(),
+            bank_branch: "科技园支行".into(),
+            bank_account_number: "755912345610601".into(),
+            bank_proof: Some("proof".into()),
+        },
         ..ApplicationForm::default()
     }
 }
@@ -99,10 +102,8 @@ fn an_empty_form_stops_at_step_one_and_lists_every_required_field() {
 
 #[test]
 fn bank_account_name_must_be_the_company_name_and_both_are_shown() {
-    let f = ApplicationForm {
-        bank_account_name: "李雷".into(),
-        ..valid()
-    };
+    let mut f = valid();
+    f.contact_and_bank.bank_account_name = "李雷".into();
     assert_eq!(
         problems(&f, WizardStep::ContactAndBank),
         vec![(
@@ -219,12 +220,10 @@ fn reselling_needs_a_provider_and_other_needs_a_name() {
 
 #[test]
 fn contact_rules_reach_the_fields() {
-    let f = ApplicationForm {
-        phone: "12345".into(),
-        qq: "0123".into(),
-        email: "nope".into(),
-        ..valid()
-    };
+    let mut f = valid();
+    f.contact_and_bank.phone = "12345".into();
+    f.contact_and_bank.qq = "0123".into();
+    f.contact_and_bank.email = "nope".into();
     let p = problems(&f, WizardStep::ContactAndBank);
     assert!(p.contains(&(
         FormField::Qq,
@@ -235,10 +234,8 @@ fn contact_rules_reach_the_fields() {
         FieldProblem::Contact(ContactError::EmailAt)
     )));
     assert!(p.iter().any(|(f, _)| *f == FormField::Phone));
-    let f = ApplicationForm {
-        phone: "010-82173652".into(),
-        ..valid()
-    };
+    let mut f = valid();
+    f.contact_and_bank.phone = "010-82173652".into();
     assert!(
         problems(&f, WizardStep::ContactAndBank).is_empty(),
         "a landline is a valid 联系电话"

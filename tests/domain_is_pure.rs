@@ -78,3 +78,54 @@ fn nothing_in_domain_uses_a_web_crate() {
         .collect();
     assert!(offences.is_empty(), "domain/ must stay pure: {offences:#?}");
 }
+
+/// The subjects of domain/ and the ones each may use: a strict order, so no two subjects
+/// lean on each other (the profile builds on the application's rules, never the reverse).
+const SUBJECTS: [(&str, &[&str]); 5] = [
+    ("common", &[]),
+    ("money", &["common"]),
+    ("onboarding", &["common", "money"]),
+    ("partner", &["common", "money", "onboarding"]),
+    ("learning", &["common", "money", "onboarding"]),
+];
+
+/// The subjects a source text names as `domain::<subject>`, comments left out.
+fn subjects_named(source: &str) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    for line in source.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        for (subject, _) in SUBJECTS {
+            if code.contains(&format!("domain::{subject}::")) && !found.contains(&subject) {
+                found.push(subject);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_subjects_of_domain_import_each_other_in_one_direction_only() {
+    assert_eq!(
+        subjects_named("use crate::domain::money::cny::Cny; // domain::partner::x"),
+        ["money"]
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let mut offences = Vec::new();
+    for (subject, allowed) in SUBJECTS {
+        let mut files = Vec::new();
+        rust_files(&root.join(subject), &mut files);
+        assert!(!files.is_empty(), "domain/{subject} has files");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for used in subjects_named(&text) {
+                if used != subject && !allowed.contains(&used) {
+                    offences.push(format!("{} uses domain::{used}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "an import against the order: {offences:#?}"
+    );
+}

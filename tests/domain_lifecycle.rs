@@ -1,14 +1,10 @@
-//! Profile checks, certificates, the partner lifecycle and announcements (SPEC §3.3–§3.5,
-//! §3.11).
+//! Certificates, the partner lifecycle and announcements (SPEC §3.4, §3.5, §3.11).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
 use partner_console::domain::common::transition::{Actor, TransitionError};
-use partner_console::domain::onboarding::application_checks::FieldProblem;
-use partner_console::domain::onboarding::application_form::FormField;
 use partner_console::domain::partner::announcement::{self, Announcement, AnnouncementField};
 use partner_console::domain::partner::certificate::*;
 use partner_console::domain::partner::lifecycle::*;
-use partner_console::domain::partner::profile::*;
 use partner_console::domain::{Cny, Role};
 
 fn actor(role: Role) -> Actor {
@@ -20,81 +16,6 @@ fn actor(role: Role) -> Actor {
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn profile() -> PartnerProfile {
-    PartnerProfile {
-        company_name: "深圳示例科技有限公司".into(),
-        uscc: "91440300708461136T".into(),
-        contact_person: "李雷".into(),
-        phone: "13800138000".into(),
-        email: "li@example.com".into(),
-        qq: "12345".into(),
-        mailing_address: "深圳市南山区科技园".into(),
-        bank_account_name: "深圳示例科技有限公司".into(),
-        bank: "招商银行".into(),
-        bank_location: "深圳".into(),
-        bank_branch: "科技园支行".into(),
-        bank_account_number: "6225880112345678".into(),
-        bank_proof: Some("proof-1".into()),
-        partner_type: None,
-        website: "www.example.com".into(),
-        account_id: "100012345678".into(),
-    }
-}
-
-#[test]
-fn a_profile_follows_the_wizards_field_rules() {
-    assert!(profile().check().is_empty());
-    let mut p = profile();
-    p.phone = "1380013800".into();
-    p.company_name = "深圳新名科技有限公司".into();
-    let errors = p.check();
-    let fields: Vec<FormField> = errors.iter().map(|e| e.field).collect();
-    assert!(fields.contains(&FormField::Phone));
-    // The bank account must be in the (new) company name.
-    let mismatch = errors
-        .iter()
-        .find(|e| e.field == FormField::BankAccountName)
-        .unwrap();
-    assert!(matches!(mismatch.problem, FieldProblem::Mismatch { .. }));
-    p.website = "not a site".into();
-    assert!(p.check().iter().any(|e| e.field == FormField::Website));
-}
-
-#[test]
-fn a_rename_keeps_the_uscc_and_a_bank_change_needs_a_new_proof() {
-    let old = profile();
-    let mut renamed = old.clone();
-    renamed.company_name = "深圳新名科技有限公司".into();
-    renamed.bank_account_name = "深圳新名科技有限公司".into();
-    assert_eq!(
-        check_change(&old, &renamed),
-        Err(ProfileError::BankProofRequired)
-    );
-    renamed.bank_proof = Some("proof-2".into());
-    assert_eq!(check_change(&old, &renamed), Ok(()));
-    let at = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
-    let records = diff(&old, &renamed, at, &actor(Role::MainAccount));
-    let changed: Vec<ProfileField> = records.iter().map(|r| r.field).collect();
-    assert_eq!(
-        changed,
-        vec![
-            ProfileField::CompanyName,
-            ProfileField::BankAccountName,
-            ProfileField::BankProof
-        ]
-    );
-    let mut other = old.clone();
-    other.uscc = "91110108563654948X".into();
-    assert!(matches!(
-        check_change(&old, &other),
-        Err(ProfileError::NewLegalEntity { .. })
-    ));
-    // The same code typed in full-width is not a new entity.
-    let mut same = old.clone();
-    same.uscc = "９１４４０３００７０８４６１１３６Ｔ".into();
-    assert_eq!(check_change(&old, &same), Ok(()));
 }
 
 #[test]
@@ -225,49 +146,4 @@ fn announcements_newest_first_and_need_a_title_and_body() {
     announcement::newest_first(&mut list);
     let ids: Vec<&str> = list.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, vec!["new", "mid", "old"]);
-}
-
-#[test]
-fn a_uscc_typed_another_way_is_the_same_code_stored_once() {
-    let old = profile();
-    let mut typed = old.clone();
-    typed.uscc = " ９１４４ 0300-7084 6113 6t ".into();
-    typed.contact_person = " 韩梅梅 ".into();
-    let new = typed.canonicalised();
-    assert_eq!(new.uscc, "91440300708461136T");
-    assert_eq!(new.contact_person, "韩梅梅");
-    assert_eq!(check_change(&old, &new), Ok(()));
-    let at = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
-    let changes = diff(&old.canonicalised(), &new, at, &actor(Role::MainAccount));
-    assert_eq!(
-        changes.iter().map(|c| c.field).collect::<Vec<_>>(),
-        [ProfileField::ContactPerson],
-        "no USCC line for the same code"
-    );
-    // A code that is not valid stays as typed (trimmed), for the user to correct.
-    typed.uscc = " 91440300708461136x ".into();
-    assert_eq!(typed.canonicalised().uscc, "91440300708461136x");
-    assert_eq!(
-        partner_console::domain::common::uscc::canonical("911101085636549482"),
-        "911101085636549482"
-    );
-}
-
-#[test]
-fn admission_gives_the_partner_account_its_uin() {
-    use partner_console::domain::onboarding::application::Application;
-    let at = Utc.with_ymd_and_hms(2026, 3, 1, 8, 30, 0).unwrap();
-    let signed_in = Application {
-        id: "100012345678".into(),
-        ..Application::default()
-    };
-    assert_eq!(signed_in.partner_uin(at), "100012345678");
-    let local = Application {
-        id: "local-applicant".into(),
-        ..Application::default()
-    };
-    let uin = local.partner_uin(at);
-    assert_eq!(uin.len(), 12);
-    assert!(uin.bytes().all(|b| b.is_ascii_digit()), "{uin}");
-    assert_eq!(local.initial_profile(&uin).account_id, uin);
 }

@@ -9,6 +9,7 @@ use crate::data::{Backend, Collection, DataError, Session};
 use crate::domain::PartnerType;
 use crate::domain::common::transition::{Actor, TransitionError};
 use crate::domain::onboarding::application::{Application, ApplicationEvent};
+use crate::domain::partner::profile::PartnerProfile;
 
 /// The record id of this applicant's application: the account id when known; in local
 /// mode the browser has one applicant.
@@ -104,7 +105,7 @@ pub async fn decide(
         let rev = save_all(backend, vec![decided]).await?[0];
         return Ok(Versioned { value: next, rev });
     }
-    let profile = next.initial_profile(&next.partner_uin(now));
+    let profile = PartnerProfile::admitted(&next, &next.partner_uin(now));
     let revs = save_all(
         backend,
         vec![

@@ -13,4 +13,4 @@ pub use common::lang::Lang;
 pub use common::role::{Permission, Role};
 pub use money::cny::Cny;
 pub use money::month::YearMonth;
-pub use partner::partner_type::PartnerType;
+pub use onboarding::partner_type::PartnerType;

@@ -194,24 +194,7 @@ impl Phone {
 
 /// A QQ number: 5 to 11 digits, not starting with 0.
 pub fn parse_qq(input: &str) -> Result<String, ContactError> {
-    let s = compact(input);
-    if s.is_empty() {
-        return Err(ContactError::Empty);
-    }
-    if !all_digits(&s) {
-        return Err(ContactError::NotDigits);
-    }
-    if s.starts_with('0') {
-        return Err(ContactError::LeadingZero);
-    }
-    if !(5..=11).contains(&s.len()) {
-        return Err(ContactError::Length {
-            min: 5,
-            max: 11,
-            found: s.len(),
-        });
-    }
-    Ok(s)
+    digits_between(input, 5, 11)
 }
 
 /// An email address; the domain is kept in lower case so comparisons are case-insensitive.
@@ -268,6 +251,11 @@ impl std::fmt::Display for Email {
 /// A corporate bank account number: 10–30 digits, not starting with 0. No Luhn check:
 /// corporate accounts have none, and applying one would refuse real accounts.
 pub fn parse_bank_account(input: &str) -> Result<String, ContactError> {
+    digits_between(input, 10, 30)
+}
+
+/// A number of `min..=max` digits, not starting with 0, spaces and dashes removed.
+fn digits_between(input: &str, min: usize, max: usize) -> Result<String, ContactError> {
     let s = compact(input);
     if s.is_empty() {
         return Err(ContactError::Empty);
@@ -278,10 +266,10 @@ pub fn parse_bank_account(input: &str) -> Result<String, ContactError> {
     if s.starts_with('0') {
         return Err(ContactError::LeadingZero);
     }
-    if !(10..=30).contains(&s.len()) {
+    if !(min..=max).contains(&s.len()) {
         return Err(ContactError::Length {
-            min: 10,
-            max: 30,
+            min,
+            max,
             found: s.len(),
         });
     }
@@ -298,4 +286,13 @@ pub fn masked_account(number: &str) -> String {
         0..=4 => "••••".to_string(),
         n => format!("•••• {}", digits[n - 4..].iter().collect::<String>()),
     }
+}
+
+/// The host of a website address: no scheme, port, path or leading `www.`, lower case.
+pub fn website_host(website: &str) -> Option<String> {
+    let s = crate::domain::common::text::to_half_width(website).to_ascii_lowercase();
+    let s = s.split("://").last().unwrap_or(&s);
+    let host = s.split(['/', '?', '#']).next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (host.contains('.') && !host.starts_with('.')).then(|| host.to_string())
 }

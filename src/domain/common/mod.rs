@@ -2,6 +2,7 @@
 //! keys for choices, state-machine histories, CSV cells, files and text.
 
 pub mod contact;
+pub mod contact_and_bank;
 pub mod csv;
 pub mod file;
 pub mod keyed;

@@ -221,34 +221,6 @@ impl Application {
             .map(|c| c.at)
     }
 
-    /// The partner profile an approved application starts with.
-    ///
-    /// `account_id` is the partner account's UIN ([`Application::partner_uin`]).
-    pub fn initial_profile(
-        &self,
-        account_id: &str,
-    ) -> crate::domain::partner::profile::PartnerProfile {
-        let f = &self.form;
-        crate::domain::partner::profile::PartnerProfile {
-            company_name: f.company_name.trim().to_string(),
-            uscc: crate::domain::common::uscc::canonical(&f.uscc),
-            contact_person: f.contact_person.trim().to_string(),
-            phone: f.phone.trim().to_string(),
-            email: f.email.trim().to_string(),
-            qq: f.qq.trim().to_string(),
-            mailing_address: f.mailing_address.trim().to_string(),
-            bank_account_name: f.bank_account_name.trim().to_string(),
-            bank: f.bank.trim().to_string(),
-            bank_location: f.bank_location.trim().to_string(),
-            bank_branch: f.bank_branch.trim().to_string(),
-            bank_account_number: f.bank_account_number.trim().to_string(),
-            bank_proof: f.bank_proof.clone(),
-            partner_type: f.partner_type,
-            website: f.website.trim().to_string(),
-            account_id: account_id.to_string(),
-        }
-    }
-
     /// The partner account's UIN once admitted: the applicant's account id when the
     /// application was made from a signed-in account (a UIN is all digits); otherwise
     /// (local mode's one anonymous applicant) a 12-digit id derived from the approval

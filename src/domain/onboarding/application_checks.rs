@@ -120,7 +120,7 @@ fn mismatch(
 
 /// A website must look like a host name (`example.com`, `https://www.example.com/x`).
 pub fn is_website(value: &str) -> bool {
-    crate::domain::partner::termination::website_host(value).is_some_and(|h| {
+    crate::domain::common::contact::website_host(value).is_some_and(|h| {
         h.split('.')
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
     })
@@ -203,29 +203,30 @@ impl ApplicationForm {
                 required(&mut e, F::HeardFrom, &self.heard_from);
             }
             WizardStep::ContactAndBank => {
-                required(&mut e, F::ContactPerson, &self.contact_person);
-                check_contact(&mut e, F::Phone, &self.phone, Phone::parse);
-                check_contact(&mut e, F::Email, &self.email, Email::parse);
-                check_contact(&mut e, F::Qq, &self.qq, parse_qq);
-                required(&mut e, F::MailingAddress, &self.mailing_address);
-                required(&mut e, F::BankAccountName, &self.bank_account_name);
+                let c = &self.contact_and_bank;
+                required(&mut e, F::ContactPerson, &c.contact_person);
+                check_contact(&mut e, F::Phone, &c.phone, Phone::parse);
+                check_contact(&mut e, F::Email, &c.email, Email::parse);
+                check_contact(&mut e, F::Qq, &c.qq, parse_qq);
+                required(&mut e, F::MailingAddress, &c.mailing_address);
+                required(&mut e, F::BankAccountName, &c.bank_account_name);
                 mismatch(
                     &mut e,
                     F::BankAccountName,
-                    &self.bank_account_name,
+                    &c.bank_account_name,
                     F::CompanyName,
                     &self.company_name,
                 );
-                required(&mut e, F::Bank, &self.bank);
-                required(&mut e, F::BankLocation, &self.bank_location);
-                required(&mut e, F::BankBranch, &self.bank_branch);
+                required(&mut e, F::Bank, &c.bank);
+                required(&mut e, F::BankLocation, &c.bank_location);
+                required(&mut e, F::BankBranch, &c.bank_branch);
                 check_contact(
                     &mut e,
                     F::BankAccountNumber,
-                    &self.bank_account_number,
+                    &c.bank_account_number,
                     parse_bank_account,
                 );
-                require_some(&mut e, F::BankProof, &self.bank_proof);
+                require_some(&mut e, F::BankProof, &c.bank_proof);
             }
             WizardStep::QualificationReview | WizardStep::Partner => {}
         }

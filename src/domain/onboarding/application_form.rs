@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::partner::partner_type::PartnerType;
+use crate::domain::common::contact_and_bank::ContactAndBank;
+use crate::domain::onboarding::partner_type::PartnerType;
 
 pub use crate::domain::onboarding::application_checks::{
     FieldError, FieldProblem, is_website, same_name,
@@ -148,29 +149,9 @@ pub struct ApplicationForm {
     pub resells_other_name: String,
     /// 链接途径: how it heard of the programme.
     pub heard_from: String,
-    // ④ Contact and bank.
-    /// 联系人.
-    pub contact_person: String,
-    /// 联系电话.
-    pub phone: String,
-    /// 联系邮箱.
-    pub email: String,
-    /// 联系QQ.
-    pub qq: String,
-    /// 邮寄地址.
-    pub mailing_address: String,
-    /// 银行开户名.
-    pub bank_account_name: String,
-    /// 开户银行.
-    pub bank: String,
-    /// 银行所在地.
-    pub bank_location: String,
-    /// 开户支行.
-    pub bank_branch: String,
-    /// 银行账号.
-    pub bank_account_number: String,
-    /// Id of the stored bank account proof image.
-    pub bank_proof: Option<String>,
+    /// ④ Contact and bank.
+    #[serde(flatten)]
+    pub contact_and_bank: ContactAndBank,
 }
 
 /// A field of the form, for errors and focus.
@@ -214,27 +195,27 @@ pub enum FormField {
     ResellsOtherName,
     /// See [`ApplicationForm::heard_from`].
     HeardFrom,
-    /// See [`ApplicationForm::contact_person`].
+    /// See [`ContactAndBank::contact_person`].
     ContactPerson,
-    /// See [`ApplicationForm::phone`].
+    /// See [`ContactAndBank::phone`].
     Phone,
-    /// See [`ApplicationForm::email`].
+    /// See [`ContactAndBank::email`].
     Email,
-    /// See [`ApplicationForm::qq`].
+    /// See [`ContactAndBank::qq`].
     Qq,
-    /// See [`ApplicationForm::mailing_address`].
+    /// See [`ContactAndBank::mailing_address`].
     MailingAddress,
-    /// See [`ApplicationForm::bank_account_name`].
+    /// See [`ContactAndBank::bank_account_name`].
     BankAccountName,
-    /// See [`ApplicationForm::bank`].
+    /// See [`ContactAndBank::bank`].
     Bank,
-    /// See [`ApplicationForm::bank_location`].
+    /// See [`ContactAndBank::bank_location`].
     BankLocation,
-    /// See [`ApplicationForm::bank_branch`].
+    /// See [`ContactAndBank::bank_branch`].
     BankBranch,
-    /// See [`ApplicationForm::bank_account_number`].
+    /// See [`ContactAndBank::bank_account_number`].
     BankAccountNumber,
-    /// See [`ApplicationForm::bank_proof`].
+    /// See [`ContactAndBank::bank_proof`].
     BankProof,
 }
 

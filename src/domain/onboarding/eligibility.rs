@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::money::cny::Cny;
-use crate::domain::partner::partner_type::PartnerType;
+use crate::domain::onboarding::partner_type::PartnerType;
 
 /// The yes/no declarations every applicant makes. `None` means not answered yet.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

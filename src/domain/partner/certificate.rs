@@ -120,7 +120,7 @@ pub struct CertificateHolder {
     /// USCC.
     pub uscc: String,
     /// Partner type.
-    pub partner_type: Option<crate::domain::partner::partner_type::PartnerType>,
+    pub partner_type: Option<crate::domain::onboarding::partner_type::PartnerType>,
 }
 
 /// The partner's certificate: the current request or certificate and its history.

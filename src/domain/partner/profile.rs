@@ -4,9 +4,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::common::contact_and_bank::ContactAndBank;
 use crate::domain::common::transition::Actor;
 use crate::domain::common::uscc::Uscc;
-use crate::domain::onboarding::application::WizardStep;
+use crate::domain::onboarding::application::{Application, WizardStep};
 use crate::domain::onboarding::application_checks::FieldError;
 use crate::domain::onboarding::application_form::{ApplicationForm, FormField};
 
@@ -18,30 +19,11 @@ pub struct PartnerProfile {
     pub company_name: String,
     /// 统一社会信用代码 (as typed, validated on save).
     pub uscc: String,
-    /// 联系人.
-    pub contact_person: String,
-    /// 联系电话.
-    pub phone: String,
-    /// 联系邮箱.
-    pub email: String,
-    /// 联系QQ.
-    pub qq: String,
-    /// 邮寄地址.
-    pub mailing_address: String,
-    /// 银行开户名.
-    pub bank_account_name: String,
-    /// 开户银行.
-    pub bank: String,
-    /// 银行所在地.
-    pub bank_location: String,
-    /// 开户支行.
-    pub bank_branch: String,
-    /// 银行账号.
-    pub bank_account_number: String,
-    /// Id of the stored bank account proof image.
-    pub bank_proof: Option<String>,
+    /// 联系人与银行信息.
+    #[serde(flatten)]
+    pub contact_and_bank: ContactAndBank,
     /// The cooperation type the partner was admitted as.
-    pub partner_type: Option<crate::domain::partner::partner_type::PartnerType>,
+    pub partner_type: Option<crate::domain::onboarding::partner_type::PartnerType>,
     /// 公司网站 (its domain decides how the termination email must be sent).
     pub website: String,
     /// The partner account's id (合作伙伴 UIN), given at admission; the termination email
@@ -107,23 +89,39 @@ impl ProfileField {
 }
 
 impl PartnerProfile {
+    /// The profile an approved application starts with: the form's company, contact and
+    /// bank details as stored (trimmed, the USCC canonical). `account_id` is the partner
+    /// account's UIN ([`Application::partner_uin`]).
+    pub fn admitted(application: &Application, account_id: &str) -> PartnerProfile {
+        let f = &application.form;
+        PartnerProfile {
+            company_name: f.company_name.trim().to_string(),
+            uscc: crate::domain::common::uscc::canonical(&f.uscc),
+            contact_and_bank: f.contact_and_bank.trimmed(),
+            partner_type: f.partner_type,
+            website: f.website.trim().to_string(),
+            account_id: account_id.to_string(),
+        }
+    }
+
     /// Every field with its value, in form order.
     pub fn fields(&self) -> Vec<(ProfileField, String)> {
         use ProfileField::*;
+        let c = &self.contact_and_bank;
         vec![
             (CompanyName, self.company_name.clone()),
             (Uscc, self.uscc.clone()),
-            (ContactPerson, self.contact_person.clone()),
-            (Phone, self.phone.clone()),
-            (Email, self.email.clone()),
-            (Qq, self.qq.clone()),
-            (MailingAddress, self.mailing_address.clone()),
-            (BankAccountName, self.bank_account_name.clone()),
-            (Bank, self.bank.clone()),
-            (BankLocation, self.bank_location.clone()),
-            (BankBranch, self.bank_branch.clone()),
-            (BankAccountNumber, self.bank_account_number.clone()),
-            (BankProof, self.bank_proof.clone().unwrap_or_default()),
+            (ContactPerson, c.contact_person.clone()),
+            (Phone, c.phone.clone()),
+            (Email, c.email.clone()),
+            (Qq, c.qq.clone()),
+            (MailingAddress, c.mailing_address.clone()),
+            (BankAccountName, c.bank_account_name.clone()),
+            (Bank, c.bank.clone()),
+            (BankLocation, c.bank_location.clone()),
+            (BankBranch, c.bank_branch.clone()),
+            (BankAccountNumber, c.bank_account_number.clone()),
+            (BankProof, c.bank_proof.clone().unwrap_or_default()),
             (Website, self.website.clone()),
         ]
     }
@@ -136,17 +134,7 @@ impl PartnerProfile {
         PartnerProfile {
             company_name: t(&self.company_name),
             uscc: crate::domain::common::uscc::canonical(&self.uscc),
-            contact_person: t(&self.contact_person),
-            phone: t(&self.phone),
-            email: t(&self.email),
-            qq: t(&self.qq),
-            mailing_address: t(&self.mailing_address),
-            bank_account_name: t(&self.bank_account_name),
-            bank: t(&self.bank),
-            bank_location: t(&self.bank_location),
-            bank_branch: t(&self.bank_branch),
-            bank_account_number: t(&self.bank_account_number),
-            bank_proof: self.bank_proof.clone(),
+            contact_and_bank: self.contact_and_bank.trimmed(),
             partner_type: self.partner_type,
             website: t(&self.website),
             account_id: t(&self.account_id),
@@ -162,17 +150,7 @@ impl PartnerProfile {
             uscc: self.uscc.clone(),
             verified_uscc: self.uscc.clone(),
             website: self.website.clone(),
-            contact_person: self.contact_person.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-            qq: self.qq.clone(),
-            mailing_address: self.mailing_address.clone(),
-            bank_account_name: self.bank_account_name.clone(),
-            bank: self.bank.clone(),
-            bank_location: self.bank_location.clone(),
-            bank_branch: self.bank_branch.clone(),
-            bank_account_number: self.bank_account_number.clone(),
-            bank_proof: self.bank_proof.clone(),
+            contact_and_bank: self.contact_and_bank.clone(),
             ..Default::default()
         }
     }
@@ -194,15 +172,6 @@ impl PartnerProfile {
             .collect();
         errors.extend(form.check_step(WizardStep::ContactAndBank));
         errors
-    }
-
-    /// Whether any bank field differs from `other` (the proof itself excluded).
-    pub fn bank_differs(&self, other: &PartnerProfile) -> bool {
-        self.bank_account_name != other.bank_account_name
-            || self.bank != other.bank
-            || self.bank_location != other.bank_location
-            || self.bank_branch != other.bank_branch
-            || self.bank_account_number != other.bank_account_number
     }
 }
 
@@ -236,7 +205,10 @@ pub fn check_change(old: &PartnerProfile, new: &PartnerProfile) -> Result<(), Pr
             typed: new.uscc.clone(),
         });
     }
-    if new.bank_differs(old) && (new.bank_proof.is_none() || new.bank_proof == old.bank_proof) {
+    let (new_bank, old_bank) = (&new.contact_and_bank, &old.contact_and_bank);
+    if new_bank.bank_differs(old_bank)
+        && (new_bank.bank_proof.is_none() || new_bank.bank_proof == old_bank.bank_proof)
+    {
         return Err(ProfileError::BankProofRequired);
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::common::contact::Email;
+use crate::domain::common::contact::{Email, website_host};
 
 /// Where the application goes.
 pub const TERMINATION_MAILBOX: &str = "cloudpartner@tencent.com";
@@ -45,15 +45,6 @@ pub fn compose(
         subject: format!("{} 注销腾讯云合作伙伴资质申请", company_name.trim()),
         body,
     }
-}
-
-/// The host of a website address: no scheme, port, path or leading `www.`, lower case.
-pub fn website_host(website: &str) -> Option<String> {
-    let s = crate::domain::common::text::to_half_width(website).to_ascii_lowercase();
-    let s = s.split("://").last().unwrap_or(&s);
-    let host = s.split(['/', '?', '#']).next()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (host.contains('.') && !host.starts_with('.')).then(|| host.to_string())
 }
 
 /// How the application must be sent.

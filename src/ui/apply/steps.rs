@@ -131,21 +131,21 @@ pub fn StepContactBank() -> impl IntoView {
         <h3>{crate::ui::tr(i18n, |i| t_string!(i, apply.contact_heading))}</h3>
         <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.privacy_note))}</p>
         <div class="pc-form-grid">
-        {text_field(S::ContactAndBank, F::ContactPerson, |f| f.contact_person.clone(), |f, v| f.contact_person = v, "text", true)}
-        {text_field(S::ContactAndBank, F::Phone, |f| f.phone.clone(), |f, v| f.phone = v, "tel", true)}
-        {text_field(S::ContactAndBank, F::Email, |f| f.email.clone(), |f, v| f.email = v, "email", true)}
-        {text_field(S::ContactAndBank, F::Qq, |f| f.qq.clone(), |f, v| f.qq = v, "text", true)}
-        {text_field(S::ContactAndBank, F::MailingAddress, |f| f.mailing_address.clone(), |f, v| f.mailing_address = v, "text", true)}
+        {text_field(S::ContactAndBank, F::ContactPerson, |f| f.contact_and_bank.contact_person.clone(), |f, v| f.contact_and_bank.contact_person = v, "text", true)}
+        {text_field(S::ContactAndBank, F::Phone, |f| f.contact_and_bank.phone.clone(), |f, v| f.contact_and_bank.phone = v, "tel", true)}
+        {text_field(S::ContactAndBank, F::Email, |f| f.contact_and_bank.email.clone(), |f, v| f.contact_and_bank.email = v, "email", true)}
+        {text_field(S::ContactAndBank, F::Qq, |f| f.contact_and_bank.qq.clone(), |f, v| f.contact_and_bank.qq = v, "text", true)}
+        {text_field(S::ContactAndBank, F::MailingAddress, |f| f.contact_and_bank.mailing_address.clone(), |f, v| f.contact_and_bank.mailing_address = v, "text", true)}
         </div>
         <h3>{crate::ui::tr(i18n, |i| t_string!(i, apply.bank_heading))}</h3>
         <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.bank_note))}</p>
         <div class="pc-form-grid">
-        {text_field(S::ContactAndBank, F::BankAccountName, |f| f.bank_account_name.clone(), |f, v| f.bank_account_name = v, "text", true)}
-        {text_field(S::ContactAndBank, F::Bank, |f| f.bank.clone(), |f, v| f.bank = v, "text", true)}
-        {text_field(S::ContactAndBank, F::BankLocation, |f| f.bank_location.clone(), |f, v| f.bank_location = v, "text", true)}
-        {text_field(S::ContactAndBank, F::BankBranch, |f| f.bank_branch.clone(), |f, v| f.bank_branch = v, "text", true)}
-        {text_field(S::ContactAndBank, F::BankAccountNumber, |f| f.bank_account_number.clone(), |f, v| f.bank_account_number = v, "text", true)}
-        {image_field(S::ContactAndBank, F::BankProof, "bank-proof", |f| f.bank_proof.clone(), |f, v| f.bank_proof = v)}
+        {text_field(S::ContactAndBank, F::BankAccountName, |f| f.contact_and_bank.bank_account_name.clone(), |f, v| f.contact_and_bank.bank_account_name = v, "text", true)}
+        {text_field(S::ContactAndBank, F::Bank, |f| f.contact_and_bank.bank.clone(), |f, v| f.contact_and_bank.bank = v, "text", true)}
+        {text_field(S::ContactAndBank, F::BankLocation, |f| f.contact_and_bank.bank_location.clone(), |f, v| f.contact_and_bank.bank_location = v, "text", true)}
+        {text_field(S::ContactAndBank, F::BankBranch, |f| f.contact_and_bank.bank_branch.clone(), |f, v| f.contact_and_bank.bank_branch = v, "text", true)}
+        {text_field(S::ContactAndBank, F::BankAccountNumber, |f| f.contact_and_bank.bank_account_number.clone(), |f, v| f.contact_and_bank.bank_account_number = v, "text", true)}
+        {image_field(S::ContactAndBank, F::BankProof, "bank-proof", |f| f.contact_and_bank.bank_proof.clone(), |f, v| f.contact_and_bank.bank_proof = v)}
         </div>
     }
 }

@@ -113,18 +113,27 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
         (
             step_title(i18n, S::ContactAndBank),
             vec![
-                (l(F::ContactPerson), f.contact_person.clone()),
-                (l(F::Phone), f.phone.clone()),
-                (l(F::Email), f.email.clone()),
-                (l(F::Qq), f.qq.clone()),
-                (l(F::MailingAddress), f.mailing_address.clone()),
-                (l(F::BankAccountName), f.bank_account_name.clone()),
-                (l(F::Bank), f.bank.clone()),
-                (l(F::BankLocation), f.bank_location.clone()),
-                (l(F::BankBranch), f.bank_branch.clone()),
+                (
+                    l(F::ContactPerson),
+                    f.contact_and_bank.contact_person.clone(),
+                ),
+                (l(F::Phone), f.contact_and_bank.phone.clone()),
+                (l(F::Email), f.contact_and_bank.email.clone()),
+                (l(F::Qq), f.contact_and_bank.qq.clone()),
+                (
+                    l(F::MailingAddress),
+                    f.contact_and_bank.mailing_address.clone(),
+                ),
+                (
+                    l(F::BankAccountName),
+                    f.contact_and_bank.bank_account_name.clone(),
+                ),
+                (l(F::Bank), f.contact_and_bank.bank.clone()),
+                (l(F::BankLocation), f.contact_and_bank.bank_location.clone()),
+                (l(F::BankBranch), f.contact_and_bank.bank_branch.clone()),
                 (
                     l(F::BankAccountNumber),
-                    masked_account(&f.bank_account_number),
+                    masked_account(&f.contact_and_bank.bank_account_number),
                 ),
             ],
         ),
@@ -151,7 +160,7 @@ pub fn FormSummary(#[prop(into)] app: Signal<Application>) -> impl IntoView {
                     <figcaption>{move || field_label(i18n, F::BusinessLicence)}</figcaption>
                 </figure>
                 <figure>
-                    <StoredImage blob_id=Signal::derive(move || app.with(|a| a.form.bank_proof.clone())) alt=Signal::derive(move || field_label(i18n, F::BankProof))/>
+                    <StoredImage blob_id=Signal::derive(move || app.with(|a| a.form.contact_and_bank.bank_proof.clone())) alt=Signal::derive(move || field_label(i18n, F::BankProof))/>
                     <figcaption>{move || field_label(i18n, F::BankProof)}</figcaption>
                 </figure>
             </div>

@@ -38,44 +38,64 @@ const COMPANY: [Binding; 3] = [
 const CONTACT: [Binding; 5] = [
     (
         F::ContactPerson,
-        |p| p.contact_person.clone(),
-        |p, v| p.contact_person = v,
+        |p| p.contact_and_bank.contact_person.clone(),
+        |p, v| p.contact_and_bank.contact_person = v,
         "text",
     ),
-    (F::Phone, |p| p.phone.clone(), |p, v| p.phone = v, "tel"),
-    (F::Email, |p| p.email.clone(), |p, v| p.email = v, "email"),
-    (F::Qq, |p| p.qq.clone(), |p, v| p.qq = v, "text"),
+    (
+        F::Phone,
+        |p| p.contact_and_bank.phone.clone(),
+        |p, v| p.contact_and_bank.phone = v,
+        "tel",
+    ),
+    (
+        F::Email,
+        |p| p.contact_and_bank.email.clone(),
+        |p, v| p.contact_and_bank.email = v,
+        "email",
+    ),
+    (
+        F::Qq,
+        |p| p.contact_and_bank.qq.clone(),
+        |p, v| p.contact_and_bank.qq = v,
+        "text",
+    ),
     (
         F::MailingAddress,
-        |p| p.mailing_address.clone(),
-        |p, v| p.mailing_address = v,
+        |p| p.contact_and_bank.mailing_address.clone(),
+        |p, v| p.contact_and_bank.mailing_address = v,
         "text",
     ),
 ];
 const BANK: [Binding; 5] = [
     (
         F::BankAccountName,
-        |p| p.bank_account_name.clone(),
-        |p, v| p.bank_account_name = v,
+        |p| p.contact_and_bank.bank_account_name.clone(),
+        |p, v| p.contact_and_bank.bank_account_name = v,
         "text",
     ),
-    (F::Bank, |p| p.bank.clone(), |p, v| p.bank = v, "text"),
+    (
+        F::Bank,
+        |p| p.contact_and_bank.bank.clone(),
+        |p, v| p.contact_and_bank.bank = v,
+        "text",
+    ),
     (
         F::BankLocation,
-        |p| p.bank_location.clone(),
-        |p, v| p.bank_location = v,
+        |p| p.contact_and_bank.bank_location.clone(),
+        |p, v| p.contact_and_bank.bank_location = v,
         "text",
     ),
     (
         F::BankBranch,
-        |p| p.bank_branch.clone(),
-        |p, v| p.bank_branch = v,
+        |p| p.contact_and_bank.bank_branch.clone(),
+        |p, v| p.contact_and_bank.bank_branch = v,
         "text",
     ),
     (
         F::BankAccountNumber,
-        |p| p.bank_account_number.clone(),
-        |p, v| p.bank_account_number = v,
+        |p| p.contact_and_bank.bank_account_number.clone(),
+        |p, v| p.contact_and_bank.bank_account_number = v,
         "text",
     ),
 ];
@@ -112,8 +132,9 @@ pub(super) fn BankSection(editor: Editor, uploading: RwSignal<u32>) -> impl Into
     let form = editor.form;
     let changed = move || {
         editor.stored.with(|s| {
-            s.as_ref()
-                .is_some_and(|(old, _)| form.with(|p| p.bank_differs(old)))
+            s.as_ref().is_some_and(|(old, _)| {
+                form.with(|p| p.contact_and_bank.bank_differs(&old.contact_and_bank))
+            })
         })
     };
     view! {
@@ -123,8 +144,8 @@ pub(super) fn BankSection(editor: Editor, uploading: RwSignal<u32>) -> impl Into
             <div class="pc-form-grid">
             {BANK.map(|b| view! { <ProfileText editor binding=b/> }).collect_view()}
             <ImageUpload id=field_id(F::BankProof) label=Signal::derive(move || field_label(i18n, F::BankProof))
-                value=Signal::derive(move || form.with(|p| p.bank_proof.clone()))
-                on_change=Callback::new(move |v: Option<String>| { editor.fields.edited(); form.update(|p| p.bank_proof = v); })
+                value=Signal::derive(move || form.with(|p| p.contact_and_bank.bank_proof.clone()))
+                on_change=Callback::new(move |v: Option<String>| { editor.fields.edited(); form.update(|p| p.contact_and_bank.bank_proof = v); })
                 error=error_of(editor, F::BankProof) prefix="profile-proof" required=true keep_previous=true
                 disabled=Signal::derive(move || !editor.editable.get()) uploading/>
             </div>

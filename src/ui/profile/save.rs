@@ -73,7 +73,7 @@ pub(super) fn save(editor: Editor, busy: Busy, uploading: RwSignal<u32>) {
         status.set(Some(Notice::Done(msg)));
         return;
     }
-    let bank = new.bank_differs(&old);
+    let bank = new.contact_and_bank.bank_differs(&old.contact_and_bank);
     let backend = ctx.backend();
     busy.run(async move {
         // Undone to exactly what was read if the history line cannot be stored.
