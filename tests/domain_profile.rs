@@ -77,13 +77,13 @@ fn a_rename_keeps_the_uscc_and_a_bank_change_needs_a_new_proof() {
     assert_eq!(check_change(&old, &renamed), Ok(()));
     let at = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
     let records = diff(&old, &renamed, at, &actor(Role::MainAccount));
-    let changed: Vec<ProfileField> = records.iter().map(|r| r.field).collect();
+    let changed: Vec<FormField> = records.iter().map(|r| r.field).collect();
     assert_eq!(
         changed,
         vec![
-            ProfileField::CompanyName,
-            ProfileField::BankAccountName,
-            ProfileField::BankProof
+            FormField::CompanyName,
+            FormField::BankAccountName,
+            FormField::BankProof
         ]
     );
     let mut other = old.clone();
@@ -112,7 +112,7 @@ fn a_uscc_typed_another_way_is_the_same_code_stored_once() {
     let changes = diff(&old.canonicalised(), &new, at, &actor(Role::MainAccount));
     assert_eq!(
         changes.iter().map(|c| c.field).collect::<Vec<_>>(),
-        [ProfileField::ContactPerson],
+        [FormField::ContactPerson],
         "no USCC line for the same code"
     );
     // A code that is not valid stays as typed (trimmed), for the user to correct.
@@ -184,10 +184,7 @@ fn bank_change_needs_a_new_proof_and_is_recorded() {
     };
     let records = diff(&old, &with_proof, at, &by);
     let fields: Vec<_> = records.iter().map(|r| r.field).collect();
-    assert_eq!(
-        fields,
-        [ProfileField::BankAccountNumber, ProfileField::BankProof]
-    );
+    assert_eq!(fields, [FormField::BankAccountNumber, FormField::BankProof]);
     assert_eq!(records[0].old, "110907316810601");
     assert_eq!(records[0].new, "6222021234567890");
 }
@@ -199,7 +196,7 @@ fn company_name_valid_for_a_month() {
         name: "admin".into(),
     };
     let renamed = ChangeRecord {
-        field: ProfileField::CompanyName,
+        field: FormField::CompanyName,
         old: "旧名称有限公司".into(),
         new: "新名称科技有限公司".into(),
         at: Utc.with_ymd_and_hms(2026, 6, 15, 9, 0, 0).unwrap(),
@@ -257,4 +254,30 @@ fn a_profile_stored_before_contact_and_bank_were_one_type_still_reads() {
     let written = serde_json::to_value(&read).unwrap();
     assert_eq!(written["phone"], "13800138000", "written flat, as before");
     assert!(written.get("contact_and_bank").is_none());
+}
+
+#[test]
+fn every_text_field_of_the_profile_is_read_and_written_by_its_form_field() {
+    let mut p = PartnerProfile::default();
+    for (field, _) in PartnerProfile::default().fields() {
+        if field == FormField::BankProof {
+            continue; // an image, set by its upload
+        }
+        let value = format!("{field:?} value");
+        p.set_text(field, value.clone());
+        assert_eq!(p.text(field), value);
+    }
+    let before = p.clone();
+    p.set_text(FormField::MainBusiness, "not a profile field".into());
+    assert_eq!(p, before, "a field the profile does not hold is left alone");
+    assert_eq!(p.text(FormField::MainBusiness), "");
+}
+
+#[test]
+fn a_change_history_stored_with_field_names_still_reads() {
+    let stored = r#"{"field":"BankAccountNumber","old":"110907316810601",
+        "new":"6222021234567890","at":"2026-11-26T10:00:00Z",
+        "by":{"role":"MainAccount","name":"admin"}}"#;
+    let record: ChangeRecord = serde_json::from_str(stored).unwrap();
+    assert_eq!(record.field, FormField::BankAccountNumber);
 }

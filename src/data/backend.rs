@@ -15,11 +15,13 @@ pub trait Backend {
     /// Local or remote.
     fn mode(&self) -> Mode;
 
-    /// The backend itself, for what only one kind offers: backups are local mode's
-    /// (`StoreBackend::export_all`). Reaching them this way rather than through this
-    /// trait keeps their code out of the start-up module (every trait method is reached
-    /// from wherever the backend is created).
-    fn as_any(&self) -> &dyn std::any::Any;
+    /// The browser store behind a local backend, for what only local mode offers:
+    /// backups (`StoreBackend::export_all`). Reaching them this way rather than through
+    /// this trait keeps their code out of the start-up module (every trait method is
+    /// reached from wherever the backend is created). `None` for any other backend.
+    fn local_store(&self) -> Option<&crate::data::store::StoreBackend> {
+        None
+    }
 
     /// The current session (role, account, company).
     async fn session(&self) -> Result<Session, DataError>;

@@ -154,10 +154,6 @@ impl RemoteBackend {
 
 #[async_trait(?Send)]
 impl Backend for RemoteBackend {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
     fn mode(&self) -> Mode {
         Mode::Remote
     }

@@ -52,10 +52,7 @@ impl StoreBackend {
     /// The local store behind a backend, for what only local mode offers (backups);
     /// refused in remote mode, where the server keeps the record of truth.
     pub fn of(backend: &dyn Backend) -> Result<&StoreBackend, DataError> {
-        backend
-            .as_any()
-            .downcast_ref::<StoreBackend>()
-            .ok_or(DataError::Forbidden)
+        backend.local_store().ok_or(DataError::Forbidden)
     }
 
     /// What this backend withholds (remote mode lists the server's ill-shaped records
@@ -190,8 +187,8 @@ impl StoreBackend {
 
 #[async_trait(?Send)]
 impl Backend for StoreBackend {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
+    fn local_store(&self) -> Option<&StoreBackend> {
+        Some(self)
     }
 
     fn mode(&self) -> Mode {

@@ -4,7 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::common::role::{Permission, Role};
-use crate::domain::common::transition::{Actor, StateChange, TransitionError, required_reason};
+use crate::domain::common::transition::{
+    Actor, StateChange, TransitionError, record_move, required_reason,
+};
 use crate::domain::money::calendar::{PaymentWindow, WorkCalendar};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
@@ -347,14 +349,7 @@ impl SettlementSheet {
             SettlementState::Paid => self.paid_on = Some(on),
             _ => {}
         }
-        crate::domain::common::transition::record_move(
-            &mut self.state,
-            &mut self.history,
-            next,
-            at,
-            actor,
-            reason,
-        );
+        record_move(&mut self.state, &mut self.history, next, at, actor, reason);
         if let Some(change) = self.history.last_mut() {
             change.on = Some(on);
         }

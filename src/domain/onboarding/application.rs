@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::common::transition::{Actor, StateChange, TransitionError, required_reason};
+use crate::domain::common::transition::{
+    Actor, StateChange, TransitionError, record_move, required_reason,
+};
 
 /// The six wizard steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -166,14 +168,7 @@ impl ApplicationStatus {
             }
             _ => None,
         };
-        crate::domain::common::transition::record_move(
-            &mut self.state,
-            &mut self.history,
-            next,
-            at,
-            actor,
-            reason,
-        );
+        record_move(&mut self.state, &mut self.history, next, at, actor, reason);
         Ok(next)
     }
 }

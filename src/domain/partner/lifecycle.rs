@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::common::transition::TransitionError;
+use crate::domain::common::transition::{TransitionError, record_move};
 use crate::domain::money::cny::Cny;
 
 /// Where the partnership stands.
@@ -143,14 +143,7 @@ impl Lifecycle {
         reason: Option<String>,
     ) -> Result<(), LifecycleError> {
         let next = self.state.apply(event)?;
-        crate::domain::common::transition::record_move(
-            &mut self.state,
-            &mut self.history,
-            next,
-            at,
-            actor,
-            reason,
-        );
+        record_move(&mut self.state, &mut self.history, next, at, actor, reason);
         Ok(())
     }
 }

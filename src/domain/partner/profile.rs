@@ -31,63 +31,6 @@ pub struct PartnerProfile {
     pub account_id: String,
 }
 
-/// A field of the profile, for the change history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ProfileField {
-    /// 公司名称.
-    CompanyName,
-    /// 统一社会信用代码.
-    Uscc,
-    /// 联系人.
-    ContactPerson,
-    /// 联系电话.
-    Phone,
-    /// 联系邮箱.
-    Email,
-    /// 联系QQ.
-    Qq,
-    /// 邮寄地址.
-    MailingAddress,
-    /// 银行开户名.
-    BankAccountName,
-    /// 开户银行.
-    Bank,
-    /// 银行所在地.
-    BankLocation,
-    /// 开户支行.
-    BankBranch,
-    /// 银行账号.
-    BankAccountNumber,
-    /// 银行账号证明.
-    BankProof,
-    /// 公司网站.
-    Website,
-}
-
-impl ProfileField {
-    /// The wizard field it corresponds to (for labels and messages shared with the
-    /// application form).
-    pub fn form_field(self) -> FormField {
-        use ProfileField as P;
-        match self {
-            P::CompanyName => FormField::CompanyName,
-            P::Uscc => FormField::Uscc,
-            P::ContactPerson => FormField::ContactPerson,
-            P::Phone => FormField::Phone,
-            P::Email => FormField::Email,
-            P::Qq => FormField::Qq,
-            P::MailingAddress => FormField::MailingAddress,
-            P::BankAccountName => FormField::BankAccountName,
-            P::Bank => FormField::Bank,
-            P::BankLocation => FormField::BankLocation,
-            P::BankBranch => FormField::BankBranch,
-            P::BankAccountNumber => FormField::BankAccountNumber,
-            P::BankProof => FormField::BankProof,
-            P::Website => FormField::Website,
-        }
-    }
-}
-
 impl PartnerProfile {
     /// The profile an approved application starts with: the form's company, contact and
     /// bank details as stored (trimmed, the USCC canonical). `account_id` is the partner
@@ -104,9 +47,10 @@ impl PartnerProfile {
         }
     }
 
-    /// Every field with its value, in form order.
-    pub fn fields(&self) -> Vec<(ProfileField, String)> {
-        use ProfileField::*;
+    /// Every field the profile holds with its value, in form order (the wizard's fields:
+    /// one set of labels, messages and change-history names for both).
+    pub fn fields(&self) -> Vec<(FormField, String)> {
+        use FormField::*;
         let c = &self.contact_and_bank;
         vec![
             (CompanyName, self.company_name.clone()),
@@ -124,6 +68,39 @@ impl PartnerProfile {
             (BankProof, c.bank_proof.clone().unwrap_or_default()),
             (Website, self.website.clone()),
         ]
+    }
+
+    /// The value of one of [`PartnerProfile::fields`] (empty for a field it does not hold).
+    pub fn text(&self, field: FormField) -> String {
+        self.fields()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    }
+
+    /// Sets a text field (the bank proof is set as an image, not as text); a field the
+    /// profile does not hold is left alone.
+    pub fn set_text(&mut self, field: FormField, value: String) {
+        use FormField::*;
+        let c = &mut self.contact_and_bank;
+        let slot = match field {
+            CompanyName => &mut self.company_name,
+            Uscc => &mut self.uscc,
+            Website => &mut self.website,
+            ContactPerson => &mut c.contact_person,
+            Phone => &mut c.phone,
+            Email => &mut c.email,
+            Qq => &mut c.qq,
+            MailingAddress => &mut c.mailing_address,
+            BankAccountName => &mut c.bank_account_name,
+            Bank => &mut c.bank,
+            BankLocation => &mut c.bank_location,
+            BankBranch => &mut c.bank_branch,
+            BankAccountNumber => &mut c.bank_account_number,
+            _ => return,
+        };
+        *slot = value;
     }
 
     /// The profile as it is stored: every field trimmed and the USCC in its canonical
@@ -217,8 +194,8 @@ pub fn check_change(old: &PartnerProfile, new: &PartnerProfile) -> Result<(), Pr
 /// One recorded change: what, old → new, when, who.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeRecord {
-    /// The field changed.
-    pub field: ProfileField,
+    /// The field changed (stored by its name: `CompanyName`, `BankProof`, …).
+    pub field: FormField,
     /// Its value before.
     pub old: String,
     /// Its value after.
@@ -260,7 +237,7 @@ pub fn company_name_in(
 ) -> String {
     let mut renames: Vec<&ChangeRecord> = history
         .iter()
-        .filter(|c| c.field == ProfileField::CompanyName)
+        .filter(|c| c.field == FormField::CompanyName)
         .collect();
     renames.sort_by_key(|c| c.at);
     let effective =

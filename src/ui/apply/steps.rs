@@ -112,9 +112,9 @@ pub fn StepBasic() -> impl IntoView {
                     |f| f.resells_alibaba, |f, v| f.resells_alibaba = v,
                     w.error(i18n, S::BasicInformation, F::ResoldProviders))}
                 {check_field("app-resold-west", Signal::derive(move || t_string!(i18n, apply.west_digital).to_string()),
-                    |f| f.resells_west_digital, |f, v| f.resells_west_digital = v, Signal::derive(|| None::<String>))}
+                    |f| f.resells_west_digital, |f, v| f.resells_west_digital = v, Signal::default())}
                 {check_field("app-resold-other", Signal::derive(move || t_string!(i18n, apply.other).to_string()),
-                    |f| f.resells_other, |f, v| f.resells_other = v, Signal::derive(|| None::<String>))}
+                    |f| f.resells_other, |f, v| f.resells_other = v, Signal::default())}
                 {move || other.get().then(|| text_field(S::BasicInformation, F::ResellsOtherName, |f| f.resells_other_name.clone(), |f, v| f.resells_other_name = v, "text", true))}
             </fieldset>
         })}

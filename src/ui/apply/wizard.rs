@@ -127,7 +127,6 @@ pub fn optional_text(
             label=Signal::derive(move || label(i18n))
             value=Signal::derive(move || w.app.with(|a| get(&a.form)))
             on_input=Callback::new(move |v: String| w.edit(|f| set(f, v)))
-            error=Signal::derive(|| None::<String>)
             disabled=Signal::derive(move || !w.editable.get())
         />
     }

@@ -39,8 +39,8 @@ pub fn TextField(
     value: Signal<String>,
     /// Called with the new value on every keystroke.
     on_input: Callback<String>,
-    /// The message to show, if any.
-    #[prop(into)]
+    /// The message to show, if any (none: the field has no rule of its own).
+    #[prop(optional, into)]
     error: Signal<Option<String>>,
     /// Called when the control loses focus (validate on leave).
     #[prop(optional)]
@@ -163,8 +163,8 @@ pub fn SelectField(
     value: Signal<String>,
     /// Called with the chosen value.
     on_change: Callback<String>,
-    /// The message to show, if any.
-    #[prop(into)]
+    /// The message to show, if any (none: the field has no rule of its own).
+    #[prop(optional, into)]
     error: Signal<Option<String>>,
     /// The text of the empty first option.
     #[prop(into)]
@@ -260,8 +260,8 @@ pub fn RadioGroup(
     value: Signal<String>,
     /// Called with the chosen value.
     on_change: Callback<String>,
-    /// The message to show, if any.
-    #[prop(into)]
+    /// The message to show, if any (none: the field has no rule of its own).
+    #[prop(optional, into)]
     error: Signal<Option<String>>,
     /// Marks the group as required.
     #[prop(optional)]

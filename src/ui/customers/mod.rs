@@ -106,7 +106,7 @@ fn CustomerList() -> impl IntoView {
             <p class="pc-hint">{tr(i18n, |i| t_string!(i, cust.intro))}</p>
             <div class="pc-filters">
                 <TextField id="cust-search" kind="search" label=Signal::derive(move || t_string!(i18n, cust.search).to_string())
-                    value=query on_input=Callback::new(move |v| { query.set(v); page.set(0); }) error=Signal::derive(|| None::<String>)/>
+                    value=query on_input=Callback::new(move |v| { query.set(v); page.set(0); })/>
             </div>
             <p class="pc-hint" role="status">{move || t_string!(i18n, cust.count, count = found.with(Vec::len)).to_string()}</p>
             <table class="pc-table" data-testid="customers-table">

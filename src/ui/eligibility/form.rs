@@ -115,8 +115,7 @@ fn YesNoField(
     };
     view! {
         <RadioGroup id legend options=Signal::derive(options) value=Signal::derive(value)
-            on_change=Callback::new(move |v: String| input.update(|i| set(i, Some(v == "yes"))))
-            error=Signal::derive(|| None::<String>)/>
+            on_change=Callback::new(move |v: String| input.update(|i| set(i, Some(v == "yes"))))/>
     }
 }
 

@@ -153,7 +153,6 @@ fn Filters(choices: Choices) -> impl IntoView {
             choices.page.set(0);
         })
     };
-    let no_error = Signal::derive(|| None::<String>);
     let all = Signal::derive(move || t_string!(i18n, review.all).to_string());
     let states = move || {
         [
@@ -186,16 +185,13 @@ fn Filters(choices: Choices) -> impl IntoView {
     view! {
         <div class="pc-filters">
             <TextField id="learn-search" kind="search" label=Signal::derive(move || t_string!(i18n, learn.search).to_string())
-                value=choices.search on_input=first_page(choices.search) error=no_error/>
+                value=choices.search on_input=first_page(choices.search)/>
             <SelectField id="learn-state" label=Signal::derive(move || t_string!(i18n, learn.filter_state).to_string())
-                options=Signal::derive(states) value=choices.state on_change=first_page(choices.state)
-                error=no_error placeholder=all/>
+                options=Signal::derive(states) value=choices.state on_change=first_page(choices.state) placeholder=all/>
             <SelectField id="learn-method" label=Signal::derive(move || t_string!(i18n, learn.filter_method).to_string())
-                options=Signal::derive(methods) value=choices.method on_change=first_page(choices.method)
-                error=no_error placeholder=all/>
+                options=Signal::derive(methods) value=choices.method on_change=first_page(choices.method) placeholder=all/>
             <SelectField id="learn-sort" label=Signal::derive(move || t_string!(i18n, learn.sort).to_string())
-                options=Signal::derive(orders) value=choices.sort on_change=Callback::new(move |v| choices.sort.set(v))
-                error=no_error placeholder=Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string())/>
+                options=Signal::derive(orders) value=choices.sort on_change=Callback::new(move |v| choices.sort.set(v)) placeholder=Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string())/>
         </div>
     }
 }

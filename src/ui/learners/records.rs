@@ -90,10 +90,10 @@ pub fn RecordsEditor(
             <div class="pc-filters">
                 <SelectField id="record-kind" label=Signal::derive(move || t_string!(i18n, learn.kind).to_string())
                     options=Signal::derive(move || KINDS.iter().map(|(k, a)| (k.to_string(), achievement_name(i18n, *a))).collect::<Vec<_>>())
-                    value=kind on_change=Callback::new(move |v| kind.set(v)) error=Signal::derive(|| None::<String>)
+                    value=kind on_change=Callback::new(move |v| kind.set(v))
                     placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())/>
                 <TextField id="record-title" label=Signal::derive(move || t_string!(i18n, learn.title).to_string())
-                    value=title on_input=Callback::new(move |v| title.set(v)) error=Signal::derive(|| None::<String>)/>
+                    value=title on_input=Callback::new(move |v| title.set(v))/>
                 <TextField id="record-date" kind="date" label=Signal::derive(move || t_string!(i18n, learn.date).to_string())
                     value=date on_input=Callback::new(move |v| date.set(v)) error=error/>
             </div>

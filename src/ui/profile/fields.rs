@@ -12,92 +12,27 @@ use crate::ui::components::validation_text::problem_message;
 use crate::ui::components::{ImageUpload, TextField};
 use crate::ui::tr;
 
-/// A text field of the profile: how to read and write it, its input kind.
-type Binding = (
-    F,
-    fn(&PartnerProfile) -> String,
-    fn(&mut PartnerProfile, String),
-    &'static str,
-);
+/// A text field of the profile and its input kind.
+type Binding = (F, &'static str);
 
 const COMPANY: [Binding; 3] = [
-    (
-        F::CompanyName,
-        |p| p.company_name.clone(),
-        |p, v| p.company_name = v,
-        "text",
-    ),
-    (F::Uscc, |p| p.uscc.clone(), |p, v| p.uscc = v, "text"),
-    (
-        F::Website,
-        |p| p.website.clone(),
-        |p, v| p.website = v,
-        "url",
-    ),
+    (F::CompanyName, "text"),
+    (F::Uscc, "text"),
+    (F::Website, "url"),
 ];
 const CONTACT: [Binding; 5] = [
-    (
-        F::ContactPerson,
-        |p| p.contact_and_bank.contact_person.clone(),
-        |p, v| p.contact_and_bank.contact_person = v,
-        "text",
-    ),
-    (
-        F::Phone,
-        |p| p.contact_and_bank.phone.clone(),
-        |p, v| p.contact_and_bank.phone = v,
-        "tel",
-    ),
-    (
-        F::Email,
-        |p| p.contact_and_bank.email.clone(),
-        |p, v| p.contact_and_bank.email = v,
-        "email",
-    ),
-    (
-        F::Qq,
-        |p| p.contact_and_bank.qq.clone(),
-        |p, v| p.contact_and_bank.qq = v,
-        "text",
-    ),
-    (
-        F::MailingAddress,
-        |p| p.contact_and_bank.mailing_address.clone(),
-        |p, v| p.contact_and_bank.mailing_address = v,
-        "text",
-    ),
+    (F::ContactPerson, "text"),
+    (F::Phone, "tel"),
+    (F::Email, "email"),
+    (F::Qq, "text"),
+    (F::MailingAddress, "text"),
 ];
 const BANK: [Binding; 5] = [
-    (
-        F::BankAccountName,
-        |p| p.contact_and_bank.bank_account_name.clone(),
-        |p, v| p.contact_and_bank.bank_account_name = v,
-        "text",
-    ),
-    (
-        F::Bank,
-        |p| p.contact_and_bank.bank.clone(),
-        |p, v| p.contact_and_bank.bank = v,
-        "text",
-    ),
-    (
-        F::BankLocation,
-        |p| p.contact_and_bank.bank_location.clone(),
-        |p, v| p.contact_and_bank.bank_location = v,
-        "text",
-    ),
-    (
-        F::BankBranch,
-        |p| p.contact_and_bank.bank_branch.clone(),
-        |p, v| p.contact_and_bank.bank_branch = v,
-        "text",
-    ),
-    (
-        F::BankAccountNumber,
-        |p| p.contact_and_bank.bank_account_number.clone(),
-        |p, v| p.contact_and_bank.bank_account_number = v,
-        "text",
-    ),
+    (F::BankAccountName, "text"),
+    (F::Bank, "text"),
+    (F::BankLocation, "text"),
+    (F::BankBranch, "text"),
+    (F::BankAccountNumber, "text"),
 ];
 
 /// The company: its name (a new name keeps the USCC), USCC and website.
@@ -175,17 +110,18 @@ fn error_of(editor: Editor, field: F) -> Signal<Option<String>> {
 #[component]
 fn ProfileText(editor: Editor, binding: Binding) -> impl IntoView {
     let i18n = use_i18n();
-    let (field, get, set, kind) = binding;
+    let (field, kind) = binding;
     let form = editor.form;
+    let get = move |p: &PartnerProfile| p.text(field);
     let input = move |v: String| {
         editor.fields.edited();
-        form.update(|p| set(p, v));
+        form.update(|p| p.set_text(field, v));
     };
     let leave = move |_| {
         // The form shows what will be stored (the USCC's canonical form).
         let typed = form.with_untracked(get);
         if let Some(value) = canonical_value(field, &typed).filter(|v| *v != typed) {
-            form.update(|p| set(p, value));
+            form.update(|p| p.set_text(field, value));
         }
         editor.fields.touch(field);
     };

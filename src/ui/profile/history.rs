@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::partner::profile::{ChangeRecord, ProfileField};
+use crate::domain::onboarding::application_form::FormField;
+use crate::domain::partner::profile::ChangeRecord;
 use crate::i18n::*;
 use crate::ui::apply::labels::field_label;
 use crate::ui::components::time::local_minute;
@@ -13,12 +14,12 @@ use crate::ui::tr;
 pub(super) fn History(history: RwSignal<Vec<ChangeRecord>>) -> impl IntoView {
     let i18n = use_i18n();
     // A file id means nothing to a reader: say a new file was uploaded.
-    let shown = move |field: ProfileField, value: String| {
-        if field == ProfileField::BankProof && !value.is_empty() {
+    let shown = move |field: FormField, value: String| {
+        if field == FormField::BankProof && !value.is_empty() {
             t_string!(i18n, profile.file).to_string()
         } else if value.is_empty() {
             "—".to_string()
-        } else if field == ProfileField::BankAccountNumber {
+        } else if field == FormField::BankAccountNumber {
             // A history is read by others too: the number by its last four digits.
             crate::domain::common::contact::masked_account(&value)
         } else {
@@ -41,7 +42,7 @@ pub(super) fn History(history: RwSignal<Vec<ChangeRecord>>) -> impl IntoView {
                     {move || history.get().into_iter().map(|c| view! {
                         <tr>
                             <td>{local_minute(c.at)}</td>
-                            <td>{field_label(i18n, c.field.form_field())}</td>
+                            <td>{field_label(i18n, c.field)}</td>
                             <td>{shown(c.field, c.old.clone())}</td>
                             <td>{shown(c.field, c.new.clone())}</td>
                             <td>{crate::ui::components::actor_text(i18n, &c.by)}</td>

@@ -119,7 +119,6 @@ pub fn Decision(
                     options=Signal::derive(move || WizardStep::ALL[..4].iter().map(|s| (s.number().to_string(), step_title(i18n, *s))).collect::<Vec<_>>())
                     value=step
                     on_change=Callback::new(move |v| step.set(v))
-                    error=Signal::derive(|| None::<String>)
                     placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())
                 />
                 <div class="pc-actions">

@@ -61,7 +61,6 @@ pub fn ReviewQueuePage() -> impl IntoView {
                     options=Signal::derive(move || ApplicationState::CHOICES.iter().map(|s| (s.key().to_string(), state_name(i18n, *s))).collect::<Vec<_>>())
                     value=state_filter
                     on_change=Callback::new(move |v| state_filter.set(v))
-                    error=Signal::derive(|| None::<String>)
                     placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())
                 />
                 <SelectField
@@ -70,7 +69,6 @@ pub fn ReviewQueuePage() -> impl IntoView {
                     options=Signal::derive(move || PartnerType::ALL.iter().map(|t| (t.key().to_string(), type_name(i18n, *t))).collect::<Vec<_>>())
                     value=type_filter
                     on_change=Callback::new(move |v| type_filter.set(v))
-                    error=Signal::derive(|| None::<String>)
                     placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())
                 />
             </div>

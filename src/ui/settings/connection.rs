@@ -102,7 +102,7 @@ pub fn ConnectionSection() -> impl IntoView {
                     hint=Signal::derive(move || t_string!(i18n, conn.url_hint).to_string())/>
                 <TextField id="conn-token" kind="password" autocomplete="off"
                     label=Signal::derive(move || t_string!(i18n, conn.token).to_string())
-                    value=token on_input=Callback::new(move |v| token.set(v)) error=Signal::derive(|| None::<String>)
+                    value=token on_input=Callback::new(move |v| token.set(v))
                     hint=Signal::derive(move || t_string!(i18n, conn.token_hint).to_string())/>
                 <div class="pc-actions">
                     <button type="submit" class="pc-button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>

@@ -139,7 +139,6 @@ fn SpecialRebates() -> impl IntoView {
         to: parse_date(&to.get()),
     };
     let day = today();
-    let none = Signal::derive(|| None::<String>);
     let text = |id: &'static str,
                 label: fn(I18n) -> &'static str,
                 value: RwSignal<String>,
@@ -156,16 +155,15 @@ fn SpecialRebates() -> impl IntoView {
         <div class="pc-card">
             <SelectField id="srebate-customer" label=Signal::derive(move || t_string!(i18n, srebate.customer).to_string())
                 options=Signal::derive(move || customers.with(|c| c.iter().filter(|c| c.special_rebates).map(|c| (c.uin.clone(), format!("{} {}", c.uin, c.name))).collect()))
-                value=Signal::derive(customer) on_change=Callback::new(choose) error=none
+                value=Signal::derive(customer) on_change=Callback::new(choose)
                 placeholder=Signal::derive(move || t_string!(i18n, srebate.choose_customer).to_string())/>
             <div class="pc-filters">
-                {text("srebate-product", |i| t_string!(i, srebate.product), product, none, "search")}
-                {text("srebate-sub", |i| t_string!(i, srebate.sub_product), sub_product, none, "search")}
+                {text("srebate-product", |i| t_string!(i, srebate.product), product, Signal::default(), "search")}
+                {text("srebate-sub", |i| t_string!(i, srebate.sub_product), sub_product, Signal::default(), "search")}
                 {text("srebate-min", |i| t_string!(i, srebate.ratio_min), ratio_min, min_error, "text")}
                 {text("srebate-max", |i| t_string!(i, srebate.ratio_max), ratio_max, max_error, "text")}
                 <SelectField id="srebate-mode" label=Signal::derive(move || t_string!(i18n, stmt.col_mode).to_string())
-                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=Callback::new(move |v| mode.set(v))
-                    error=none placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())/>
+                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=Callback::new(move |v| mode.set(v)) placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())/>
                 {text("srebate-from", |i| t_string!(i, srebate.from), from, from_error, "date")}
                 {text("srebate-to", |i| t_string!(i, srebate.to), to, to_error, "date")}
             </div>

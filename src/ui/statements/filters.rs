@@ -100,7 +100,6 @@ pub(super) fn Filters(st: Statements) -> impl IntoView {
         st.filter.set(StatementFilter::default());
     };
     let all = Signal::derive(move || t_string!(i18n, review.all).to_string());
-    let none = Signal::derive(|| None::<String>);
 
     view! {
         <section class="pc-card" aria-labelledby="pc-stmt-filters">
@@ -111,19 +110,18 @@ pub(super) fn Filters(st: Statements) -> impl IntoView {
                     ("deduction".to_string(), t_string!(i18n, stmt.basis_deduction).to_string()),
                 ])
                 value=Signal::derive(basis_value)
-                on_change=Callback::new(move |v: String| st.basis.set(if v == "deduction" { StatementBasis::DeductionPeriod } else { StatementBasis::BillingPeriod }))
-                error=none/>
+                on_change=Callback::new(move |v: String| st.basis.set(if v == "deduction" { StatementBasis::DeductionPeriod } else { StatementBasis::BillingPeriod }))/>
             <div class="pc-filters">
                 <TextField id="stmt-from" kind="month" label=Signal::derive(move || t_string!(i18n, stmt.from).to_string())
                     value=from on_input=on(from) error=from_error hint=Signal::derive(move || t_string!(i18n, stmt.month_hint).to_string())/>
                 <TextField id="stmt-to" kind="month" label=Signal::derive(move || t_string!(i18n, stmt.to).to_string())
                     value=to on_input=on(to) error=to_error hint=Signal::derive(move || t_string!(i18n, stmt.month_hint).to_string())/>
                 <TextField id="stmt-customer" kind="search" label=Signal::derive(move || t_string!(i18n, stmt.customer).to_string())
-                    value=customer on_input=on(customer) error=none/>
+                    value=customer on_input=on(customer)/>
                 <SelectField id="stmt-product" label=Signal::derive(move || t_string!(i18n, stmt.col_product).to_string())
-                    options=Signal::derive(product_options) value=product on_change=on(product) error=none placeholder=all/>
+                    options=Signal::derive(product_options) value=product on_change=on(product) placeholder=all/>
                 <SelectField id="stmt-mode" label=Signal::derive(move || t_string!(i18n, stmt.col_mode).to_string())
-                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=on(mode) error=none placeholder=all/>
+                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=on(mode) placeholder=all/>
             </div>
             <div class="pc-actions">
                 <button type="button" class="pc-button pc-button-quiet" on:click=reset>{tr(i18n, |i| t_string!(i, stmt.reset))}</button>

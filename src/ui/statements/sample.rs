@@ -67,7 +67,7 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
         <div class="pc-filters">
             <SelectField id="stmt-sample-size" label=Signal::derive(move || t_string!(i18n, stmt.sample_size).to_string())
                 options=Signal::derive(|| ["1000", "10000", "100000"].iter().map(|n| (n.to_string(), n.to_string())).collect())
-                value=size on_change=Callback::new(move |v| size.set(v)) error=Signal::derive(|| None::<String>)
+                value=size on_change=Callback::new(move |v| size.set(v))
                 placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())/>
             <TextField id="stmt-sample-month" kind="month" label=Signal::derive(move || t_string!(i18n, stmt.sample_last_month).to_string())
                 value=last_month on_input=Callback::new(move |v| last_month.set(v)) error=month_error/>

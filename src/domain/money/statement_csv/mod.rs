@@ -17,27 +17,27 @@ use crate::domain::common::lang::Lang;
 /// A column of a statement file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FileColumn {
-    /// The usage month, `YYYY-MM`.
+    /// 月份 / `month`: the usage month, `YYYY-MM`.
     Month,
-    /// The deduction month (written for readers; recomputed, not read).
+    /// 扣费月份 / `deduction_month`: written for readers; recomputed, never read.
     DeductionMonth,
-    /// Customer UIN.
+    /// 客户UIN / `customer_uin`.
     CustomerUin,
-    /// Customer name.
+    /// 客户名称 / `customer_name` (may be empty).
     CustomerName,
-    /// Product.
+    /// 产品 / `product`.
     Product,
-    /// Sub-product.
+    /// 子产品 / `sub_product` (may be empty).
     SubProduct,
-    /// Prepaid / postpaid.
+    /// 付费模式 / `payment_mode`: 预付费 or 后付费 (or the English names).
     PaymentMode,
-    /// Consumption amount.
+    /// 消费金额 / `consumption`, in yuan.
     Consumption,
-    /// Rebate ratio (`0.12` or `12%`).
+    /// 返佣比例 / `ratio`: `0.12` or `12%` (may be empty).
     Ratio,
-    /// Rebate amount.
+    /// 返佣金额 / `rebate`, in yuan.
     Rebate,
-    /// Special rebate applied.
+    /// 特批 / `special`: whether a special rebate applied (may be empty).
     Special,
 }
 
