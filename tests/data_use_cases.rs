@@ -1,5 +1,6 @@
 //! The data layer's use cases natively, on the memory backend: an application started,
-//! decided (approval makes the partner), and learners stored.
+//! decided (approval makes the partner), learners stored, and employees joining by email
+//! or by account application.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{TimeZone, Utc};
@@ -7,15 +8,21 @@ use futures::executor::block_on;
 use partner_console::data::applications::{
     DecisionError, decide, load_mine, start_application, store,
 };
-use partner_console::data::learners::{all_learners, put_learner, put_learners, remember_mine};
+use partner_console::data::learners::{
+    EmailJoinRefusal, all_learners, code, join_by_email, put_domains, put_learner, put_learners,
+    remember_mine, request_by_account, send_code,
+};
 use partner_console::data::memory::{memory_backend, memory_backend_with_stores};
 use partner_console::data::partner::PROFILE;
 use partner_console::data::typed::{Versioned, load};
 use partner_console::data::{Backend, Collection, DataError, Session};
 use partner_console::domain::PartnerType;
 use partner_console::domain::Role;
+use partner_console::domain::common::contact::Email;
 use partner_console::domain::common::transition::{Actor, TransitionError};
-use partner_console::domain::learning::learner::{JoinMethod, Learner, LearnerState};
+use partner_console::domain::learning::learner::{
+    CodeError, EnabledDomains, JoinForm, JoinMethod, Learner, LearnerState,
+};
 use partner_console::domain::onboarding::application::{
     Application, ApplicationEvent, ApplicationState, WizardStep,
 };
@@ -256,4 +263,93 @@ fn a_request_made_in_this_browser_is_remembered_once() {
         remember_mine(&b, "1002").await.unwrap();
         assert_eq!(b.settings().await.unwrap().my_learners, ["1001", "1002"]);
     });
+}
+
+#[test]
+fn joining_by_email_needs_an_enabled_domain_and_the_code_sent() {
+    let b = memory_backend();
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let address = Email::parse("Wang.Fang@Example.cn").unwrap();
+    block_on(async {
+        b.switch_role(Role::MainAccount).await.unwrap();
+        put_domains(&b, &EnabledDomains(vec!["example.cn".into()]))
+            .await
+            .unwrap();
+        let elsewhere = Email::parse("wang@qq.com").unwrap();
+        match send_code(&b, &elsewhere, "123456".into(), now).await {
+            Err(EmailJoinRefusal::Domain(d)) => assert_eq!(d.0, ["example.cn"]),
+            other => panic!("a foreign domain must be refused, got {other:?}"),
+        }
+        assert!(matches!(
+            join_by_email(&b, &address, Some("123456"), now).await,
+            Err(EmailJoinRefusal::NoCode)
+        ));
+        send_code(&b, &address, "123456".into(), now).await.unwrap();
+
+        // A wrong code is refused, and the try is kept (reloading does not reset it).
+        let left = match join_by_email(&b, &address, Some("654321"), now).await {
+            Err(EmailJoinRefusal::Code(CodeError::Wrong { remaining })) => remaining,
+            other => panic!("a wrong code must be refused, got {other:?}"),
+        };
+        let key = address.to_string();
+        let mut kept = code(&b, &key).await.unwrap().unwrap();
+        assert_eq!(
+            kept.verify("000000", now),
+            Err(CodeError::Wrong {
+                remaining: left - 1
+            })
+        );
+        assert!(all_learners(&b).await.unwrap().is_empty(), "no learner yet");
+
+        let joined = join_by_email(&b, &address, Some("123456"), now)
+            .await
+            .unwrap();
+        assert_eq!(joined.id, "Wang.Fang@example.cn");
+        assert_eq!(joined.name, "Wang.Fang");
+        assert_eq!(
+            joined.state,
+            LearnerState::initial(JoinMethod::EnterpriseEmail)
+        );
+        assert_eq!(
+            all_learners(&b).await.unwrap(),
+            std::slice::from_ref(&joined)
+        );
+        assert_eq!(b.settings().await.unwrap().my_learners, [joined.id]);
+        assert_eq!(code(&b, &key).await.unwrap(), None, "the used code is gone");
+    });
+}
+
+#[test]
+fn an_account_application_waits_for_the_admin_and_is_remembered_here() {
+    let b = memory_backend();
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let form = JoinForm {
+        enterprise_name: "深圳示例科技有限公司".into(),
+        enterprise_uin: "100012345678".into(),
+        name: " 王芳 ".into(),
+        account_id: "2000-1234 5678".into(),
+        mobile: "138 0013 8000".into(),
+        agreed: true,
+    };
+    block_on(async {
+        b.switch_role(Role::SubAccount).await.unwrap();
+        let stored = request_by_account(&b, &form, now).await.unwrap();
+        assert_eq!(stored.id, "200012345678");
+        assert_eq!(stored.account_id, "200012345678");
+        assert_eq!(stored.name, "王芳");
+        assert_eq!(stored.mobile, "13800138000");
+        assert_eq!(
+            stored.state,
+            LearnerState::initial(JoinMethod::AccountApplication)
+        );
+        assert_ne!(stored.state, LearnerState::Active);
+        assert_eq!(
+            all_learners(&b).await.unwrap(),
+            std::slice::from_ref(&stored)
+        );
+        assert_eq!(b.settings().await.unwrap().my_learners, [stored.id]);
+    });
+    let next = form.next_request();
+    assert_eq!(next.enterprise_uin, "100012345678");
+    assert!(next.name.is_empty() && next.account_id.is_empty() && !next.agreed);
 }

@@ -2,7 +2,10 @@
 
 use crate::data::typed::{Write, load, load_all, save, save_all};
 use crate::data::{Backend, Collection, DataError};
-use crate::domain::learning::learner::{EmailCode, EnabledDomains, Learner};
+use chrono::{DateTime, Utc};
+
+use crate::domain::common::contact::Email;
+use crate::domain::learning::learner::{CodeError, EmailCode, EnabledDomains, JoinForm, Learner};
 
 const DOMAINS_ID: &str = "enabled-domains";
 
@@ -88,4 +91,80 @@ pub async fn remember_mine(backend: &dyn Backend, id: &str) -> Result<(), DataEr
         backend.save_settings(&s).await?;
     }
     Ok(())
+}
+
+/// Why a join by enterprise email did not go on.
+#[derive(Debug)]
+pub enum EmailJoinRefusal {
+    /// The address is not on one of these enabled domains.
+    Domain(EnabledDomains),
+    /// No code was sent to the address (or it was used).
+    NoCode,
+    /// The code is wrong, expired or tried too often.
+    Code(CodeError),
+    /// Storage refused.
+    Data(DataError),
+}
+
+impl From<DataError> for EmailJoinRefusal {
+    fn from(e: DataError) -> Self {
+        EmailJoinRefusal::Data(e)
+    }
+}
+
+/// Sends `code` to an address on an enabled domain: stored as the address's pending code
+/// (replacing an earlier one), for the mailbox to deliver.
+pub async fn send_code(
+    backend: &dyn Backend,
+    address: &Email,
+    code: String,
+    now: DateTime<Utc>,
+) -> Result<EmailCode, EmailJoinRefusal> {
+    let enabled = domains(backend).await?;
+    if !enabled.allows(address) {
+        return Err(EmailJoinRefusal::Domain(enabled));
+    }
+    let issued = EmailCode::issue(code, now);
+    put_code(backend, &address.to_string(), &issued).await?;
+    Ok(issued)
+}
+
+/// Joins by the code typed (`None`: the mailbox link, which carries the right code). A
+/// wrong try is counted and kept, so reloading does not reset the tries. On success the
+/// learner is stored (active at once); remembering it in this browser and dropping the
+/// used code are housekeeping whose failure loses nothing (the code can only activate
+/// the same address again).
+pub async fn join_by_email(
+    backend: &dyn Backend,
+    address: &Email,
+    typed: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Learner, EmailJoinRefusal> {
+    let key = address.to_string();
+    let Some(mut pending) = code(backend, &key).await? else {
+        return Err(EmailJoinRefusal::NoCode);
+    };
+    let entered = typed.map_or_else(|| pending.code().to_string(), str::to_string);
+    let verdict = pending.verify(&entered, now);
+    let _ = put_code(backend, &key, &pending).await;
+    verdict.map_err(EmailJoinRefusal::Code)?;
+    let learner = Learner::by_email(address, now);
+    put_learner(backend, &learner).await?;
+    let _ = remember_mine(backend, &learner.id).await;
+    let _ = drop_code(backend, &key).await;
+    Ok(learner)
+}
+
+/// Stores an account application from a checked form (waiting for the admin) and
+/// remembers it in this browser, so the page can show its state; a failure to remember
+/// loses nothing.
+pub async fn request_by_account(
+    backend: &dyn Backend,
+    form: &JoinForm,
+    now: DateTime<Utc>,
+) -> Result<Learner, DataError> {
+    let learner = Learner::by_account(form, now);
+    put_learner(backend, &learner).await?;
+    let _ = remember_mine(backend, &learner.id).await;
+    Ok(learner)
 }

@@ -49,6 +49,16 @@ pub enum JoinProblem {
 }
 
 impl JoinForm {
+    /// The form for the next request from the same enterprise: its name and UIN kept,
+    /// the person's details and the agreement cleared.
+    pub fn next_request(&self) -> JoinForm {
+        JoinForm {
+            enterprise_name: self.enterprise_name.clone(),
+            enterprise_uin: self.enterprise_uin.clone(),
+            ..JoinForm::default()
+        }
+    }
+
     /// Every problem of the form, in field order.
     pub fn check(&self) -> Vec<(JoinField, JoinProblem)> {
         let mut out = Vec::new();

@@ -264,6 +264,48 @@ pub struct LearningRecord {
 }
 
 impl Learner {
+    /// A learner joined by enterprise email (active at once): its id and email are the
+    /// address, its name the address's local part until the platform knows better.
+    pub fn by_email(address: &crate::domain::common::contact::Email, at: DateTime<Utc>) -> Learner {
+        let key = address.to_string();
+        Learner::new(JoinMethod::EnterpriseEmail, key.clone(), at, |l| {
+            l.name = address.local.clone();
+            l.email = key;
+        })
+    }
+
+    /// An account application (waiting for the admin) from a checked join form: its id
+    /// is the cloud account id, spaces and dashes removed.
+    pub fn by_account(form: &JoinForm, at: DateTime<Utc>) -> Learner {
+        let id = crate::domain::common::text::compact(&form.account_id);
+        Learner::new(JoinMethod::AccountApplication, id.clone(), at, |l| {
+            l.name = form.name.trim().to_string();
+            l.mobile = crate::domain::common::text::compact(&form.mobile);
+            l.account_id = id;
+        })
+    }
+
+    fn new(
+        method: JoinMethod,
+        id: String,
+        at: DateTime<Utc>,
+        fill: impl FnOnce(&mut Learner),
+    ) -> Learner {
+        let mut learner = Learner {
+            id,
+            method,
+            state: LearnerState::initial(method),
+            name: String::new(),
+            mobile: String::new(),
+            email: String::new(),
+            account_id: String::new(),
+            requested_at: at,
+            records: Vec::new(),
+        };
+        fill(&mut learner);
+        learner
+    }
+
     /// The achievements, for counting.
     pub fn achievements(&self) -> Vec<Achievement> {
         self.records.iter().map(|r| r.achievement).collect()
