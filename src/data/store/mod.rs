@@ -5,17 +5,16 @@
 mod backup;
 pub mod keys;
 pub mod memory;
+mod reading;
 mod rules;
 pub mod traits;
 mod upkeep;
 
 use self::upkeep::QuarantineEntry;
 use super::model::QuarantineReason;
-use super::shapes;
 use super::withheld::{Notify, Withheld};
 
 use async_trait::async_trait;
-use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 use std::rc::Rc;
 
@@ -67,102 +66,10 @@ impl StoreBackend {
         let _ = self.bulk.set(key, value).await;
     }
 
-    async fn raw_get(&self, tier: Tier, key: &str) -> Result<Option<String>, DataError> {
-        match tier {
-            Tier::Small => self.kv.get(key),
-            Tier::Large => self.bulk.get(key).await,
-        }
-    }
-
-    async fn raw_set(&self, tier: Tier, key: &str, value: &str) -> Result<(), DataError> {
-        match tier {
-            Tier::Small => self.kv.set(key, value),
-            Tier::Large => self.bulk.set(key, value).await,
-        }
-    }
-
-    async fn raw_remove(&self, tier: Tier, key: &str) -> Result<(), DataError> {
-        match tier {
-            Tier::Small => self.kv.remove(key),
-            Tier::Large => self.bulk.remove(key).await,
-        }
-    }
-
-    /// Reads and migrates one stored value; an unreadable one — not JSON, or a session or
-    /// preferences that are not one — is set aside and reads as absent. (Records are
-    /// JSON to this layer: `typed` sets aside one that does not read as its type, and the
-    /// start-up scan checks them all.) A migrated value is written back in the current
-    /// schema (best effort).
-    async fn read(&self, tier: Tier, key: &str) -> Result<Option<envelope::Envelope>, DataError> {
-        let Some(raw) = self.raw_get(tier, key).await? else {
-            return Ok(None);
-        };
-        self.accept(tier, key, &raw).await
-    }
-
-    /// The checks of [`StoreBackend::read`] on a value already fetched.
-    async fn accept(
-        &self,
-        tier: Tier,
-        key: &str,
-        raw: &str,
-    ) -> Result<Option<envelope::Envelope>, DataError> {
-        match envelope::decode(raw) {
-            Ok(decoded) => {
-                if let Err(detail) = Self::preferences_shape(key, &decoded.envelope.data) {
-                    self.quarantine(tier, key, raw, QuarantineReason::WrongShape, detail)
-                        .await?;
-                    return Ok(None);
-                }
-                if decoded.migrated() {
-                    let text = envelope::encode(decoded.envelope.rev, &decoded.envelope.data);
-                    // A full quota only means the migration runs again next time.
-                    let _ = self.raw_set(tier, key, &text).await;
-                }
-                Ok(Some(decoded.envelope))
-            }
-            // A newer app's data is neither read nor moved nor overwritten by this one;
-            // it is listed as withheld so the user knows why it is missing.
-            Err(e @ envelope::EnvelopeError::Newer { found, .. }) => {
-                self.withheld
-                    .add(key, e.reason(), e.to_string(), raw.to_string());
-                Err(DataError::NewerVersion { found })
-            }
-            Err(e) => {
-                self.quarantine(tier, key, raw, e.reason(), e.to_string())
-                    .await?;
-                Ok(None)
-            }
-        }
-    }
-
-    /// Whether the session and the preferences read as such (other keys pass).
-    fn preferences_shape(key: &str, data: &Value) -> Result<(), String> {
-        match key {
-            SESSION => shapes::check_session(data),
-            SETTINGS => shapes::check_settings(data),
-            _ => Ok(()),
-        }
-    }
-
-    async fn read_typed<T: DeserializeOwned + Default>(&self, key: &str) -> Result<T, DataError> {
-        // `read` has checked the shape: what is left reads as `T`.
-        match self.read(Tier::Small, key).await? {
-            Some(env) => Ok(serde_json::from_value(env.data).unwrap_or_default()),
-            None => Ok(T::default()),
-        }
-    }
-
-    async fn write_typed<T: Serialize>(&self, key: &str, value: &T) -> Result<(), DataError> {
-        let rev = self.read(Tier::Small, key).await?.map_or(0, |e| e.rev);
-        let data = serde_json::to_value(value).map_err(|e| DataError::Storage(e.to_string()))?;
-        self.kv.set(key, &envelope::encode(rev + 1, &data))
-    }
-
     /// Reads every stored value once, setting aside whatever cannot be read (not JSON, not
     /// in a known envelope), and returns what is now set aside or withheld (a newer app's
     /// values are left alone). Run at start-up. Whether a record reads as its type is
-    /// checked where it is read (`typed`) and by [`shapes::sweep`]: that check needs every
+    /// checked where it is read (`typed`) and by [`crate::data::shapes::sweep`]: that check needs every
     /// record type's parser, which the start-up module should not carry.
     pub async fn scan(&self) -> Result<Vec<Quarantined>, DataError> {
         for key in self.kv.keys(KV_PREFIX)? {
