@@ -1,4 +1,4 @@
-//! Remote mode's HTTP policy (SPEC §5, public/openapi.yaml): URLs, status → error, which
+//! Remote mode's HTTP policy (ARCHITECTURE.md §Storage, public/openapi.yaml): URLs, status → error, which
 //! failures are retried and when.
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::data::error::FieldIssue;

@@ -1,4 +1,4 @@
-//! The wizard's step rules (SPEC §3.2), cross-field rules included.
+//! The wizard's step rules (RULES §Application), cross-field rules included.
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::PartnerType;
 use partner_console::domain::common::contact::ContactError;

@@ -1,4 +1,4 @@
-//! Working days (SPEC §4.4) and payment windows (§3.9).
+//! Working days (RULES §Working days) and payment windows (RULES §Settlement).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use partner_console::domain::money::calendar::{HolidayTable, WorkCalendar};

@@ -1,4 +1,4 @@
-//! Contacts and files (SPEC §4.2, §4.3).
+//! Contacts and files (RULES §Contacts, §Files).
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::common::contact::*;
 use partner_console::domain::common::file::*;

@@ -1,4 +1,4 @@
-//! Eligibility (SPEC §3.1): inclusive thresholds, the one-year rule, exact gaps.
+//! Eligibility (RULES §Eligibility): inclusive thresholds, the one-year rule, exact gaps.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;
 use partner_console::domain::onboarding::eligibility::*;

@@ -1,4 +1,4 @@
-//! Learners (SPEC §3.12): joining, the admin's decisions, and the counts eligibility uses.
+//! Learners (RULES §Learners): joining, the admin's decisions, and the counts eligibility uses.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
 use partner_console::domain::common::contact::{ContactError, Email};

@@ -1,4 +1,4 @@
-//! Certificates, the partner lifecycle and announcements (SPEC §3.4, §3.5, §3.11).
+//! Certificates, the partner lifecycle and announcements (RULES §Certificate, §Termination, §Announcements).
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::{NaiveDate, TimeZone, Utc};
 use partner_console::domain::common::transition::{Actor, TransitionError};

@@ -1,4 +1,4 @@
-//! Money and tax (SPEC §3.8, §4.5).
+//! Money and tax (RULES §Invoice preview, §Money).
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::Lang;
 use partner_console::domain::money::cny::{Cny, MoneyError, round_half_up};

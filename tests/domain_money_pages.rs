@@ -1,4 +1,4 @@
-//! The computations behind the money pages (SPEC §3.6–§3.10): statement filter/sort/
+//! The computations behind the money pages (RULES §Customers–§Special rebates): statement filter/sort/
 //! totals, CSV import and export, sample data, customers, special rebates (settlements:
 //! domain_settlement.rs).
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! Settlement sheets (SPEC §3.9): their amount and clawbacks, the tax preview of the
+//! Settlement sheets (RULES §Settlement): their amount and clawbacks, the tax preview of the
 //! invoice, the payment window and hold, and the moves a person makes — who makes which,
 //! on which days.
 #![cfg(not(target_arch = "wasm32"))]

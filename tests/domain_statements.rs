@@ -1,4 +1,4 @@
-//! Statements (SPEC §3.7): dates and months, the postpaid deduction, the rebate basis
+//! Statements (RULES §Statements): dates and months, the postpaid deduction, the rebate basis
 //! and its switch, totals, and the CSV export's cells.
 #![cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;

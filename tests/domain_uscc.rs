@@ -1,4 +1,4 @@
-//! USCC (SPEC §4.1): the spec's examples, normalisation and every rule's message.
+//! USCC (RULES §USCC): the spec's examples, normalisation and every rule's message.
 #![cfg(not(target_arch = "wasm32"))]
 use partner_console::domain::common::uscc::{USCC_ALPHABET, Uscc, UsccError, check_character};
 use proptest::prelude::*;

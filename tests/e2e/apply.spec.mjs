@@ -1,4 +1,4 @@
-// Eligibility, the application wizard and the channel manager's review (issue: SPEC §3.1–3.2).
+// Eligibility, the application wizard and the channel manager's review (issue: RULES §Eligibility–§Application).
 import { test, expect, becomeRole, fault } from "./modes.mjs";
 import { files } from "./fixtures.mjs";
 

@@ -1,5 +1,5 @@
 // Learners: joining by email and by application, the admin's decisions, records that
-// count towards eligibility (SPEC §3.12, §3.1) — the whole scenario in both languages.
+// count towards eligibility (RULES §Learners, §Eligibility) — the whole scenario in both languages.
 import { test, expect, becomeRole, localOnly, mailedCode } from "./modes.mjs";
 
 const L = {

@@ -1,4 +1,4 @@
-// The partner lifecycle (SPEC §3.3–§3.5, §3.11) in both languages: profile changes with
+// The partner lifecycle (RULES §Profile–§Termination, §Announcements) in both languages: profile changes with
 // history and the renamed settlement sheet, the certificate, termination to deregistered,
 // announcements. The partner is planted as approval writes it (the approval itself is
 // covered by apply.spec.mjs).

@@ -1,4 +1,4 @@
-// The money pages (SPEC §3.6–§3.10): statement import with refused lines, filters and
+// The money pages (RULES §Customers–§Special rebates): statement import with refused lines, filters and
 // totals checked against an independent count, the basis switch, the tax preview,
 // export → re-import, the settlement payment window, and special rebates for the main
 // account only.

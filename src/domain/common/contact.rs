@@ -1,4 +1,4 @@
-//! Contact fields of the application and the profile (SPEC §4.2): mobile, landline, QQ,
+//! Contact fields of the application and the profile (RULES §Contacts): mobile, landline, QQ,
 //! email and corporate bank account number.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! Uploaded images (business licence, bank account proof), judged by content (SPEC §4.3).
+//! Uploaded images (business licence, bank account proof), judged by content (RULES §Files).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,8 @@
-//! Who is using the console (SPEC §2) and what each role may do.
+//! Who is using the console (RULES §Roles) and what each role may do.
 
 use serde::{Deserialize, Serialize};
 
-/// The four roles of SPEC §2.
+/// The four roles of RULES §Roles.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
     /// Not signed in / not a partner yet: eligibility check and application only.

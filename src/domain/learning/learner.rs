@@ -1,4 +1,4 @@
-//! Joining the learning platform (SPEC §3.12): enterprise email (active at once after
+//! Joining the learning platform (RULES §Learners): enterprise email (active at once after
 //! confirmation) or account application (waits for the enterprise admin).
 
 use chrono::{DateTime, Duration, Utc};

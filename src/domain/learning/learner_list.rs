@@ -1,4 +1,4 @@
-//! The learning-platform admin's list (SPEC §3.5): search, filters, sort, and the CSV
+//! The learning-platform admin's list (RULES §Termination): search, filters, sort, and the CSV
 //! export of what the list shows.
 
 use crate::domain::common::keyed::keyed;

@@ -1,4 +1,4 @@
-//! Mainland China working days (SPEC §4.4). The holiday tables are data, one per year,
+//! Mainland China working days (RULES §Working days). The holiday tables are data, one per year,
 //! from the State Council notices; a year without a table falls back to Monday–Friday and
 //! every answer that relied on the fallback says so.
 

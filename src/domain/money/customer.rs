@@ -1,5 +1,5 @@
-//! Associated customers (代客, SPEC §3.6): who they are, what they owe, and where their
-//! unbinding stands (termination needs every customer unbound, §3.5).
+//! Associated customers (代客, RULES §Customers): who they are, what they owe, and where their
+//! unbinding stands (termination needs every customer unbound, RULES §Termination).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

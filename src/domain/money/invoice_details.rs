@@ -1,5 +1,5 @@
 //! What the partner's invoice to the provider must carry, and where the paperwork goes
-//! (the seed guide's values, §3.9). Kept as data so a deployment can update them in one
+//! (the seed guide's values, RULES §Settlement). Kept as data so a deployment can update them in one
 //! place.
 
 /// The provider's invoicing details.

@@ -1,4 +1,4 @@
-//! The tax effect of the invoice a partner issues for its rebate (SPEC §3.8).
+//! The tax effect of the invoice a partner issues for its rebate (RULES §Invoice preview).
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

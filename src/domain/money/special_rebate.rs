@@ -1,4 +1,4 @@
-//! Special rebates (特批返佣, SPEC §3.10): every one that was in force for a customer while
+//! Special rebates (特批返佣, RULES §Special rebates): every one that was in force for a customer while
 //! associated with this partner, expired ones included, with the guide's five filters.
 
 use chrono::NaiveDate;

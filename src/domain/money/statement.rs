@@ -1,4 +1,4 @@
-//! Rebate statement rows, the statement basis and totals (SPEC §3.7).
+//! Rebate statement rows, the statement basis and totals (RULES §Statements).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,4 +1,4 @@
-//! The partner application and its states (SPEC §3.2):
+//! The partner application and its states (RULES §Application):
 //! Draft → Submitted → (Approved | Rejected → Draft …).
 
 use chrono::{DateTime, Utc};

@@ -1,4 +1,4 @@
-//! The rules of each wizard step (SPEC §3.2), including the cross-field ones: company
+//! The rules of each wizard step (RULES §Application), including the cross-field ones: company
 //! name = licence name = verified name, and bank account name = company name.
 
 use serde::{Deserialize, Serialize};

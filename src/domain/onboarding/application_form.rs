@@ -1,4 +1,4 @@
-//! The partner application's fields (SPEC §3.2); their rules are in
+//! The partner application's fields (RULES §Application); their rules are in
 //! `application_checks`.
 
 use serde::{Deserialize, Serialize};

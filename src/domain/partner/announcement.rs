@@ -1,4 +1,4 @@
-//! Announcements (通知公告 / 渠道政策, SPEC §3.11).
+//! Announcements (通知公告 / 渠道政策, RULES §Announcements).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! The yearly electronic authorization certificate (SPEC §3.4).
+//! The yearly electronic authorization certificate (RULES §Certificate).
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! The partner's lifecycle after admission (SPEC §3.5):
+//! The partner's lifecycle after admission (RULES §Termination):
 //! Active → TerminationRequested → Settling → Deregistered.
 
 use serde::{Deserialize, Serialize};

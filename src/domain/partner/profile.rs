@@ -1,4 +1,4 @@
-//! Partner profile changes (SPEC §3.3): a new name needs the same USCC; new bank details
+//! Partner profile changes (RULES §Profile): a new name needs the same USCC; new bank details
 //! need a new proof; every change is recorded.
 
 use chrono::{DateTime, Utc};

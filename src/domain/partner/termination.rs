@@ -1,4 +1,4 @@
-//! The termination application email, exactly per the guide's template (SPEC §3.5).
+//! The termination application email, exactly per the guide's template (RULES §Termination).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! `/apply` and `/apply/:step`: the application wizard (SPEC §3.2). The draft is saved as
+//! `/apply` and `/apply/:step`: the application wizard (RULES §Application). The draft is saved as
 //! it is typed and reopens where the applicant left it, files included.
 
 pub mod labels;

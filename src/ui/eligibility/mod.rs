@@ -1,4 +1,4 @@
-//! `/eligibility`: the self-check (SPEC §3.1). Open to everyone; the inputs are kept, and
+//! `/eligibility`: the self-check (RULES §Eligibility). Open to everyone; the inputs are kept, and
 //! a type can be carried into the application wizard.
 
 mod form;
@@ -32,7 +32,7 @@ pub fn EligibilityPage() -> impl IntoView {
     let input = RwSignal::new(EligibilityInput::default());
     let loaded = RwSignal::new(false);
     let status = RwSignal::new(None::<Notice>);
-    // Learner counts come from the learner records once there are any (SPEC §3.1).
+    // Learner counts come from the learner records once there are any (RULES §Eligibility).
     let from_records = RwSignal::new(None::<(u32, u32)>);
     // A role that may not read learners enters the counts by hand.
     use_load(

@@ -1,4 +1,4 @@
-//! The learning platform (SPEC §3.12): `/join` for employees, `/learners` for the
+//! The learning platform (RULES §Learners): `/join` for employees, `/learners` for the
 //! enterprise admin.
 
 mod join;

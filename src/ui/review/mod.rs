@@ -1,4 +1,4 @@
-//! `/review` and `/review/:id`: the channel manager's application queue (SPEC §3.2).
+//! `/review` and `/review/:id`: the channel manager's application queue (RULES §Application).
 
 mod decision;
 

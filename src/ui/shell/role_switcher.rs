@@ -1,4 +1,4 @@
-//! Local mode's demo role switcher (SPEC §2): clearly marked, absent in remote mode.
+//! Local mode's demo role switcher (RULES §Roles): clearly marked, absent in remote mode.
 
 use leptos::prelude::*;
 

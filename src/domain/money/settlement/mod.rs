@@ -1,4 +1,4 @@
-//! Settlement sheets and their payment (SPEC §3.9): the states a sheet moves through, who
+//! Settlement sheets and their payment (RULES §Settlement): the states a sheet moves through, who
 //! may make which move and on which days; the sheet in `sheet.rs`, payment in `payment.rs`.
 
 use chrono::NaiveDate;

@@ -1,4 +1,4 @@
-//! The eligibility self-check (SPEC §3.1): basic declarations and per-type thresholds,
+//! The eligibility self-check (RULES §Eligibility): basic declarations and per-type thresholds,
 //! all inclusive ("以上" includes the number). Results are data, not prose, so the UI can
 //! say them in either language.
 

@@ -81,7 +81,7 @@ pub fn one_year_after(registered: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// The requirements of one partner type (SPEC §3.1 table), basic declarations excluded.
+/// The requirements of one partner type (RULES §Eligibility table), basic declarations excluded.
 pub fn thresholds(partner_type: PartnerType) -> Vec<Requirement> {
     use Requirement::*;
     match partner_type {
