@@ -1,7 +1,10 @@
-//! The remote backend over an in-memory server speaking the contract: creates and
-//! replaces, revision guards, drafts kept until the server confirms, retries for reads
-//! only, and every error status reaching the UI as its own error.
+//! The remote backend over an in-memory server speaking the contract: the shared backend
+//! contract (records and files), creates and replaces, revision guards, drafts kept until
+//! the server confirms, retries for reads only, and every error status reaching the UI as
+//! its own error.
 #![cfg(not(target_arch = "wasm32"))]
+mod support;
+
 use async_trait::async_trait;
 use futures::executor::block_on;
 use serde_json::json;
@@ -16,10 +19,13 @@ use partner_console::data::remote::{RemoteBackend, RemoteConfig};
 use partner_console::data::{Backend, Collection, DataError, Record};
 use partner_console::domain::Role;
 
-/// A json-server-like server: records by URL, `If-Match` checked, faults on demand.
+/// A json-server-like server: records by URL, `If-Match` checked, files as sent, faults
+/// on demand.
 #[derive(Default)]
 struct FakeServer {
     records: RefCell<BTreeMap<String, Record>>,
+    /// Files by id, as the app sent them (JSON with the bytes in base64).
+    blobs: RefCell<BTreeMap<String, String>>,
     log: RefCell<Vec<(Method, String)>>,
     /// While true, nothing answers (the server is stopped).
     down: Cell<bool>,
@@ -92,6 +98,9 @@ impl FakeServer {
                 r#"{"role":"ChannelManager","account_id":"100"}"#.into(),
             );
         }
+        if path == "/blobs" || path.starts_with("/blobs/") {
+            return self.file(r.method, &path, r.body.as_deref());
+        }
         let mut records = self.records.borrow_mut();
         match r.method {
             Method::Get if path.matches('/').count() == 1 => {
@@ -139,6 +148,37 @@ impl FakeServer {
     }
 }
 
+impl FakeServer {
+    /// `POST /blobs` stores a file under the id in its body; `GET` and `DELETE
+    /// /blobs/{id}` read and remove it.
+    fn file(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&str>,
+    ) -> Result<HttpResponse, DataError> {
+        let mut blobs = self.blobs.borrow_mut();
+        let id = path.trim_start_matches("/blobs").trim_start_matches('/');
+        match method {
+            Method::Post => {
+                let body = body.unwrap_or_default();
+                let sent: serde_json::Value = serde_json::from_str(body).unwrap();
+                blobs.insert(sent["id"].as_str().unwrap().to_string(), body.to_string());
+                answer(201, String::new())
+            }
+            Method::Get => match blobs.get(id) {
+                Some(text) => answer(200, text.clone()),
+                None => answer(404, "{}".into()),
+            },
+            Method::Delete => {
+                blobs.remove(id);
+                answer(204, String::new())
+            }
+            Method::Put => answer(405, "{}".into()),
+        }
+    }
+}
+
 fn setup() -> (RemoteBackend, Rc<FakeServer>) {
     let server = Rc::new(FakeServer::default());
     let (local, stores) = memory_backend_with_stores();
@@ -158,6 +198,18 @@ fn requests(server: &FakeServer, method: Method) -> usize {
         .iter()
         .filter(|(m, _)| *m == method)
         .count()
+}
+
+#[test]
+fn the_remote_backend_keeps_the_shared_contract_for_records_and_files() {
+    block_on(async {
+        // The fake server's session is the channel manager's; the contract's records are
+        // written as the server allows, whatever the role (the server decides).
+        let (b, _) = setup();
+        support::contract::records(&b).await;
+        let (b, _) = setup();
+        support::contract::blobs(&b).await;
+    });
 }
 
 #[test]
