@@ -314,3 +314,26 @@ fn a_batch_decision_changes_the_pending_requests_chosen_and_counts_the_rest() {
         "a rejection needs a reason"
     );
 }
+
+#[test]
+fn every_text_field_of_the_join_form_is_read_and_written_by_its_field() {
+    use partner_console::domain::learning::join_form::{JoinField, JoinForm};
+    let mut form = JoinForm::default();
+    let texts = [
+        JoinField::EnterpriseName,
+        JoinField::EnterpriseUin,
+        JoinField::Name,
+        JoinField::AccountId,
+        JoinField::Mobile,
+    ];
+    for field in texts {
+        *form.text_mut(field).unwrap() = format!("{field:?}");
+    }
+    for field in texts {
+        assert_eq!(form.text(field), format!("{field:?}"));
+    }
+    assert!(form.text_mut(JoinField::Agreement).is_none(), "a tick box");
+    assert_eq!(form.text(JoinField::Agreement), "");
+    assert_eq!(form.name, "Name");
+    assert_eq!(form.mobile, "Mobile");
+}

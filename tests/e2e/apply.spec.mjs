@@ -1,12 +1,13 @@
 // Eligibility, the application wizard and the channel manager's review (issue: RULES §Eligibility–§Application).
 import { test, expect, becomeRole, fault } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 import { files } from "./fixtures.mjs";
 
 const company = "深圳示例科技有限公司";
 const uscc = "91440300708461136T";
 
 const zh = {
-  role: "演示：切换角色", visitor: "访客", manager: "渠道经理", main: "主账号（企业管理员）",
+  ...WORDS["zh-CN"],
   next: "下一步", submit: "提交申请", saved: "草稿已自动保存",
   supplier: "我已完成《腾讯集团供应商关系申报表》申报",
   wechat: "微信", transfer: "对公账户打款", verifiedName: "认证企业名称", verifiedUscc: "认证企业统一社会信用代码",
@@ -18,7 +19,7 @@ const zh = {
   submitted: "已提交，待审核", approved: "已通过", rejected: "已驳回",
 };
 const en = {
-  role: "Demo: switch role", visitor: "Visitor", manager: "Channel manager", main: "Main account (enterprise admin)",
+  ...WORDS["en-US"],
   next: "Next", submit: "Submit application", saved: "Draft saved",
   supplier: "I have filed the supplier relationship declaration",
   wechat: "WeChat", transfer: "Corporate bank-account transfer", verifiedName: "Verified company name", verifiedUscc: "Verified USCC",
@@ -33,7 +34,7 @@ const en = {
 const exact = { exact: true };
 
 async function role(page, t, name) {
-  await becomeRole(page, t.role, name);
+  await becomeRole(page, t.roleSwitch, name);
 }
 
 async function stepOne(page, t) {

@@ -1,7 +1,8 @@
 // Lazy areas: the home page needs none of them, a page fetches its own area and no other,
 // a deep link into every area renders, and a module that cannot be fetched is reported
 // with a way back — never a blank page or a panic.
-import { test, expect, becomeRole } from "./modes.mjs";
+import { test, expect, becomeRole, actAs } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 
 /** The area modules and shared chunks the page fetched so far, by area name. */
 function areaFetches(page) {
@@ -27,7 +28,7 @@ test("opening the home page fetches no area module (and remote mode's only in re
 test("a statements page fetches the statements area and no other page's", async ({ page, mode }) => {
   const fetched = areaFetches(page);
   await page.goto("./");
-  await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+  await actAs(page, "main");
   await page.goto("statements");
   await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
   expect(fetched.filter((f) => f.startsWith("split_") && f !== "split_remote")).toEqual(["split_statements"]);
@@ -35,7 +36,7 @@ test("a statements page fetches the statements area and no other page's", async 
 });
 
 // A page of every area, with the role that may open it.
-const MAIN = "主账号（企业管理员）";
+const MAIN = WORDS["zh-CN"].main;
 const DEEP_LINKS = [
   ["eligibility", "合作伙伴准入条件自查", MAIN],
   ["apply", "腾讯云合作伙伴申请", MAIN],
@@ -52,7 +53,7 @@ const DEEP_LINKS = [
 for (const [path, heading, role] of DEEP_LINKS) {
   test(`a deep link to /${path} renders its page`, async ({ page }) => {
     await page.goto("./");
-    await becomeRole(page, "演示：切换角色", role);
+    await becomeRole(page, WORDS["zh-CN"].roleSwitch, role);
     await page.goto(path);
     await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
   });
@@ -78,7 +79,7 @@ for (const failure of ["404", "abort"]) {
 
 test("links move in place, back and forward follow, and the navigation marks the page shown", async ({ page, context }) => {
   await page.goto("./");
-  await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+  await actAs(page, "main");
   const nav = page.getByRole("navigation", { name: "主导航" });
   const current = nav.locator('a[aria-current="page"]');
   await expect(current).toHaveText("首页");

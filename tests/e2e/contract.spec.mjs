@@ -2,6 +2,7 @@
 // app's own types — every collection and role the data layer knows is in it — and with
 // the app's real requests: a remote session's requests are checked against it.
 import { test, expect, becomeRole, plant, startSession, requestLog } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import Ajv from "ajv";
 import { readFile } from "node:fs/promises";
@@ -88,9 +89,9 @@ test("remote mode: the app's real requests are the contract's operations", async
   await expect(page.getByRole("status").filter({ hasText: "结算付款可能暂停" })).toBeVisible();
   await page.goto("statements");
   await page.locator("#stmt-sample-size").selectOption("1000");
-  await page.getByRole("button", { name: "加载示例数据" }).click();
+  await page.getByRole("button", { name: WORDS["zh-CN"].loadSample }).click();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
-  await becomeRole(page, null, "渠道经理");
+  await becomeRole(page, null, WORDS["zh-CN"].manager);
   await page.goto("announcements");
   await page.getByLabel("标题").fill("通知");
   await page.getByLabel("正文").fill("正文");

@@ -3,7 +3,8 @@
 // money pages, edits lost on reload, half-stored changes, restores of ill-shaped backups,
 // a binary file read as a CSV, page titles and focus.
 import fs from "node:fs";
-import { test, expect, becomeRole, localOnly, plant, settleArrears, startSession } from "./modes.mjs";
+import { test, expect, becomeRole, localOnly, plant, settleArrears, startSession, actAs } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 import { files } from "./fixtures.mjs";
 
 const NAME = "深圳示例科技有限公司";
@@ -70,7 +71,7 @@ test("the profile stores the USCC's one spelling: no history line, the same code
   await page.goto("certificate");
   await page.getByRole("button", { name: /申请 \d{4} 年度电子授权书/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "已提交申请。" })).toBeVisible();
-  await becomeRole(page, "演示：切换角色", "渠道经理");
+  await actAs(page, "manager");
   await page.goto("certificate");
   await page.getByRole("button", { name: "通过并签发" }).click();
   await expect(page.locator(".pc-certificate")).toContainText(USCC);
@@ -119,7 +120,7 @@ test("money pages: aligned figures, coloured states, a chart with values, honest
   await asMain(page, "statements");
   await page.locator("#stmt-sample-size").selectOption("1000");
   await page.locator("#stmt-sample-month").fill("2026-02");
-  await page.getByRole("button", { name: "加载示例数据" }).click();
+  await page.getByRole("button", { name: WORDS["zh-CN"].loadSample }).click();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 
   // The month table: a visible header over every column, figures right-aligned under
@@ -152,7 +153,7 @@ test("money pages: aligned figures, coloured states, a chart with values, honest
   // The payment rule says when the window is counted from.
   await page.getByTestId("settlements-table").getByRole("link", { name: "2026-01" }).click();
   await expect(page.locator("main")).toContainText("预计在签收之日起第 10–15 个工作日内");
-  await becomeRole(page, "演示：切换角色", "渠道经理");
+  await actAs(page, "manager");
   await settleArrears(page, { arrears: "欠费", paid: "确认欠费已结清" });
   await page.goto("settlements/2026-01");
   await page.getByLabel("日期").fill("2026-02-10");

@@ -1,6 +1,7 @@
 // The foundation as a user meets it: language, roles, backup, corrupt data, embedding,
 // deep links under a sub-path.
 import { test, expect, localOnly, becomeRole, backendUrl } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 
 test("opens in zh-CN by default, even for an English browser", async ({ page, mode }) => {
   await page.goto("./");
@@ -14,8 +15,8 @@ test("remote mode: the role is the server's, and there is no demo switch", async
   test.skip(mode === "local", "the role of a remote session");
   await page.goto("./");
   await expect(page.getByTestId("current-role")).toContainText("访客");
-  await expect(page.getByLabel("演示：切换角色")).toHaveCount(0);
-  await becomeRole(page, null, "渠道经理");
+  await expect(page.getByLabel(WORDS["zh-CN"].roleSwitch)).toHaveCount(0);
+  await becomeRole(page, null, WORDS["zh-CN"].manager);
   await expect(page.getByTestId("next-steps")).toContainText("审核合作伙伴申请");
   await page.goto("settings");
   await expect(page.getByText(backendUrl(page))).toBeVisible();
@@ -39,7 +40,7 @@ test("switching to en-US changes the strings and survives a reload", async ({ pa
 test("the demo role switch changes the header and what home offers", async ({ page, mode }) => {
   localOnly(mode, "the demo role switch");
   await page.goto("./");
-  await page.getByLabel("演示：切换角色").selectOption({ label: "渠道经理" });
+  await page.getByLabel(WORDS["zh-CN"].roleSwitch).selectOption({ label: WORDS["zh-CN"].manager });
   await expect(page.getByTestId("current-role")).toContainText("渠道经理");
   await expect(page.getByTestId("next-steps")).toContainText("审核合作伙伴申请");
   await page.reload();
@@ -53,14 +54,14 @@ test("a change in one tab shows in the other", async ({ context, mode }) => {
   await a.goto("./");
   await b.goto("./");
   await expect(b.getByTestId("current-role")).toContainText("访客");
-  await a.getByLabel("演示：切换角色").selectOption({ label: "子账号（员工）" });
+  await a.getByLabel(WORDS["zh-CN"].roleSwitch).selectOption({ label: WORDS["zh-CN"].sub });
   await expect(b.getByTestId("current-role")).toContainText("子账号（员工）");
 });
 
 test("backup, clear and restore bring the data back", async ({ page, mode }, info) => {
   localOnly(mode, "backups are of browser storage");
   await page.goto("settings");
-  await page.getByLabel("演示：切换角色").selectOption({ label: "主账号（企业管理员）" });
+  await page.getByLabel(WORDS["zh-CN"].roleSwitch).selectOption({ label: WORDS["zh-CN"].main });
   await expect(page.getByTestId("current-role")).toContainText("主账号");
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出备份" }).click();
@@ -83,7 +84,7 @@ test("backup, clear and restore bring the data back", async ({ page, mode }, inf
 test("a malformed or newer backup is refused and changes nothing", async ({ page, mode }, info) => {
   localOnly(mode, "backups are of browser storage");
   await page.goto("settings");
-  await page.getByLabel("演示：切换角色").selectOption({ label: "渠道经理" });
+  await page.getByLabel(WORDS["zh-CN"].roleSwitch).selectOption({ label: WORDS["zh-CN"].manager });
   const bad = info.outputPath("bad.json");
   const fs = await import("node:fs");
   fs.writeFileSync(bad, "{ this is not json");
@@ -99,7 +100,7 @@ test("a malformed or newer backup is refused and changes nothing", async ({ page
 test("corrupt stored data is set aside and reported, the rest keeps working", async ({ page, mode }) => {
   localOnly(mode, "corrupt browser storage");
   await page.goto("./");
-  await page.getByLabel("演示：切换角色").selectOption({ label: "子账号（员工）" });
+  await page.getByLabel(WORDS["zh-CN"].roleSwitch).selectOption({ label: WORDS["zh-CN"].sub });
   await page.evaluate(() => localStorage.setItem("pc/r/customers/bad", "{\"v\":1,\"rev\":1,\"data\":"));
   await page.reload();
   await expect(page.getByTestId("problems-banner")).toContainText("1 项");

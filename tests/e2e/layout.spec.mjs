@@ -3,6 +3,7 @@
 // phone, and at 1280 px the statement table shows the figures it exists for without
 // sideways scrolling.
 import { test, expect, localOnly, plant, startSession } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 
 const NAME = "深圳示例科技有限公司";
 const profile = {
@@ -24,7 +25,7 @@ async function withSample(page) {
   await page.goto("statements");
   await page.locator("#stmt-sample-size").selectOption("1000");
   await page.locator("#stmt-sample-month").fill("2026-02");
-  await page.getByRole("button", { name: "加载示例数据" }).click();
+  await page.getByRole("button", { name: WORDS["zh-CN"].loadSample }).click();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 }
 

@@ -1,10 +1,11 @@
 // Learners: joining by email and by application, the admin's decisions, records that
 // count towards eligibility (RULES §Learners, §Eligibility) — the whole scenario in both languages.
-import { test, expect, becomeRole, localOnly, mailedCode } from "./modes.mjs";
+import { test, expect, becomeRole, localOnly, mailedCode, actAs } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 
 const L = {
   "zh-CN": {
-    roleSwitch: "演示：切换角色", main: "主账号（企业管理员）", sub: "子账号（员工）",
+    ...WORDS["zh-CN"],
     domain: "邮箱域名", enable: "开通", email: "企业邮箱", send: "发送验证码", code: "验证码", join: "确认加入",
     refused: "邮箱域名 other.com 未开通企业邮箱加入，已开通的域名：example.com",
     wrong: (n) => `验证码错误，还可尝试 ${n} 次`, locked: "验证码错误次数过多，请重新获取验证码",
@@ -21,7 +22,7 @@ const L = {
     listEmpty: "还没有学员或申请。", noneFound: "没有符合条件的学员或申请。",
   },
   "en-US": {
-    roleSwitch: "Demo: switch role", main: "Main account (enterprise admin)", sub: "Sub-account (employee)",
+    ...WORDS["en-US"],
     domain: "Email domain", enable: "Enable", email: "Enterprise email", send: "Send code", code: "Code", join: "Join",
     refused: "The domain other.com is not enabled for joining by email; enabled domains: example.com",
     wrong: (n) => `Wrong code; ${n} tries left`, locked: "Too many wrong codes; ask for a new code",
@@ -182,7 +183,7 @@ for (const [lang, t] of Object.entries(L)) {
 test("an email join can be confirmed with the mailbox link", async ({ page, mode }) => {
   localOnly(mode, "the simulated mailbox stands in for email; a backend mails the link");
   await page.goto("./");
-  await becomeRole(page, "演示：切换角色", "主账号（企业管理员）");
+  await actAs(page, "main");
   await page.goto("learners");
   await page.getByRole("textbox", { name: "邮箱域名", exact: true }).fill("example.com");
   await page.getByRole("button", { name: "开通" }).click();

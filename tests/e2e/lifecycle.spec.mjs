@@ -3,6 +3,7 @@
 // announcements. The partner is planted as approval writes it (the approval itself is
 // covered by apply.spec.mjs).
 import { test, expect, becomeRole, plant, startSession } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 import { files } from "./fixtures.mjs";
 
 const NAME = "深圳示例科技有限公司";
@@ -12,9 +13,9 @@ const UIN = "100012345678";
 
 const L = {
   "zh-CN": {
-    roleSwitch: "演示：切换角色", main: "主账号（企业管理员）", manager: "渠道经理", sub: "子账号（员工）",
+    ...WORDS["zh-CN"],
     save: "保存修改", newEntity: "新的统一社会信用代码代表另一个法律主体", proof: "修改了银行信息，请上传新的银行账号证明",
-    saved: "新银行信息核实期间，结算付款可能暂停", companyField: "公司名称", loadSample: "加载示例数据",
+    saved: "新银行信息核实期间，结算付款可能暂停", companyField: "公司名称",
     apply: (y) => `申请 ${y} 年度电子授权书`, approve: "通过并签发", validUntil: (y) => `有效期至 ${y}年12月31日`,
     print: "打印 / 另存为 PDF", arrears: "¥500.00", requestUnbind: "申请解除关联", paid: "确认欠费已结清", unbound: "确认已解除关联",
     sentOk: "发件邮箱属于公司域名（example.com）", stamp: "请附上加盖公章的申请附件", sent: "我已发送申请邮件",
@@ -22,9 +23,9 @@ const L = {
     post: "发布", titleLabel: "标题", bodyLabel: "正文", unread: "未读", titleRequired: "标题为必填项", requestedDone: "已提交申请。",
   },
   "en-US": {
-    roleSwitch: "Demo: switch role", main: "Main account (enterprise admin)", manager: "Channel manager", sub: "Sub-account (employee)",
+    ...WORDS["en-US"],
     save: "Save changes", newEntity: "a new USCC is a different legal entity", proof: "Bank information changed: upload a new bank account proof",
-    saved: "Settlement payment may pause while the new bank account is verified", companyField: "Company name", loadSample: "Load sample data",
+    saved: "Settlement payment may pause while the new bank account is verified", companyField: "Company name",
     apply: (y) => `Apply for the ${y} certificate`, approve: "Approve and issue", validUntil: (y) => `Valid until 31 December ${y}`,
     print: "Print / save as PDF", arrears: "CNY 500.00", requestUnbind: "Request unbinding", paid: "Record arrears paid", unbound: "Confirm unbound",
     sentOk: "The sender is on the company’s domain (example.com)", stamp: "attach the application stamped with the company seal", sent: "I have sent the email",

@@ -6,6 +6,7 @@
 // storage; remote: the server's database).
 import { test as base, expect } from "@playwright/test";
 import { watchPage, checkVisited } from "./guard.mjs";
+import { WORDS, ROLE_KEYS } from "./words.mjs";
 
 export { expect };
 
@@ -13,12 +14,9 @@ export const API_PORT = Number(process.env.E2E_API_PORT || 4174);
 export const API_ROOT = `http://127.0.0.1:${API_PORT}`;
 
 /** The tokens the test server knows, by the role's name in either language. */
-const TOKENS = {
-  Visitor: "tok-visitor", 访客: "tok-visitor",
-  "Main account (enterprise admin)": "tok-main", "主账号（企业管理员）": "tok-main",
-  "Sub-account (employee)": "tok-sub", "子账号（员工）": "tok-sub",
-  "Channel manager": "tok-manager", 渠道经理: "tok-manager",
-};
+const TOKENS = Object.fromEntries(
+  Object.values(WORDS).flatMap((w) => ROLE_KEYS.map((key) => [w[key], `tok-${key}`])),
+);
 
 export const test = base.extend({
   mode: ["local", { option: true }],
@@ -86,6 +84,17 @@ export async function becomeRole(page, switchLabel, name) {
     await page.getByLabel(switchLabel).selectOption({ label: name });
   }
   await expect(page.getByTestId("current-role")).toContainText(name);
+}
+
+/** Becomes a role by its key (`visitor`, `main`, `sub`, `manager`) with the console in
+ * `lang`. */
+export async function actAs(page, key, lang = "zh-CN") {
+  await becomeRole(page, WORDS[lang].roleSwitch, WORDS[lang][key]);
+}
+
+/** Clicks the settings page's sample-data button (the page must be open). */
+export async function loadSample(page, lang = "zh-CN") {
+  await page.getByRole("button", { name: WORDS[lang].loadSample }).click();
 }
 
 /** Plants records as the app would have stored them: `[collection, id, data]` triples.

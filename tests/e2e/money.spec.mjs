@@ -3,14 +3,15 @@
 // export → re-import, the settlement payment window, and special rebates for the main
 // account only.
 import { test, expect, becomeRole, settleArrears } from "./modes.mjs";
+import { WORDS } from "./words.mjs";
 import { readFile } from "node:fs/promises";
 
-const ROLE = { main: "Main account (enterprise admin)", sub: "Sub-account (employee)", manager: "Channel manager" };
+const ROLE = WORDS["en-US"];
 
 // The words of the statement scenario in both languages.
 const L = {
   "zh-CN": {
-    roleSwitch: "演示：切换角色", main: "主账号（企业管理员）", importLabel: "导入对账单（CSV）",
+    ...WORDS["zh-CN"], importLabel: "导入对账单（CSV）",
     summary: (n) => `读取 ${n + 3} 行：新增 ${n} 行，替换 0 行，拒绝 3 行。`,
     bad: ["第 5 行：月份“2026-13”不是 YYYY-MM 格式", "第 6 行：付费模式“月付”应为 预付费/后付费", "第 7 行：“消费金额”的值“abc”不是最多两位小数的金额"],
     product: "产品", from: "起始月份", to: "截止月份", rebate: "返佣金额", clear: "清除筛选", customer: "客户（UIN 或名称）",
@@ -20,7 +21,7 @@ const L = {
     export: "导出当前筛选结果（CSV）", header: "月份,扣费月份,客户UIN", reimport: (n) => `新增 0 行，替换 ${n} 行，拒绝 0 行`,
   },
   "en-US": {
-    roleSwitch: "Demo: switch role", main: ROLE.main, importLabel: "Import statements (CSV)",
+    ...WORDS["en-US"], importLabel: "Import statements (CSV)",
     summary: (n) => `Read ${n + 3} lines: ${n} added, 0 replaced, 3 refused.`,
     bad: ["Line 5: month “2026-13” is not YYYY-MM", "Line 6: payment mode “月付” must be prepaid or postpaid", "Line 7: “consumption” value “abc” is not an amount"],
     product: "Product", from: "From month", to: "To month", rebate: "Rebate", clear: "Clear filters", customer: "Customer (UIN or name)",
@@ -39,7 +40,7 @@ async function start(page, path, lang = "en-US") {
 }
 
 async function role(page, name) {
-  await becomeRole(page, "Demo: switch role", name);
+  await becomeRole(page, WORDS["en-US"].roleSwitch, name);
 }
 
 /** "CNY -1,234.50" / "-¥1,234.50" → -123450 (fen), so sums are exact. */
@@ -180,7 +181,7 @@ test("settlements: payment window, hold, clawbacks, print; customers; special re
   await start(page, "statements");
   await page.getByLabel("Sample rows").selectOption("1000");
   await page.getByLabel("Sample ends with month").fill("2026-02");
-  await page.getByRole("button", { name: "Load sample data" }).click();
+  await page.getByRole("button", { name: WORDS["en-US"].loadSample }).click();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
   // The table really scrolls through all 1,000 rows while drawing only those in view.
   const scroller = page.getByTestId("statement-scroll");

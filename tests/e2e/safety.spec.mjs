@@ -3,7 +3,7 @@
 // formula, bank accounts show by their last four digits. Every page runs under the strict
 // Content-Security-Policy (serve.mjs); the shared guard fails a scenario on any violation.
 import fs from "node:fs";
-import { test, expect, becomeRole, localOnly, plant, startSession } from "./modes.mjs";
+import { test, expect, becomeRole, localOnly, plant, startSession, actAs } from "./modes.mjs";
 import { files, fakePng, png } from "./fixtures.mjs";
 
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"><svg onload=window.__xss=3>`;
@@ -33,7 +33,7 @@ test("markup typed into free-text fields is shown as text, never run", async ({ 
   await noScriptRan(page);
 
   // Announcements: the channel manager posts markup; partners read it as text.
-  await becomeRole(page, "演示：切换角色", "渠道经理");
+  await actAs(page, "manager");
   await page.goto("announcements");
   await page.getByLabel("标题").fill(XSS);
   await page.getByLabel("正文").fill(`${XSS}\n第二行`);
@@ -161,7 +161,7 @@ test("bank account numbers show by their last four digits outside the editor", a
   await field.focus();
   await expect(field).toHaveValue("6225880112345678");
   // A sub-account sees it masked and has no reveal.
-  await becomeRole(page, "演示：切换角色", "子账号（员工）");
+  await actAs(page, "sub");
   await page.goto("profile");
   await expect(page.locator("#app-bank-number")).toHaveValue("•••• 5678");
   await expect(page.getByRole("button", { name: "显示完整账号" })).toHaveCount(0);

@@ -49,6 +49,26 @@ pub enum JoinProblem {
 }
 
 impl JoinForm {
+    /// A text field's slot (`None` for the agreement, a tick box).
+    pub fn text_mut(&mut self, field: JoinField) -> Option<&mut String> {
+        match field {
+            JoinField::EnterpriseName => Some(&mut self.enterprise_name),
+            JoinField::EnterpriseUin => Some(&mut self.enterprise_uin),
+            JoinField::Name => Some(&mut self.name),
+            JoinField::AccountId => Some(&mut self.account_id),
+            JoinField::Mobile => Some(&mut self.mobile),
+            JoinField::Agreement => None,
+        }
+    }
+
+    /// A text field's value (empty for the agreement).
+    pub fn text(&self, field: JoinField) -> String {
+        self.clone()
+            .text_mut(field)
+            .map(|v| v.clone())
+            .unwrap_or_default()
+    }
+
     /// The form for the next request from the same enterprise: its name and UIN kept,
     /// the person's details and the agreement cleared.
     pub fn next_request(&self) -> JoinForm {

@@ -3,30 +3,43 @@
 //! move is dated (the received day starts the payment window) and checked by the
 //! domain's state machine.
 
-use crate::ui::components::Notice;
-use crate::ui::components::Status;
 use leptos::prelude::*;
 
+use super::save::SheetSaver;
 use super::words::state_name;
-use crate::data::money::save_settlement;
 use crate::domain::common::text::parse_date;
 use crate::domain::common::transition::TransitionError;
 use crate::domain::money::settlement::{
     MoveRefused, SettlementMove, SettlementSheet, SettlementState,
 };
 use crate::i18n::*;
+use crate::ui::components::form_state::FormState;
 use crate::ui::components::time::today;
-use crate::ui::components::{Busy, TextField, error_message, focus_by_id, transition_message};
+use crate::ui::components::{Busy, Notice, TextField, focus_by_id, transition_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
+/// The two fields of a move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum MoveField {
+    /// The day the move took effect.
+    Date,
+    /// Why a sheet is abnormal.
+    Reason,
+}
+
+impl MoveField {
+    fn id(self) -> &'static str {
+        match self {
+            MoveField::Date => "settle-date",
+            MoveField::Reason => "settle-reason",
+        }
+    }
+}
+
 /// The moves the current role can make on the sheet.
 #[component]
-pub(super) fn SheetActions(
-    sheet: SettlementSheet,
-    on_saved: Callback<SettlementSheet>,
-    status: Status,
-) -> impl IntoView {
+pub(super) fn SheetActions(sheet: SettlementSheet, saver: SheetSaver) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let role = ctx.session.with_untracked(|s| s.role);
@@ -42,87 +55,72 @@ pub(super) fn SheetActions(
     }
     let date = RwSignal::new(today().to_string());
     let reason = RwSignal::new(String::new());
-    let date_error = RwSignal::new(None::<String>);
-    let reason_error = RwSignal::new(None::<String>);
+    // The domain refuses a move as a whole; its reason shows at the field it concerns
+    // until that is edited.
+    let fields = FormState::<MoveField>::new();
+    let error = move |field: MoveField| fields.error(field, || false, || None);
+    let refuse = move |field: MoveField, message: String| {
+        fields.outside.set(vec![(field, message)]);
+        focus_by_id(field.id());
+    };
+    let edit = move |signal: RwSignal<String>| {
+        Callback::new(move |v| {
+            signal.set(v);
+            fields.edited();
+        })
+    };
     let needs_reason = moves.contains(&SettlementState::Abnormal);
     let sheet = StoredValue::new(sheet);
     let busy = Busy::new();
     let act = move |to: SettlementState| {
         let label = t_string!(i18n, settle.action_date).to_string();
-        let date_refused = |message: String| {
-            date_error.set(Some(message));
-            focus_by_id("settle-date");
-        };
         let Some(on) = parse_date(&date.get_untracked()) else {
-            return date_refused(t_string!(i18n, srebate.bad_date, field = label).to_string());
+            let message = t_string!(i18n, srebate.bad_date, field = label);
+            return refuse(MoveField::Date, message.to_string());
         };
         let mut next = sheet.get_value();
-        let actor = ctx.actor();
         let mv = SettlementMove {
             to,
             on,
             reason: Some(reason.get_untracked()),
         };
-        match next.make_move(today(), actor, mv, chrono::Utc::now()) {
+        match next.make_move(today(), ctx.actor(), mv, chrono::Utc::now()) {
             Err(MoveRefused::InFuture) => {
-                return date_refused(
-                    t_string!(i18n, settle.date_future, field = label).to_string(),
-                );
+                let message = t_string!(i18n, settle.date_future, field = label);
+                return refuse(MoveField::Date, message.to_string());
             }
             Err(MoveRefused::BeforeMonth { earliest }) => {
                 let month = earliest.to_string();
-                return date_refused(
-                    t_string!(i18n, settle.date_before, field = label, month = month).to_string(),
-                );
+                let message = t_string!(i18n, settle.date_before, field = label, month = month);
+                return refuse(MoveField::Date, message.to_string());
             }
             Err(MoveRefused::Transition(TransitionError::ReasonRequired)) => {
-                date_error.set(None);
                 let field = t_string!(i18n, settle.reason).to_string();
-                reason_error.set(Some(
-                    t_string!(i18n, valid.required, field = field).to_string(),
-                ));
-                focus_by_id("settle-reason");
-                return;
+                let message = t_string!(i18n, valid.required, field = field);
+                return refuse(MoveField::Reason, message.to_string());
             }
             Err(MoveRefused::NotTheirs { .. }) => {
-                status.set(Some(Notice::Problem(
-                    t_string!(i18n, error.not_allowed).to_string(),
-                )));
-                return;
+                let message = t_string!(i18n, error.not_allowed).to_string();
+                return saver.status.set(Some(Notice::Problem(message)));
             }
             Err(MoveRefused::Transition(e)) => {
-                status.set(Some(Notice::Problem(transition_message(i18n, &e))));
-                return;
+                let message = transition_message(i18n, &e);
+                return saver.status.set(Some(Notice::Problem(message)));
             }
-            Ok(()) => {
-                date_error.set(None);
-                reason_error.set(None);
-            }
+            Ok(()) => fields.reset(),
         }
-        let backend = ctx.backend();
-        busy.run(async move {
-            match save_settlement(&*backend, &next).await {
-                Ok(()) => {
-                    status.set(Some(Notice::Done(
-                        t_string!(i18n, settle.moved, state = state_name(i18n, next.state))
-                            .to_string(),
-                    )));
-                    // The page may have gone while the server answered.
-                    let _ = on_saved.try_run(next);
-                }
-                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
-            }
-        });
+        let moved = t_string!(i18n, settle.moved, state = state_name(i18n, next.state)).to_string();
+        busy.run(saver.save(ctx.backend(), next, Some(moved)));
     };
     Some(view! {
         <section class="pc-card pc-no-print" aria-labelledby="pc-settle-actions">
             <h2 id="pc-settle-actions">{tr(i18n, |i| t_string!(i, settle.actions))}</h2>
             <div class="pc-filters">
                 <TextField id="settle-date" kind="date" label=Signal::derive(move || t_string!(i18n, settle.action_date).to_string())
-                    value=date on_input=Callback::new(move |v| date.set(v)) error=date_error required=true/>
+                    value=date on_input=edit(date) error=error(MoveField::Date) required=true/>
                 {needs_reason.then(|| view! {
                     <TextField id="settle-reason" label=Signal::derive(move || t_string!(i18n, settle.reason).to_string())
-                        value=reason on_input=Callback::new(move |v| reason.set(v)) error=reason_error
+                        value=reason on_input=edit(reason) error=error(MoveField::Reason)
                         hint=Signal::derive(move || t_string!(i18n, settle.reason_hint).to_string())/>
                 })}
             </div>

@@ -1,12 +1,12 @@
 //! One settlement sheet.
 
-use crate::ui::components::Status;
 use crate::ui::router::Link;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 
 use super::actions::SheetActions;
 use super::invoice::{Checklist, InvoiceDetails};
+use super::save::SheetSaver;
 use super::words::{hold_text, line_name, state_name, state_tone};
 use super::{SettlementData, outlook_text, use_settlement_data};
 use crate::domain::money::calendar::WorkCalendar;
@@ -64,7 +64,8 @@ fn SheetById() -> impl IntoView {
                 match (sheet(), loaded) {
                     (Some(s), _) => {
                         let d = data.get_untracked().unwrap_or_default();
-                        Some(view! { <Sheet sheet=s data=d on_saved status/> }.into_any())
+                        let saver = SheetSaver { on_saved, status, i18n };
+                        Some(view! { <Sheet sheet=s data=d saver/> }.into_any())
                     }
                     (None, true) => Some(view! {
                         <h1 id="pc-sheet-heading">{tr(i18n, |i| t_string!(i, settle.heading))}</h1>
@@ -77,12 +78,7 @@ fn SheetById() -> impl IntoView {
 }
 
 #[component]
-fn Sheet(
-    sheet: SettlementSheet,
-    data: SettlementData,
-    on_saved: Callback<SettlementSheet>,
-    status: Status,
-) -> impl IntoView {
+fn Sheet(sheet: SettlementSheet, data: SettlementData, saver: SheetSaver) -> impl IntoView {
     let i18n = use_i18n();
     let calendar = WorkCalendar::mainland();
     let name = data.name_for(&sheet);
@@ -152,7 +148,7 @@ fn Sheet(
                 {sheet.corrected_on.map(|d| t_string!(i18n, settle.corrected_on, date = d.to_string()).to_string())}
             </p>
         </section>
-        <SheetActions sheet=sheet.clone() on_saved status/>
+        <SheetActions sheet=sheet.clone() saver/>
         <section class="pc-card pc-sheet-print" aria-labelledby="pc-lines-heading">
             <h2 id="pc-lines-heading">{tr(i18n, |i| t_string!(i, settle.lines))}</h2>
             <p class="pc-print-only">{t_string!(i18n, settle.print_title, company = name.clone(), month = month.clone()).to_string()}</p>
@@ -177,6 +173,6 @@ fn Sheet(
             <TaxPreview amount=Signal::derive(move || amount) subject=Signal::derive(move || t_string!(i18n, settle.sheet_heading, month = month.clone()).to_string())/>
         </div>
         <InvoiceDetails/>
-        <Checklist sheet on_saved status/>
+        <Checklist sheet saver/>
     }
 }

@@ -1,11 +1,9 @@
 //! What the invoice must carry (with copy buttons) and the paperwork checklist.
 
-use crate::ui::components::Notice;
-use crate::ui::components::Status;
 use leptos::prelude::*;
 
+use super::save::SheetSaver;
 use super::words::checklist_text;
-use crate::data::money::save_settlement;
 use crate::domain::Permission;
 use crate::domain::common::keyed::Keyed;
 use crate::domain::money::invoice_details::PROVIDER_INVOICE;
@@ -13,7 +11,6 @@ use crate::domain::money::settlement::{ChecklistItem, SettlementSheet};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::copy::CopyButton;
-use crate::ui::components::error_message;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -60,11 +57,7 @@ pub(super) fn InvoiceDetails() -> impl IntoView {
 
 /// The paperwork checklist; the main account ticks items, which are kept on the sheet.
 #[component]
-pub(super) fn Checklist(
-    sheet: SettlementSheet,
-    on_saved: Callback<SettlementSheet>,
-    status: Status,
-) -> impl IntoView {
+pub(super) fn Checklist(sheet: SettlementSheet, saver: SheetSaver) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let may_tick = ctx
@@ -77,15 +70,7 @@ pub(super) fn Checklist(
         if on {
             next.checked.push(item);
         }
-        let backend = ctx.backend();
-        leptos::task::spawn_local(async move {
-            match save_settlement(&*backend, &next).await {
-                Ok(()) => {
-                    let _ = on_saved.try_run(next);
-                }
-                Err(e) => status.set(Some(Notice::Problem(error_message(i18n, &e)))),
-            }
-        });
+        leptos::task::spawn_local(saver.save(ctx.backend(), next, None));
     };
     view! {
         <section class="pc-card pc-no-print" aria-labelledby="pc-checklist-heading">

@@ -5,6 +5,7 @@
 mod actions;
 mod detail;
 mod invoice;
+mod save;
 mod words;
 
 pub use detail::SettlementDetailPage;

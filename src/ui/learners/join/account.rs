@@ -15,51 +15,15 @@ use crate::ui::context::AppContext;
 use crate::ui::learners::words::{join_label, join_problem};
 use crate::ui::tr;
 
-/// A text field of the form: its id, how to read and write it, its input kind.
-type Binding = (
-    &'static str,
-    JoinField,
-    fn(&JoinForm) -> String,
-    fn(&mut JoinForm, String),
-    &'static str,
-);
+/// A text field of the form: its control's id and input kind.
+type Binding = (&'static str, JoinField, &'static str);
 
 const FIELDS: [Binding; 5] = [
-    (
-        "join-enterprise",
-        JoinField::EnterpriseName,
-        |x| x.enterprise_name.clone(),
-        |x, v| x.enterprise_name = v,
-        "text",
-    ),
-    (
-        "join-uin",
-        JoinField::EnterpriseUin,
-        |x| x.enterprise_uin.clone(),
-        |x, v| x.enterprise_uin = v,
-        "text",
-    ),
-    (
-        "join-name",
-        JoinField::Name,
-        |x| x.name.clone(),
-        |x, v| x.name = v,
-        "text",
-    ),
-    (
-        "join-account",
-        JoinField::AccountId,
-        |x| x.account_id.clone(),
-        |x, v| x.account_id = v,
-        "text",
-    ),
-    (
-        "join-mobile",
-        JoinField::Mobile,
-        |x| x.mobile.clone(),
-        |x, v| x.mobile = v,
-        "tel",
-    ),
+    ("join-enterprise", JoinField::EnterpriseName, "text"),
+    ("join-uin", JoinField::EnterpriseUin, "text"),
+    ("join-name", JoinField::Name, "text"),
+    ("join-account", JoinField::AccountId, "text"),
+    ("join-mobile", JoinField::Mobile, "tel"),
 ];
 
 /// The id of a field's control, to move focus to it.
@@ -122,11 +86,11 @@ pub(super) fn AccountJoin() -> impl IntoView {
             }
         });
     };
-    let text = move |(id, f, get, set, kind): Binding| {
+    let text = move |(id, f, kind): Binding| {
         view! {
             <TextField id kind label=Signal::derive(move || join_label(i18n, f))
-                value=Signal::derive(move || form.with(get))
-                on_input=Callback::new(move |v| form.update(|x| set(x, v)))
+                value=Signal::derive(move || form.with(|x| x.text(f).to_string()))
+                on_input=Callback::new(move |v| form.update(|x| if let Some(slot) = x.text_mut(f) { *slot = v }))
                 on_blur=Callback::new(move |_| fields.touch(f))
                 error=error(f) required=true/>
         }
