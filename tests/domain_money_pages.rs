@@ -41,7 +41,7 @@ fn import_names_every_refused_line_and_keeps_the_good_ones() {
     assert_eq!(out.refused[1].1, LineProblem::BadMode("月付".into()));
     assert_eq!(
         out.refused[2].1,
-        LineProblem::BadAmount(FileColumn::Consumption, "abc".into())
+        LineProblem::BadAmount(Column::Consumption, "abc".into())
     );
     assert_eq!(out.rows[0].ratio, Decimal::new(1, 1));
     assert_eq!(out.rows[1].payment_mode, PaymentMode::Postpaid);
@@ -58,9 +58,9 @@ fn import_refuses_whole_files_that_cannot_be_statements() {
     assert_eq!(
         read_statements("month,customer_uin,product\n2026-01,1,x\n").unwrap_err(),
         FileProblem::MissingColumns(vec![
-            FileColumn::PaymentMode,
-            FileColumn::Consumption,
-            FileColumn::Rebate
+            Column::PaymentMode,
+            Column::Consumption,
+            Column::Rebate
         ])
     );
     assert_eq!(

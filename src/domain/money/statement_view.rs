@@ -26,11 +26,16 @@ pub struct StatementFilter {
     pub payment_mode: Option<PaymentMode>,
 }
 
-/// A column of the statement table (each one sortable).
+/// A column of the statements: the table's (each one sortable) and a file's (the same,
+/// and the deduction month; `statement_csv` reads and writes them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
-    /// The statement month under the chosen basis.
+    /// The statement month: in the table, the month under the chosen basis; in a file,
+    /// the usage month.
     Month,
+    /// The month a postpaid row is deducted (a file's column; the table shows it as the
+    /// month under the deduction basis).
+    DeductionMonth,
     /// Customer UIN.
     CustomerUin,
     /// Customer name.
@@ -114,6 +119,10 @@ pub struct StatementView {
 fn compare(a: &StatementRow, b: &StatementRow, column: Column, basis: StatementBasis) -> Ordering {
     match column {
         Column::Month => statement_month(a, basis).cmp(&statement_month(b, basis)),
+        Column::DeductionMonth => {
+            let deducted = |r| statement_month(r, StatementBasis::DeductionPeriod);
+            deducted(a).cmp(&deducted(b))
+        }
         Column::CustomerUin => a.customer_uin.cmp(&b.customer_uin),
         Column::CustomerName => a.customer_name.cmp(&b.customer_name),
         Column::Product => a.product.cmp(&b.product),

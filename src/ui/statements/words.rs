@@ -1,7 +1,7 @@
 //! The statement page's words: column names and why a file or a line was refused.
 
 use crate::domain::Lang;
-use crate::domain::money::statement_csv::{FileColumn, FileProblem, LineProblem};
+use crate::domain::money::statement_csv::{FileProblem, LineProblem};
 use crate::domain::money::statement_view::Column;
 use crate::i18n::*;
 use crate::ui::I18n;
@@ -10,6 +10,7 @@ use crate::ui::I18n;
 pub fn column_name(i18n: I18n, c: Column) -> String {
     match c {
         Column::Month => t_string!(i18n, stmt.col_month),
+        Column::DeductionMonth => t_string!(i18n, stmt.basis_deduction),
         Column::CustomerUin => t_string!(i18n, stmt.col_uin),
         Column::CustomerName => t_string!(i18n, stmt.col_name),
         Column::Product => t_string!(i18n, stmt.col_product),
@@ -24,7 +25,7 @@ pub fn column_name(i18n: I18n, c: Column) -> String {
 }
 
 /// A file column's header in a language (as the user's files name it).
-fn file_column(lang: Lang, c: FileColumn) -> String {
+fn file_column(lang: Lang, c: Column) -> String {
     c.header(lang).to_string()
 }
 

@@ -6,21 +6,21 @@ use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 use std::sync::Arc;
 
-use super::FileColumn;
 use crate::domain::common::csv::{Reader, unguard};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::statement::{PaymentMode, RowKey, StatementRow};
+use crate::domain::money::statement_view::Column;
 
 /// Why one line of a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineProblem {
     /// A required cell is empty.
-    Missing(FileColumn),
+    Missing(Column),
     /// The month is not `YYYY-MM`.
     BadMonth(String),
     /// An amount is not a number with at most two decimals.
-    BadAmount(FileColumn, String),
+    BadAmount(Column, String),
     /// The payment mode is neither prepaid nor postpaid.
     BadMode(String),
     /// The ratio is not a share between 0 and 1 (or a percentage up to 100%).
@@ -37,7 +37,7 @@ pub enum FileProblem {
     /// No header line.
     Empty,
     /// The header lacks these required columns.
-    MissingColumns(Vec<FileColumn>),
+    MissingColumns(Vec<Column>),
     /// A header but no data lines.
     NoRows,
     /// Every line was refused.
@@ -75,7 +75,7 @@ impl Interner {
 /// yields to the page between steps and shows [`StatementImport::progress`]).
 pub struct StatementImport<'a> {
     reader: Reader<'a>,
-    columns: Vec<Option<FileColumn>>,
+    columns: Vec<Option<Column>>,
     strings: Interner,
     seen: HashMap<RowKey, usize>,
     out: ImportOutcome,
@@ -88,10 +88,10 @@ impl<'a> StatementImport<'a> {
         if reader.next_record().is_none() {
             return Err(FileProblem::Empty);
         }
-        let columns: Vec<Option<FileColumn>> = (0..reader.field_count())
-            .map(|i| FileColumn::from_header(reader.field(i)))
+        let columns: Vec<Option<Column>> = (0..reader.field_count())
+            .map(|i| Column::from_header(reader.field(i)))
             .collect();
-        let missing: Vec<FileColumn> = FileColumn::REQUIRED
+        let missing: Vec<Column> = Column::REQUIRED_IN_FILES
             .into_iter()
             .filter(|c| !columns.contains(&Some(*c)))
             .collect();
@@ -148,7 +148,7 @@ impl<'a> StatementImport<'a> {
         }
     }
 
-    fn cell(&self, column: FileColumn) -> &str {
+    fn cell(&self, column: Column) -> &str {
         self.columns
             .iter()
             .position(|c| *c == Some(column))
@@ -156,39 +156,39 @@ impl<'a> StatementImport<'a> {
             .map_or("", |i| unguard(self.reader.field(i).trim()).trim())
     }
 
-    fn required(&self, column: FileColumn) -> Result<&str, LineProblem> {
+    fn required(&self, column: Column) -> Result<&str, LineProblem> {
         match self.cell(column) {
             "" => Err(LineProblem::Missing(column)),
             v => Ok(v),
         }
     }
 
-    fn amount(&self, column: FileColumn) -> Result<Cny, LineProblem> {
+    fn amount(&self, column: Column) -> Result<Cny, LineProblem> {
         let text = self.required(column)?;
         Cny::parse(text).map_err(|_| LineProblem::BadAmount(column, text.to_string()))
     }
 
     fn row(&mut self) -> Result<StatementRow, LineProblem> {
-        let month_text = self.required(FileColumn::Month)?;
+        let month_text = self.required(Column::Month)?;
         let month = YearMonth::from_str(month_text)
             .map_err(|_| LineProblem::BadMonth(month_text.to_string()))?;
-        let mode_text = self.required(FileColumn::PaymentMode)?;
+        let mode_text = self.required(Column::PaymentMode)?;
         let payment_mode =
             PaymentMode::parse(mode_text).ok_or_else(|| LineProblem::BadMode(mode_text.into()))?;
-        let consumption = self.amount(FileColumn::Consumption)?;
-        let rebate = self.amount(FileColumn::Rebate)?;
-        let ratio_text = self.cell(FileColumn::Ratio);
+        let consumption = self.amount(Column::Consumption)?;
+        let rebate = self.amount(Column::Rebate)?;
+        let ratio_text = self.cell(Column::Ratio);
         let ratio =
             parse_ratio(ratio_text).ok_or_else(|| LineProblem::BadRatio(ratio_text.into()))?;
-        let special_text = self.cell(FileColumn::Special);
+        let special_text = self.cell(Column::Special);
         let special = parse_yes_no(special_text)
             .ok_or_else(|| LineProblem::BadSpecial(special_text.into()))?;
-        self.required(FileColumn::CustomerUin)?;
-        self.required(FileColumn::Product)?;
-        let uin = self.cell(FileColumn::CustomerUin).to_string();
-        let name = self.cell(FileColumn::CustomerName).to_string();
-        let product = self.cell(FileColumn::Product).to_string();
-        let sub = self.cell(FileColumn::SubProduct).to_string();
+        self.required(Column::CustomerUin)?;
+        self.required(Column::Product)?;
+        let uin = self.cell(Column::CustomerUin).to_string();
+        let name = self.cell(Column::CustomerName).to_string();
+        let product = self.cell(Column::Product).to_string();
+        let sub = self.cell(Column::SubProduct).to_string();
         Ok(StatementRow {
             month,
             customer_uin: self.strings.get(&uin),

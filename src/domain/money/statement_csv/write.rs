@@ -3,10 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use super::FileColumn;
 use crate::domain::common::csv::push_cell;
 use crate::domain::common::lang::Lang;
 use crate::domain::money::statement::{PaymentMode, StatementRow};
+use crate::domain::money::statement_view::Column;
 
 /// A ratio as a percentage: `0.125` → `12.5%`.
 pub fn ratio_percent(ratio: Decimal) -> String {
@@ -16,7 +16,7 @@ pub fn ratio_percent(ratio: Decimal) -> String {
 /// The header line of a file in a language.
 pub fn header_line(lang: Lang) -> String {
     let mut out = String::new();
-    for (i, c) in FileColumn::ALL.iter().enumerate() {
+    for (i, c) in Column::IN_FILES.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
