@@ -95,7 +95,7 @@ async fn boot(
         .clone()
         .unwrap_or_else(|| DB_NAME.to_string());
     let remote_url = config.remote_url();
-    let (backend, fallback): (Rc<dyn Backend>, Option<String>) = match remote_url {
+    let (backend, fallback): (Rc<dyn Backend>, Option<DataError>) = match remote_url {
         Some(url) => {
             let activity = Rc::new(move |delta: i32| {
                 // The app may have been unmounted while a request ran.
@@ -114,7 +114,7 @@ async fn boot(
                 let _ = local.scan().await;
                 (Rc::new(local), None)
             }
-            Err(e) => (Rc::new(memory_backend()), Some(e.to_string())),
+            Err(e) => (Rc::new(memory_backend()), Some(e)),
         },
     };
     let (session, newer, connection) = match backend.session().await {

@@ -24,7 +24,7 @@ pub struct AppContext {
     /// What was set aside as unreadable.
     pub problems: RwSignal<Vec<Quarantined>>,
     /// Why browser storage could not be used, when the app fell back to memory.
-    pub storage_fallback: RwSignal<Option<String>>,
+    pub storage_fallback: RwSignal<Option<crate::data::DataError>>,
     /// True when stored data comes from a newer app version (this page must be reloaded).
     pub storage_newer: RwSignal<bool>,
     /// The display language, mirrored for the domain's formatting.

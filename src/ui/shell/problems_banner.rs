@@ -46,7 +46,7 @@ pub fn ProblemsBanner() -> impl IntoView {
         </div>
         {move || ctx.storage_fallback.get().map(|reason| view! {
             <div class="pc-alert pc-alert-error" role="alert">
-                {t!(i18n, app.storage_fallback, reason = reason.clone())}
+                {t!(i18n, app.storage_fallback, reason = crate::ui::components::error_message(i18n, &reason))}
             </div>
         })}
         {move || ctx.storage_newer.get().then(|| view! {
