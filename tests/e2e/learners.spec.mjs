@@ -19,7 +19,7 @@ const L = {
     importRefused: "第 3 行：找不到学员 999999", fromRecords: "来自学员记录：3 人",
     requirement: "至少 3 人完成合作伙伴销售入门基础课程考试", met: "满足", notMet: "未满足", gap: "当前 2，需要 3",
     remove: "移除", rejectReason: "非本公司员工", adminOnly: "学员管理仅限企业管理员",
-    listEmpty: "还没有学员或申请。", noneFound: "没有符合条件的学员或申请。",
+    listEmpty: "还没有学员或申请。", noneFound: "没有符合条件的学员或申请。", mineEmpty: "此浏览器还没有提交过申请。",
   },
   "en-US": {
     ...WORDS["en-US"],
@@ -36,7 +36,7 @@ const L = {
     importRefused: "Line 3: no learner 999999", fromRecords: "From learner records: 3",
     requirement: "At least 3 learners passed the sales foundation exam", met: "Met", notMet: "Not met", gap: "2 of 3",
     remove: "Remove", rejectReason: "Not our employee", adminOnly: "Learner management is for the enterprise admin",
-    listEmpty: "No learners or requests yet.", noneFound: "No learners or requests match.",
+    listEmpty: "No learners or requests yet.", noneFound: "No learners or requests match.", mineEmpty: "No requests made from this browser yet.",
   },
 };
 
@@ -76,6 +76,7 @@ for (const [lang, t] of Object.entries(L)) {
 
     await role(t.sub);
     await page.goto("join");
+    await expect(page.getByText(t.mineEmpty)).toBeVisible();
     await box(t.email).fill("a@other.com");
     await page.getByRole("button", { name: t.send }).click();
     await expect(page.locator("#join-email-error")).toHaveText(t.refused);
@@ -108,6 +109,7 @@ for (const [lang, t] of Object.entries(L)) {
     await page.getByRole("button", { name: t.join, exact: true }).click();
     await expect(page.getByText(t.joined)).toBeVisible();
     await expect(page.getByTestId("my-requests")).toContainText(t.active);
+    await expect(page.getByText(t.mineEmpty)).toBeHidden();
 
     // Three account applications; an invalid mobile is refused at the field, input kept.
     await apply("韩梅梅", "200001", "1391234567");

@@ -152,7 +152,7 @@ fn Sheet(sheet: SettlementSheet, data: SettlementData, saver: SheetSaver) -> imp
         <section class="pc-card pc-sheet-print" aria-labelledby="pc-lines-heading">
             <h2 id="pc-lines-heading">{tr(i18n, |i| t_string!(i, settle.lines))}</h2>
             <p class="pc-print-only">{t_string!(i18n, settle.print_title, company = name.clone(), month = month.clone()).to_string()}</p>
-            <table class="pc-table" data-testid="sheet-lines">
+            <table class="pc-table pc-table-fit" data-testid="sheet-lines">
                 <thead><tr>
                     <th scope="col">{tr(i18n, |i| t_string!(i, settle.line))}</th>
                     <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, money.amount))}</th>

@@ -57,6 +57,9 @@ fn MyRequests() -> impl IntoView {
     view! {
         <section class="pc-card" aria-labelledby="pc-mine-heading">
             <h2 id="pc-mine-heading">{tr(i18n, |i| t_string!(i, learn.mine_heading))}</h2>
+            <p class="pc-hint" hidden=move || mine.with(|m| m.as_ref().is_none_or(|m| !m.is_empty()))>
+                {tr(i18n, |i| t_string!(i, learn.mine_empty))}
+            </p>
             <ul class="pc-mine" data-testid="my-requests">
                 {move || mine.get().unwrap_or_default().into_iter().map(|l| {
                     let reason = match &l.state { LearnerState::Rejected { reason } => Some(reason.clone()), _ => None };
