@@ -12,6 +12,7 @@ use crate::domain::onboarding::application_form::{
 };
 use crate::i18n::*;
 use crate::ui::I18n;
+use crate::ui::components::{ChoiceField, ChoiceLook};
 use crate::ui::eligibility::type_name;
 
 fn type_options(i18n: I18n) -> Vec<(String, String)> {
@@ -80,14 +81,14 @@ pub fn StepBasic() -> impl IntoView {
         <p class="pc-hint">{crate::ui::tr(i18n, |i| t_string!(i, apply.name_note))}</p>
         <div class="pc-form-grid">
         {text_field(S::BasicInformation, F::CompanyName, |f| f.company_name.clone(), |f, v| f.company_name = v, "text", true)}
-        <crate::ui::components::SelectField
+        <ChoiceField
             id="app-company-size"
+            look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, common.choose).to_string()))
             label=Signal::derive(move || field_label(i18n, F::CompanySize))
             options=Signal::derive(move || size_options(i18n))
             value=Signal::derive(move || w.app.with(|a| key_or_empty(a.form.company_size).to_string()))
             on_change=Callback::new(move |v: String| { w.edit(|f| f.company_size = CompanySize::from_key(&v)); w.touch(F::CompanySize); })
             error=w.error(i18n, S::BasicInformation, F::CompanySize)
-            placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())
             required=true
             disabled=Signal::derive(move || !w.editable.get())
         />

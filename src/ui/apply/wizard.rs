@@ -9,7 +9,9 @@ use crate::domain::onboarding::application_form::{ApplicationForm, FormField, ca
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::validation_text::problem_message;
-use crate::ui::components::{CheckField, FormState, ImageUpload, RadioGroup, TextField};
+use crate::ui::components::{
+    CheckField, ChoiceField, ChoiceLook, FormState, ImageUpload, TextField,
+};
 
 /// The state every step reads and writes.
 #[derive(Clone, Copy)]
@@ -144,9 +146,10 @@ pub fn choice_field(
     let i18n = use_i18n();
     let id = field_id(field).trim_end_matches("-0");
     view! {
-        <RadioGroup
+        <ChoiceField
             id=id
-            legend=Signal::derive(move || field_label(i18n, field))
+            look=ChoiceLook::Radios
+            label=Signal::derive(move || field_label(i18n, field))
             options=Signal::derive(move || options(i18n))
             value=Signal::derive(move || w.app.with(|a| get(&a.form)))
             on_change=Callback::new(move |v: String| {

@@ -22,7 +22,7 @@ pub fn required_mark(required: bool) -> impl IntoView {
 /// The error line under a control (present but empty when there is no error, so the
 /// `aria-describedby` target always exists).
 #[component]
-fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
+pub(super) fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
     view! { <p id=format!("{id}-error") class="pc-field-error">{move || error.get()}</p> }
 }
 
@@ -147,66 +147,6 @@ pub fn TextField(
     }
 }
 
-/// A select with a first "please choose" option.
-#[component]
-pub fn SelectField(
-    /// The select's id.
-    id: &'static str,
-    /// The label text.
-    #[prop(into)]
-    label: Signal<String>,
-    /// The options: (value, text).
-    #[prop(into)]
-    options: Signal<Vec<(String, String)>>,
-    /// The chosen value ("" for none).
-    #[prop(into)]
-    value: Signal<String>,
-    /// Called with the chosen value.
-    on_change: Callback<String>,
-    /// The message to show, if any (none: the field has no rule of its own).
-    #[prop(optional, into)]
-    error: Signal<Option<String>>,
-    /// The text of the empty first option.
-    #[prop(into)]
-    placeholder: Signal<String>,
-    /// Marks the field as required.
-    #[prop(optional)]
-    required: bool,
-    /// Read-only.
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
-) -> impl IntoView {
-    view! {
-        <div class="pc-field">
-            <label for=id class="pc-label">
-                {move || label.get()}
-                {crate::ui::components::field::required_mark(required)}
-            </label>
-            <select
-                id=id
-                on:change=move |ev| on_change.run(event_target_value(&ev))
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=format!("{id}-error")
-                aria-required=required.then_some("true")
-                disabled=move || disabled.get()
-            >
-                <option value="" selected=move || value.with(String::is_empty)>{move || placeholder.get()}</option>
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(v, text)| {
-                            let v2 = v.clone();
-                            view! { <option value=v selected=move || value.with(|cur| *cur == v2)>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-            <FieldError id=id.to_string() error/>
-        </div>
-    }
-}
-
 /// A single checkbox with its label.
 #[component]
 pub fn CheckField(
@@ -241,75 +181,6 @@ pub fn CheckField(
             <label for=id>{move || label.get()}</label>
             <FieldError id=id.to_string() error/>
         </div>
-    }
-}
-
-/// A group of radio buttons in a fieldset with a legend.
-#[component]
-pub fn RadioGroup(
-    /// The group's name and id base.
-    id: &'static str,
-    /// The legend text.
-    #[prop(into)]
-    legend: Signal<String>,
-    /// The options: (value, text).
-    #[prop(into)]
-    options: Signal<Vec<(String, String)>>,
-    /// The chosen value ("" for none).
-    #[prop(into)]
-    value: Signal<String>,
-    /// Called with the chosen value.
-    on_change: Callback<String>,
-    /// The message to show, if any (none: the field has no rule of its own).
-    #[prop(optional, into)]
-    error: Signal<Option<String>>,
-    /// Marks the group as required.
-    #[prop(optional)]
-    required: bool,
-    /// Read-only.
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
-) -> impl IntoView {
-    view! {
-        <fieldset
-            id=id
-            class="pc-field pc-radios"
-            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-            aria-describedby=format!("{id}-error")
-            tabindex="-1"
-        >
-            <legend class="pc-label">
-                {move || legend.get()}
-                {crate::ui::components::field::required_mark(required)}
-            </legend>
-            {move || {
-                options
-                    .get()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (v, text))| {
-                        let input_id = format!("{id}-{i}");
-                        let v_checked = v.clone();
-                        let v_set = v.clone();
-                        view! {
-                            <span class="pc-radio">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name=id
-                                    value=v
-                                    prop:checked=move || value.with(|cur| *cur == v_checked)
-                                    on:change=move |_| on_change.run(v_set.clone())
-                                    disabled=move || disabled.get()
-                                />
-                                <label for=input_id>{text}</label>
-                            </span>
-                        }
-                    })
-                    .collect_view()
-            }}
-            <FieldError id=id.to_string() error/>
-        </fieldset>
     }
 }
 

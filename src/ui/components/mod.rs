@@ -4,6 +4,7 @@ pub mod actor;
 pub mod autosave;
 pub mod browser;
 pub mod busy;
+pub mod choice;
 pub mod copy;
 pub mod download;
 pub mod error_text;
@@ -19,11 +20,12 @@ pub mod validation_text;
 
 pub use actor::actor_text;
 pub use busy::Busy;
+pub use choice::{ChoiceField, ChoiceLook};
 pub use download::download_text;
 pub use error_text::{
     Notice, Status, StatusLine, error_message, no_text_message, transition_message,
 };
-pub use field::{CheckField, RadioGroup, SelectField, TextField, focus_by_id};
+pub use field::{CheckField, TextField, focus_by_id};
 pub use file_picker::FilePicker;
 pub use form_state::FormState;
 pub use gated::Gated;

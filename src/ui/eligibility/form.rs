@@ -11,7 +11,7 @@ use crate::domain::onboarding::eligibility_input::{
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::time::today;
-use crate::ui::components::{RadioGroup, TextField};
+use crate::ui::components::{ChoiceField, ChoiceLook, TextField};
 use crate::ui::tr;
 
 /// How a yes/no input is read and written.
@@ -114,7 +114,7 @@ fn YesNoField(
         None => String::new(),
     };
     view! {
-        <RadioGroup id legend options=Signal::derive(options) value=Signal::derive(value)
+        <ChoiceField look=ChoiceLook::Radios id label=legend options=Signal::derive(options) value=Signal::derive(value)
             on_change=Callback::new(move |v: String| input.update(|i| set(i, Some(v == "yes"))))/>
     }
 }

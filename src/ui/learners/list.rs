@@ -17,7 +17,7 @@ use crate::domain::learning::learner_list::{
 use crate::i18n::*;
 use crate::ui::components::time::local_minute;
 use crate::ui::components::{
-    Busy, SelectField, Status, TextField, download_text, error_message, focus_by_id,
+    Busy, ChoiceField, ChoiceLook, Status, TextField, download_text, error_message, focus_by_id,
     transition_message,
 };
 use crate::ui::context::AppContext;
@@ -186,12 +186,12 @@ fn Filters(choices: Choices) -> impl IntoView {
         <div class="pc-filters">
             <TextField id="learn-search" kind="search" label=Signal::derive(move || t_string!(i18n, learn.search).to_string())
                 value=choices.search on_input=first_page(choices.search)/>
-            <SelectField id="learn-state" label=Signal::derive(move || t_string!(i18n, learn.filter_state).to_string())
-                options=Signal::derive(states) value=choices.state on_change=first_page(choices.state) placeholder=all/>
-            <SelectField id="learn-method" label=Signal::derive(move || t_string!(i18n, learn.filter_method).to_string())
-                options=Signal::derive(methods) value=choices.method on_change=first_page(choices.method) placeholder=all/>
-            <SelectField id="learn-sort" label=Signal::derive(move || t_string!(i18n, learn.sort).to_string())
-                options=Signal::derive(orders) value=choices.sort on_change=Callback::new(move |v| choices.sort.set(v)) placeholder=Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string())/>
+            <ChoiceField id="learn-state" label=Signal::derive(move || t_string!(i18n, learn.filter_state).to_string())
+                options=Signal::derive(states) value=choices.state on_change=first_page(choices.state) look=ChoiceLook::Select(all)/>
+            <ChoiceField id="learn-method" label=Signal::derive(move || t_string!(i18n, learn.filter_method).to_string())
+                options=Signal::derive(methods) value=choices.method on_change=first_page(choices.method) look=ChoiceLook::Select(all)/>
+            <ChoiceField id="learn-sort" label=Signal::derive(move || t_string!(i18n, learn.sort).to_string())
+                options=Signal::derive(orders) value=choices.sort on_change=Callback::new(move |v| choices.sort.set(v)) look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string()))/>
         </div>
     }
 }

@@ -11,7 +11,9 @@ use crate::domain::learning::learner::{
     Learner, LearningRecord, RecordLineProblem, read_records_csv,
 };
 use crate::i18n::*;
-use crate::ui::components::{Busy, SelectField, TextField, error_message, no_text_message};
+use crate::ui::components::{
+    Busy, ChoiceField, ChoiceLook, TextField, error_message, no_text_message,
+};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -88,10 +90,10 @@ pub fn RecordsEditor(
                 }).collect_view())}
             </ul>
             <div class="pc-filters">
-                <SelectField id="record-kind" label=Signal::derive(move || t_string!(i18n, learn.kind).to_string())
+                <ChoiceField id="record-kind" label=Signal::derive(move || t_string!(i18n, learn.kind).to_string())
                     options=Signal::derive(move || KINDS.iter().map(|(k, a)| (k.to_string(), achievement_name(i18n, *a))).collect::<Vec<_>>())
                     value=kind on_change=Callback::new(move |v| kind.set(v))
-                    placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())/>
+                    look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, common.choose).to_string()))/>
                 <TextField id="record-title" label=Signal::derive(move || t_string!(i18n, learn.title).to_string())
                     value=title on_input=Callback::new(move |v| title.set(v))/>
                 <TextField id="record-date" kind="date" label=Signal::derive(move || t_string!(i18n, learn.date).to_string())

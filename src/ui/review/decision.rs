@@ -12,7 +12,7 @@ use crate::domain::onboarding::application::{
 use crate::i18n::*;
 use crate::ui::apply::step_title;
 use crate::ui::components::{
-    Busy, SelectField, StatusLine, error_message, focus_by_id, transition_message,
+    Busy, ChoiceField, ChoiceLook, StatusLine, error_message, focus_by_id, transition_message,
 };
 use crate::ui::context::AppContext;
 
@@ -113,13 +113,13 @@ pub fn Decision(
                     ></textarea>
                     <p id="review-reason-error" class="pc-field-error">{move || reason_error.get()}</p>
                 </div>
-                <SelectField
+                <ChoiceField
                     id="review-step"
                     label=Signal::derive(move || t_string!(i18n, review.return_to).to_string())
                     options=Signal::derive(move || WizardStep::ALL[..4].iter().map(|s| (s.number().to_string(), step_title(i18n, *s))).collect::<Vec<_>>())
                     value=step
                     on_change=Callback::new(move |v| step.set(v))
-                    placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())
+                    look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, common.choose).to_string()))
                 />
                 <div class="pc-actions">
                     <button type="button" class="pc-button pc-button-danger" on:click=reject disabled=move || busy.get()>{crate::ui::tr(i18n, |i| t_string!(i, review.reject))}</button>

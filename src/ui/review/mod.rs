@@ -16,7 +16,7 @@ use crate::domain::onboarding::application::{Application, ApplicationState};
 use crate::i18n::*;
 use crate::ui::apply::summary::{FormSummary, History, state_name};
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{SelectField, error_message};
+use crate::ui::components::{ChoiceField, ChoiceLook, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::eligibility::type_name;
 
@@ -55,21 +55,21 @@ pub fn ReviewQueuePage() -> impl IntoView {
         <section class="pc-page" aria-labelledby="pc-review-heading">
             <h1 id="pc-review-heading">{crate::ui::tr(i18n, |i| t_string!(i, review.heading))}</h1>
             <div class="pc-filters">
-                <SelectField
+                <ChoiceField
                     id="review-state"
                     label=Signal::derive(move || t_string!(i18n, review.filter_state).to_string())
                     options=Signal::derive(move || ApplicationState::CHOICES.iter().map(|s| (s.key().to_string(), state_name(i18n, *s))).collect::<Vec<_>>())
                     value=state_filter
                     on_change=Callback::new(move |v| state_filter.set(v))
-                    placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())
+                    look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, review.all).to_string()))
                 />
-                <SelectField
+                <ChoiceField
                     id="review-type"
                     label=Signal::derive(move || t_string!(i18n, review.filter_type).to_string())
                     options=Signal::derive(move || PartnerType::ALL.iter().map(|t| (t.key().to_string(), type_name(i18n, *t))).collect::<Vec<_>>())
                     value=type_filter
                     on_change=Callback::new(move |v| type_filter.set(v))
-                    placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())
+                    look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, review.all).to_string()))
                 />
             </div>
             {move || match rows() {

@@ -23,7 +23,7 @@ use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::{mode_name, mode_options};
 use crate::ui::components::time::today;
-use crate::ui::components::{SelectField, StatusLine, TextField};
+use crate::ui::components::{ChoiceField, ChoiceLook, StatusLine, TextField};
 use crate::ui::tr;
 
 fn validity_name(i18n: I18n, v: RebateValidity) -> String {
@@ -153,17 +153,17 @@ fn SpecialRebates() -> impl IntoView {
         <StatusLine message=status/>
         <p class="pc-hint">{tr(i18n, |i| t_string!(i, srebate.scope))}</p>
         <div class="pc-card">
-            <SelectField id="srebate-customer" label=Signal::derive(move || t_string!(i18n, srebate.customer).to_string())
+            <ChoiceField id="srebate-customer" label=Signal::derive(move || t_string!(i18n, srebate.customer).to_string())
                 options=Signal::derive(move || customers.with(|c| c.iter().filter(|c| c.special_rebates).map(|c| (c.uin.clone(), format!("{} {}", c.uin, c.name))).collect()))
                 value=Signal::derive(customer) on_change=Callback::new(choose)
-                placeholder=Signal::derive(move || t_string!(i18n, srebate.choose_customer).to_string())/>
+                look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, srebate.choose_customer).to_string()))/>
             <div class="pc-filters">
                 {text("srebate-product", |i| t_string!(i, srebate.product), product, Signal::default(), "search")}
                 {text("srebate-sub", |i| t_string!(i, srebate.sub_product), sub_product, Signal::default(), "search")}
                 {text("srebate-min", |i| t_string!(i, srebate.ratio_min), ratio_min, min_error, "text")}
                 {text("srebate-max", |i| t_string!(i, srebate.ratio_max), ratio_max, max_error, "text")}
-                <SelectField id="srebate-mode" label=Signal::derive(move || t_string!(i18n, stmt.col_mode).to_string())
-                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=Callback::new(move |v| mode.set(v)) placeholder=Signal::derive(move || t_string!(i18n, review.all).to_string())/>
+                <ChoiceField id="srebate-mode" label=Signal::derive(move || t_string!(i18n, stmt.col_mode).to_string())
+                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=Callback::new(move |v| mode.set(v)) look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, review.all).to_string()))/>
                 {text("srebate-from", |i| t_string!(i, srebate.from), from, from_error, "date")}
                 {text("srebate-to", |i| t_string!(i, srebate.to), to, to_error, "date")}
             </div>

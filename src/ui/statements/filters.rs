@@ -10,7 +10,7 @@ use crate::domain::money::statement::{PaymentMode, StatementBasis};
 use crate::domain::money::statement_view::{StatementFilter, products};
 use crate::i18n::*;
 use crate::ui::components::money::mode_options;
-use crate::ui::components::{RadioGroup, SelectField, TextField};
+use crate::ui::components::{ChoiceField, ChoiceLook, TextField};
 use crate::ui::tr;
 
 /// A typed month: empty is "no limit", anything else must be `YYYY-MM`.
@@ -104,7 +104,7 @@ pub(super) fn Filters(st: Statements) -> impl IntoView {
     view! {
         <section class="pc-card" aria-labelledby="pc-stmt-filters">
             <h2 id="pc-stmt-filters">{tr(i18n, |i| t_string!(i, stmt.filters))}</h2>
-            <RadioGroup id="stmt-basis" legend=Signal::derive(move || t_string!(i18n, stmt.basis).to_string())
+            <ChoiceField look=ChoiceLook::Radios id="stmt-basis" label=Signal::derive(move || t_string!(i18n, stmt.basis).to_string())
                 options=Signal::derive(move || vec![
                     ("billing".to_string(), t_string!(i18n, stmt.basis_billing).to_string()),
                     ("deduction".to_string(), t_string!(i18n, stmt.basis_deduction).to_string()),
@@ -118,10 +118,10 @@ pub(super) fn Filters(st: Statements) -> impl IntoView {
                     value=to on_input=on(to) error=to_error hint=Signal::derive(move || t_string!(i18n, stmt.month_hint).to_string())/>
                 <TextField id="stmt-customer" kind="search" label=Signal::derive(move || t_string!(i18n, stmt.customer).to_string())
                     value=customer on_input=on(customer)/>
-                <SelectField id="stmt-product" label=Signal::derive(move || t_string!(i18n, stmt.col_product).to_string())
-                    options=Signal::derive(product_options) value=product on_change=on(product) placeholder=all/>
-                <SelectField id="stmt-mode" label=Signal::derive(move || t_string!(i18n, stmt.col_mode).to_string())
-                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=on(mode) placeholder=all/>
+                <ChoiceField id="stmt-product" label=Signal::derive(move || t_string!(i18n, stmt.col_product).to_string())
+                    options=Signal::derive(product_options) value=product on_change=on(product) look=ChoiceLook::Select(all)/>
+                <ChoiceField id="stmt-mode" label=Signal::derive(move || t_string!(i18n, stmt.col_mode).to_string())
+                    options=Signal::derive(move || mode_options(i18n)) value=mode on_change=on(mode) look=ChoiceLook::Select(all)/>
             </div>
             <div class="pc-actions">
                 <button type="button" class="pc-button pc-button-quiet" on:click=reset>{tr(i18n, |i| t_string!(i, stmt.reset))}</button>

@@ -15,7 +15,7 @@ use crate::domain::sample::generate;
 use crate::i18n::*;
 use crate::ui::components::browser::{confirm, yield_to_page};
 use crate::ui::components::time::today;
-use crate::ui::components::{SelectField, TextField, error_message};
+use crate::ui::components::{ChoiceField, ChoiceLook, TextField, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -65,10 +65,10 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
 
     view! {
         <div class="pc-filters">
-            <SelectField id="stmt-sample-size" label=Signal::derive(move || t_string!(i18n, stmt.sample_size).to_string())
+            <ChoiceField id="stmt-sample-size" label=Signal::derive(move || t_string!(i18n, stmt.sample_size).to_string())
                 options=Signal::derive(|| ["1000", "10000", "100000"].iter().map(|n| (n.to_string(), n.to_string())).collect())
                 value=size on_change=Callback::new(move |v| size.set(v))
-                placeholder=Signal::derive(move || t_string!(i18n, common.choose).to_string())/>
+                look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, common.choose).to_string()))/>
             <TextField id="stmt-sample-month" kind="month" label=Signal::derive(move || t_string!(i18n, stmt.sample_last_month).to_string())
                 value=last_month on_input=Callback::new(move |v| last_month.set(v)) error=month_error/>
         </div>
