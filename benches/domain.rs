@@ -13,8 +13,39 @@ use partner_console::domain::money::statement_view::{Column, Sort, StatementFilt
 use partner_console::domain::sample::generate;
 use partner_console::domain::{Cny, YearMonth};
 use partner_console::domain::{Lang, Role};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// The allocator, counting the bytes alive, so the benchmark can say what the rows
+/// themselves hold in memory (not what the operating system reports for the process).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The statement table sizes measured (the browser benchmark runs the same two).
+const STATEMENT_SIZES: [usize; 2] = [100_000, 1_000_000];
 
 const N: usize = 100_000;
 
@@ -93,16 +124,35 @@ fn main() {
         by_customer.len()
     );
 
-    statements(&rows);
+    for n in STATEMENT_SIZES {
+        let rows = if n == N {
+            rows.clone()
+        } else {
+            generate(n, last_month, 0x5eed ^ n as u64).statements
+        };
+        statements(&rows);
+    }
 }
 
-/// The same work as the browser benchmark (scripts/bench-statements.mjs), natively.
+/// The same work as the browser benchmark (scripts/bench-statements.mjs), natively. The
+/// file of the largest size is written for the browser benchmark to import.
 fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) {
+    let n = rows.len();
+    let label = |what: &str| format!("{what} ({n} rows)");
     let text = write_statements(rows, Lang::ZhCn);
+    if n > N {
+        let dir = std::env::var("BENCH_FILES").unwrap_or_else(|_| "target".into());
+        let path = format!("{dir}/bench-statements-{n}.csv");
+        if let Err(e) = std::fs::write(&path, &text) {
+            println!("  (could not write {path}: {e})");
+        }
+    }
     let backend = memory_backend();
     block_on(backend.switch_role(Role::MainAccount)).ok();
     let start = Instant::now();
-    let stored = time("import 100,000-row CSV: parse + check + store", || {
+    let mut row_bytes = 0;
+    let stored = time(&label("import CSV: parse + check + store"), || {
+        let before = LIVE.load(Ordering::Relaxed);
         let mut reading = match StatementImport::start(&text) {
             Ok(r) => r,
             Err(e) => panic!("sample CSV refused: {e:?}"),
@@ -111,6 +161,9 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
         let outcome = reading.finish().unwrap_or_default();
         let mut all = Vec::new();
         merge_rows(&mut all, outcome.rows);
+        all.shrink_to_fit();
+        // What is left alive is the rows and the names they share.
+        row_bytes = LIVE.load(Ordering::Relaxed).saturating_sub(before);
         block_on(save_statements(&backend, &all)).ok();
         all.len()
     });
@@ -120,7 +173,7 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
         ..Default::default()
     };
     let start = Instant::now();
-    let filtered = time("filter (product) + totals over 100,000 rows", || {
+    let filtered = time(&label("filter (product) + totals"), || {
         compute(
             rows,
             StatementBasis::BillingPeriod,
@@ -134,16 +187,21 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
         descending: true,
     };
     let start = Instant::now();
-    let sorted = time("filter + sort (rebate desc) + totals", || {
+    let sorted = time(&label("filter + sort (rebate desc) + totals"), || {
         compute(rows, StatementBasis::BillingPeriod, &filter, sort)
     });
     let sort_ms = start.elapsed().as_secs_f64() * 1000.0;
     println!(
-        "  ({stored} rows stored; {} rows after the filter, {} sorted; {} customers)",
+        "  ({stored} rows stored; {} rows after the filter, {} sorted; {} customers; rows in memory {:.1} MB = {} bytes a row on this 64-bit machine)",
         filtered.rows.len(),
         sorted.rows.len(),
-        sorted.by_customer.len()
+        sorted.by_customer.len(),
+        row_bytes as f64 / 1_048_576.0,
+        row_bytes / stored.max(1),
     );
     // Read by scripts/bench-statements.mjs to put the browser figures next to these.
-    println!("NATIVE import_ms={import_ms:.2} filter_ms={filter_ms:.2} sort_ms={sort_ms:.2}");
+    println!(
+        "NATIVE rows={n} import_ms={import_ms:.2} filter_ms={filter_ms:.2} sort_ms={sort_ms:.2} row_bytes={}",
+        row_bytes / stored.max(1)
+    );
 }
