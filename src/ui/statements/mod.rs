@@ -120,7 +120,11 @@ fn StatementsView() -> impl IntoView {
         }
         let backend = ctx.backend();
         leptos::task::spawn_local(async move {
-            match load_statements(&*backend).await {
+            // The benchmark reads `pc:statements-load` (stored rows read back).
+            measure_start("pc:statements-load");
+            let loaded = load_statements(&*backend).await;
+            measure_end("pc:statements-load");
+            match loaded {
                 Ok(rows) => {
                     let rows = Arc::new(rows);
                     remember(version, rows.clone());
