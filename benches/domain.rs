@@ -6,9 +6,10 @@ use partner_console::data::memory::memory_backend;
 use partner_console::data::money::save_statements;
 use partner_console::domain::common::uscc::{USCC_ALPHABET, Uscc, check_character};
 use partner_console::domain::money::statement::{
-    StatementBasis, merge_rows, statement_month, totals_by_customer, totals_by_month,
+    StatementBasis, statement_month, totals_by_customer, totals_by_month,
 };
 use partner_console::domain::money::statement_csv::{StatementImport, write_statements};
+use partner_console::domain::money::statement_table::StatementTable;
 use partner_console::domain::money::statement_view::{Column, Sort, StatementFilter, compute};
 use partner_console::domain::sample::generate;
 use partner_console::domain::{Cny, YearMonth};
@@ -159,9 +160,11 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
         };
         while !reading.step(5_000) {}
         let outcome = reading.finish().unwrap_or_default();
-        let mut all = Vec::new();
-        merge_rows(&mut all, outcome.rows);
-        all.shrink_to_fit();
+        let mut all = StatementTable::default();
+        if let Err(e) = all.merge(&outcome.rows) {
+            panic!("sample rows refused: {e}");
+        }
+        drop(outcome);
         // What is left alive is the rows and the names they share.
         row_bytes = LIVE.load(Ordering::Relaxed).saturating_sub(before);
         block_on(save_statements(&backend, &all)).ok();
@@ -173,9 +176,13 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
         ..Default::default()
     };
     let start = Instant::now();
+    let table = match StatementTable::from_rows(rows) {
+        Ok(t) => t,
+        Err(e) => panic!("sample rows refused: {e}"),
+    };
     let filtered = time(&label("filter (product) + totals"), || {
         compute(
-            rows,
+            &table,
             StatementBasis::BillingPeriod,
             &filter,
             Sort::default(),
@@ -188,7 +195,7 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
     };
     let start = Instant::now();
     let sorted = time(&label("filter + sort (rebate desc) + totals"), || {
-        compute(rows, StatementBasis::BillingPeriod, &filter, sort)
+        compute(&table, StatementBasis::BillingPeriod, &filter, sort)
     });
     let sort_ms = start.elapsed().as_secs_f64() * 1000.0;
     println!(

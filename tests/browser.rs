@@ -280,10 +280,12 @@ async fn the_wizard_draft_saves_itself_as_the_user_types() {
 #[wasm_bindgen_test]
 async fn statements_round_trip_through_indexeddb_in_chunks() {
     use partner_console::data::money::{CHUNK_ROWS, load_statements, save_statements};
+    use partner_console::domain::money::statement_table::StatementTable;
     use partner_console::domain::sample::generate;
     let b = fresh().await;
     b.switch_role(Role::MainAccount).await.unwrap();
-    let rows = generate(CHUNK_ROWS + 500, "2026-10".parse().unwrap(), 8).statements;
+    let generated = generate(CHUNK_ROWS + 500, "2026-10".parse().unwrap(), 8).statements;
+    let rows = StatementTable::from_rows(&generated).unwrap();
     save_statements(&b, &rows).await.unwrap();
     // A new page reads them back from IndexedDB, every row and amount exact.
     let again = load_statements(&b).await.unwrap();
@@ -292,7 +294,8 @@ async fn statements_round_trip_through_indexeddb_in_chunks() {
     // A sub-account reads them; it may not replace them.
     b.switch_role(Role::SubAccount).await.unwrap();
     assert_eq!(load_statements(&b).await.unwrap().len(), rows.len());
-    assert!(save_statements(&b, &rows[..10]).await.is_err());
+    let few = StatementTable::from_rows(&generated[..10]).unwrap();
+    assert!(save_statements(&b, &few).await.is_err());
 }
 
 #[wasm_bindgen_test]

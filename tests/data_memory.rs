@@ -157,16 +157,21 @@ fn a_full_quota_refuses_the_write_and_keeps_the_old_value() {
 #[test]
 fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
     use partner_console::data::money::{CHUNK_ROWS, load_statements, save_statements};
+    use partner_console::domain::money::statement_table::StatementTable;
     use partner_console::domain::sample::generate;
     block_on(async {
         let (b, stores) = memory_backend_with_stores();
         b.switch_role(Role::MainAccount).await.unwrap();
         assert!(load_statements(&b).await.unwrap().is_empty());
-        let first = generate(CHUNK_ROWS + 10, "2026-10".parse().unwrap(), 1).statements;
+        let rows = |n, seed| {
+            let rows = generate(n, "2026-10".parse().unwrap(), seed).statements;
+            StatementTable::from_rows(&rows).unwrap()
+        };
+        let first = rows(CHUNK_ROWS + 10, 1);
         save_statements(&b, &first).await.unwrap();
         assert_eq!(load_statements(&b).await.unwrap(), first);
         // Index plus two chunks; a second save leaves no old chunk behind.
-        let second = generate(50, "2026-10".parse().unwrap(), 2).statements;
+        let second = rows(50, 2);
         save_statements(&b, &second).await.unwrap();
         assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 2);
         assert_eq!(load_statements(&b).await.unwrap(), second);

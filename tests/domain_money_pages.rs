@@ -8,6 +8,7 @@ use partner_console::domain::money::customer::*;
 use partner_console::domain::money::special_rebate::*;
 use partner_console::domain::money::statement::*;
 use partner_console::domain::money::statement_csv::*;
+use partner_console::domain::money::statement_table::StatementTable;
 use partner_console::domain::money::statement_view::*;
 use partner_console::domain::sample::generate;
 use partner_console::domain::{Cny, YearMonth};
@@ -43,12 +44,12 @@ fn import_names_every_refused_line_and_keeps_the_good_ones() {
         out.refused[2].1,
         LineProblem::BadAmount(Column::Consumption, "abc".into())
     );
-    assert_eq!(out.rows[0].ratio, Decimal::new(1, 1));
-    assert_eq!(out.rows[1].payment_mode, PaymentMode::Postpaid);
+    assert_eq!(out.rows.row(0).ratio, Decimal::new(1, 1));
+    assert_eq!(out.rows.row(1).payment_mode, PaymentMode::Postpaid);
     // Shared strings: the same customer's rows point at one name.
     assert!(std::sync::Arc::ptr_eq(
-        &out.rows[0].customer_name,
-        &out.rows[1].customer_name
+        &out.rows.row(0).customer_name,
+        &out.rows.row(1).customer_name
     ));
 }
 
@@ -91,7 +92,12 @@ fn import_refuses_duplicates_and_ambiguous_ratios() {
     assert_eq!(ratio_percent(Decimal::new(125, 3)), "12.5%");
 }
 
-fn totals(rows: &[StatementRow]) -> (usize, Cny, Cny) {
+/// The rows as the page holds them.
+fn table(rows: &[StatementRow]) -> StatementTable {
+    StatementTable::from_rows(rows).unwrap()
+}
+
+fn totals(rows: &StatementTable) -> (usize, Cny, Cny) {
     let v = compute(
         rows,
         StatementBasis::BillingPeriod,
@@ -108,25 +114,31 @@ fn export_then_import_gives_the_same_rows_in_either_language() {
         let text = write_statements(&data.statements, lang);
         let back = read_statements(&text).unwrap();
         assert!(back.refused.is_empty(), "{:?}", &back.refused[..1]);
-        assert_eq!(back.rows, data.statements);
-        assert_eq!(totals(&back.rows), totals(&data.statements));
+        assert_eq!(back.rows, table(&data.statements));
+        assert_eq!(totals(&back.rows), totals(&table(&data.statements)));
     }
 }
 
 #[test]
 fn merging_a_reimport_replaces_rows_instead_of_doubling_them() {
     let data = generate(500, ym("2026-10"), 3);
-    let mut stored = data.statements.clone();
+    let mut stored = table(&data.statements);
     let again = read_statements(&write_statements(&data.statements, Lang::EnUs))
         .unwrap()
         .rows;
-    let replaced = merge_rows(&mut stored, again);
+    let replaced = stored.merge(&again).unwrap();
     assert_eq!(replaced, 500);
-    assert_eq!(totals(&stored), totals(&data.statements));
+    assert_eq!(stored, table(&data.statements));
     let mut extra = data.statements[0].clone();
     extra.month = ym("2027-01");
-    merge_rows(&mut stored, vec![extra]);
+    stored.merge(&table(&[extra.clone()])).unwrap();
     assert_eq!(stored.len(), 501);
+    assert_eq!(stored.row(500), extra);
+    // A changed amount on a known row replaces that row in place.
+    let mut changed = data.statements[7].clone();
+    changed.rebate = Cny::from_fen(1);
+    assert_eq!(stored.merge(&table(&[changed.clone()])).unwrap(), 1);
+    assert_eq!((stored.len(), stored.row(7)), (501, changed));
 }
 
 #[test]
@@ -144,7 +156,7 @@ fn filters_sorts_and_totals_agree_with_a_plain_recount() {
         column: Column::Rebate,
         descending: true,
     };
-    let view = compute(rows, StatementBasis::DeductionPeriod, &filter, sort);
+    let view = compute(&table(rows), StatementBasis::DeductionPeriod, &filter, sort);
     // Recount by hand.
     let mut by_month: BTreeMap<YearMonth, Cny> = BTreeMap::new();
     let mut count = 0;
@@ -173,7 +185,7 @@ fn filters_sorts_and_totals_agree_with_a_plain_recount() {
     // A customer filter by part of the name or UIN.
     let one = &rows[0];
     let by_uin = compute(
-        rows,
+        &table(rows),
         StatementBasis::BillingPeriod,
         &StatementFilter {
             customer: one.customer_uin.to_string(),
@@ -203,7 +215,7 @@ fn switching_basis_moves_postpaid_rows_to_the_next_month() {
             to: Some(ym("2026-06")),
             ..Default::default()
         };
-        compute(&data.statements, basis, &f, Sort::default()).rows
+        compute(&table(&data.statements), basis, &f, Sort::default()).rows
     };
     assert!(!only(StatementBasis::BillingPeriod).contains(&(postpaid as u32)));
     assert!(only(StatementBasis::DeductionPeriod).contains(&(postpaid as u32)));

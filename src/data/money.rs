@@ -16,8 +16,8 @@ use crate::domain::common::lang::Lang;
 use crate::domain::money::customer::Customer;
 use crate::domain::money::settlement::SettlementSheet;
 use crate::domain::money::special_rebate::SpecialRebate;
-use crate::domain::money::statement::StatementRow;
-use crate::domain::money::statement_csv::{read_statements, write_statements};
+use crate::domain::money::statement_csv::{StatementImport, write_statements};
+use crate::domain::money::statement_table::StatementTable;
 use crate::domain::sample::SampleData;
 
 /// Rows per stored chunk.
@@ -53,18 +53,19 @@ pub fn check_statement_record(id: &str, data: &serde_json::Value) -> Result<(), 
 
 /// Every stored statement row. A chunk that cannot be read is an error (never silently
 /// fewer rows, which would make every total wrong).
-pub async fn load_statements(backend: &dyn Backend) -> Result<Vec<StatementRow>, DataError> {
+pub async fn load_statements(backend: &dyn Backend) -> Result<StatementTable, DataError> {
     let Some(index) = load::<StatementIndex>(backend, Collection::Statements, INDEX).await? else {
-        return Ok(Vec::new());
+        return Ok(StatementTable::default());
     };
-    let mut rows = Vec::with_capacity(index.value.rows);
+    let mut rows = StatementTable::default();
     for id in &index.value.chunks {
         let chunk = load::<Chunk>(backend, Collection::Statements, id)
             .await?
             .ok_or_else(|| DataError::Storage(format!("statements/{id} is missing")))?;
-        let read = read_statements(&chunk.value.csv)
+        let read = StatementImport::continuing(&chunk.value.csv, rows)
+            .and_then(StatementImport::finish)
             .map_err(|e| DataError::Storage(format!("statements/{id}: {e:?}")))?;
-        rows.extend(read.rows);
+        rows = read.rows;
     }
     Ok(rows)
 }
@@ -72,7 +73,7 @@ pub async fn load_statements(backend: &dyn Backend) -> Result<Vec<StatementRow>,
 /// Replaces the stored statements with `rows` (all or nothing).
 pub async fn save_statements(
     backend: &dyn Backend,
-    rows: &[StatementRow],
+    rows: &StatementTable,
 ) -> Result<(), DataError> {
     let old = load::<StatementIndex>(backend, Collection::Statements, INDEX).await?;
     let (generation, old_chunks, rev) = match &old {
@@ -80,8 +81,9 @@ pub async fn save_statements(
         None => (1, Vec::new(), 0),
     };
     let mut written: Vec<String> = Vec::new();
-    for (k, part) in rows.chunks(CHUNK_ROWS).enumerate() {
+    for (k, start) in (0..rows.len()).step_by(CHUNK_ROWS).enumerate() {
         let id = format!("g{generation}-{k:04}");
+        let part = (start..(start + CHUNK_ROWS).min(rows.len())).map(|i| rows.row(i));
         let chunk = Chunk {
             csv: write_statements(part, Lang::EnUs),
         };
@@ -190,8 +192,14 @@ async fn replace<T: Serialize>(
 
 /// Replaces customers, statements, settlements and special rebates with a sample set.
 /// Statements go first and atomically; the small collections follow.
-pub async fn save_sample(backend: &dyn Backend, data: &SampleData) -> Result<(), DataError> {
-    save_statements(backend, &data.statements).await?;
+/// Returns the statements as stored.
+pub async fn save_sample(
+    backend: &dyn Backend,
+    data: &SampleData,
+) -> Result<StatementTable, DataError> {
+    let rows = StatementTable::from_rows(&data.statements)
+        .map_err(|e| DataError::Storage(e.to_string()))?;
+    save_statements(backend, &rows).await?;
     replace(backend, Collection::Customers, &data.customers, |c| &c.uin).await?;
     replace(backend, Collection::Settlements, &data.settlements, |s| {
         &s.id
@@ -203,7 +211,8 @@ pub async fn save_sample(backend: &dyn Backend, data: &SampleData) -> Result<(),
         &data.special_rebates,
         |r| &r.id,
     )
-    .await
+    .await?;
+    Ok(rows)
 }
 
 /// The partner's current company name (profile, else none) and the profile's change

@@ -60,15 +60,22 @@ impl Cny {
 
     /// The amount in fen; saturates far beyond any real rebate.
     pub fn fen(self) -> i64 {
-        (self.0 * Decimal::ONE_HUNDRED)
-            .trunc()
-            .to_string()
-            .parse()
-            .unwrap_or(if self.0.is_sign_negative() {
-                i64::MIN
-            } else {
-                i64::MAX
-            })
+        self.exact_fen().unwrap_or(if self.0.is_sign_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+    }
+
+    /// The amount in whole fen, if that fits in 64 bits (±92 trillion yuan); exact, as an
+    /// amount is held to the fen.
+    pub fn exact_fen(self) -> Option<i64> {
+        let mut fen = self.0;
+        fen.rescale(2);
+        if fen.scale() != 2 {
+            return None;
+        }
+        i64::try_from(fen.mantissa()).ok()
     }
 
     /// This amount times a ratio (e.g. a rebate ratio or a tax rate), rounded half-up.

@@ -11,4 +11,5 @@ pub mod settlement;
 pub mod special_rebate;
 pub mod statement;
 pub mod statement_csv;
+pub mod statement_table;
 pub mod statement_view;

@@ -193,28 +193,3 @@ pub fn totals_by_customer<'a>(
     }
     out
 }
-
-/// Adds `incoming` to `existing`: a row whose key is already there replaces it (so a
-/// re-imported export changes nothing), new keys are appended. Returns how many rows
-/// were replaced.
-pub fn merge_rows(existing: &mut Vec<StatementRow>, incoming: Vec<StatementRow>) -> usize {
-    let mut at: HashMap<RowKey, usize> = existing
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key(), i))
-        .collect();
-    let mut replaced = 0;
-    for row in incoming {
-        match at.get(&row.key()) {
-            Some(&i) => {
-                existing[i] = row;
-                replaced += 1;
-            }
-            None => {
-                at.insert(row.key(), existing.len());
-                existing.push(row);
-            }
-        }
-    }
-    replaced
-}

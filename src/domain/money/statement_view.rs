@@ -1,15 +1,14 @@
 //! What the statement page shows for a filter and a sort: the matching rows (as indices,
 //! so 100,000 rows are never copied), their totals per month, per customer and overall.
 
+use rust_decimal::Decimal;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
-use crate::domain::money::statement::{
-    PaymentMode, StatementBasis, StatementRow, Totals, statement_month,
-};
+use crate::domain::money::statement::{PaymentMode, StatementBasis, Totals};
+use crate::domain::money::statement_table::{StatementTable, month_number, month_of_number};
 
 /// The filters of the statement page; empty parts match everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -116,99 +115,204 @@ pub struct StatementView {
     pub total: Totals,
 }
 
-fn compare(a: &StatementRow, b: &StatementRow, column: Column, basis: StatementBasis) -> Ordering {
-    match column {
-        Column::Month => statement_month(a, basis).cmp(&statement_month(b, basis)),
-        Column::DeductionMonth => {
-            let deducted = |r| statement_month(r, StatementBasis::DeductionPeriod);
-            deducted(a).cmp(&deducted(b))
+/// Amounts summed in fen (wide enough for any number of rows), then held as yuan.
+#[derive(Clone, Copy, Default)]
+struct Sum {
+    rows: usize,
+    consumption: i128,
+    rebate: i128,
+    /// The first row summed (a customer's name is the one on its first row shown).
+    first: u32,
+}
+
+impl Sum {
+    fn add(&mut self, table: &StatementTable, i: usize) {
+        if self.rows == 0 {
+            self.first = i as u32;
         }
-        Column::CustomerUin => a.customer_uin.cmp(&b.customer_uin),
-        Column::CustomerName => a.customer_name.cmp(&b.customer_name),
-        Column::Product => a.product.cmp(&b.product),
-        Column::SubProduct => a.sub_product.cmp(&b.sub_product),
-        Column::PaymentMode => a.payment_mode.cmp(&b.payment_mode),
-        Column::Consumption => a.consumption.cmp(&b.consumption),
-        Column::Ratio => a.ratio.cmp(&b.ratio),
-        Column::Rebate => a.rebate.cmp(&b.rebate),
-        Column::Special => a.special.cmp(&b.special),
+        self.rows += 1;
+        self.consumption += i128::from(table.consumption_fen()[i]);
+        self.rebate += i128::from(table.rebate_fen()[i]);
+    }
+
+    fn totals(self) -> Totals {
+        let yuan =
+            |fen: i128| Cny::new(Decimal::try_from_i128_with_scale(fen, 2).unwrap_or(Decimal::MAX));
+        Totals {
+            rows: self.rows,
+            consumption: yuan(self.consumption),
+            rebate: yuan(self.rebate),
+        }
     }
 }
 
-/// Matches rows against a customer query, remembering the answer per customer: names
-/// are shared, so 100,000 rows ask about a few thousand distinct customers.
-struct CustomerMatcher {
+/// Which texts match a customer query: part of the UIN, or of the name in any case.
+/// Asked once per distinct text (a million rows name some ten thousand customers).
+struct CustomerQuery<'a> {
     query: String,
-    seen: HashMap<(usize, usize), bool>,
+    texts: &'a [Arc<str>],
+    /// Per text number: 0 not asked yet, 1 no, 2 yes — as a UIN and as a name.
+    as_uin: Vec<u8>,
+    as_name: Vec<u8>,
 }
 
-impl CustomerMatcher {
-    fn new(query: &str) -> Self {
-        CustomerMatcher {
+impl<'a> CustomerQuery<'a> {
+    fn new(query: &str, texts: &'a [Arc<str>]) -> Self {
+        CustomerQuery {
             query: query.trim().to_lowercase(),
-            seen: HashMap::new(),
+            texts,
+            as_uin: vec![0; texts.len()],
+            as_name: vec![0; texts.len()],
         }
     }
 
-    fn matches(&mut self, row: &StatementRow) -> bool {
+    fn matches(&mut self, uin: u32, name: u32) -> bool {
         if self.query.is_empty() {
             return true;
         }
-        let key = (
-            Arc::as_ptr(&row.customer_uin) as *const u8 as usize,
-            Arc::as_ptr(&row.customer_name) as *const u8 as usize,
-        );
-        let query = &self.query;
-        *self.seen.entry(key).or_insert_with(|| {
-            row.customer_uin.contains(query.as_str())
-                || row.customer_name.to_lowercase().contains(query.as_str())
-        })
+        let (texts, query) = (self.texts, self.query.as_str());
+        let ask = |memo: &mut Vec<u8>, n: u32, test: &dyn Fn(&str) -> bool| {
+            let slot = &mut memo[n as usize];
+            if *slot == 0 {
+                *slot = if test(&texts[n as usize]) { 2 } else { 1 };
+            }
+            *slot == 2
+        };
+        ask(&mut self.as_uin, uin, &|t| t.contains(query))
+            || ask(&mut self.as_name, name, &|t| {
+                t.to_lowercase().contains(query)
+            })
     }
 }
 
-/// Applies a filter and a sort to `rows` under a basis and sums what remains. The sort is
-/// stable, so equal rows keep their stored order.
+/// Each number's place in order: `rank[n] < rank[m]` when item `n` comes before `m`.
+fn ranks<T>(items: &[T], order: impl Fn(&T, &T) -> Ordering) -> Vec<u32> {
+    let mut by_order: Vec<u32> = (0..items.len() as u32).collect();
+    by_order.sort_by(|&a, &b| order(&items[a as usize], &items[b as usize]));
+    let mut rank = vec![0; items.len()];
+    for (place, n) in by_order.into_iter().enumerate() {
+        rank[n as usize] = place as u32;
+    }
+    rank
+}
+
+/// The value rows are sorted by in a column, as a number.
+fn sort_keys(table: &StatementTable, column: Column, basis: StatementBasis) -> Vec<i64> {
+    let rows = 0..table.len();
+    let by_text = |numbers: &[u32]| {
+        let rank = ranks(table.texts(), |a, b| a.cmp(b));
+        numbers
+            .iter()
+            .map(|&n| i64::from(rank[n as usize]))
+            .collect()
+    };
+    match column {
+        Column::Month => rows
+            .map(|i| i64::from(statement_month_number(table, i, basis)))
+            .collect(),
+        Column::DeductionMonth => rows
+            .map(|i| {
+                i64::from(statement_month_number(
+                    table,
+                    i,
+                    StatementBasis::DeductionPeriod,
+                ))
+            })
+            .collect(),
+        Column::CustomerUin => by_text(table.uins()),
+        Column::CustomerName => by_text(table.names()),
+        Column::Product => by_text(table.product_numbers()),
+        Column::SubProduct => by_text(table.sub_product_numbers()),
+        Column::PaymentMode => rows.map(|i| i64::from(table.postpaid(i))).collect(),
+        Column::Consumption => table.consumption_fen().to_vec(),
+        Column::Ratio => {
+            let rank = ranks(table.ratio_values(), |a, b| a.cmp(b));
+            table
+                .ratio_numbers()
+                .iter()
+                .map(|&n| i64::from(rank[n as usize]))
+                .collect()
+        }
+        Column::Rebate => table.rebate_fen().to_vec(),
+        Column::Special => rows.map(|i| i64::from(table.special(i))).collect(),
+    }
+}
+
+/// Row `i`'s statement month (as [`statement_month`]), as a month number.
+fn statement_month_number(table: &StatementTable, i: usize, basis: StatementBasis) -> i32 {
+    let usage = table.months()[i];
+    match basis {
+        StatementBasis::DeductionPeriod if table.postpaid(i) => usage + 1,
+        _ => usage,
+    }
+}
+
+/// Applies a filter and a sort to the rows under a basis and sums what remains. Rows
+/// that sort equal keep their stored order.
 pub fn compute(
-    rows: &[StatementRow],
+    table: &StatementTable,
     basis: StatementBasis,
     filter: &StatementFilter,
     sort: Sort,
 ) -> StatementView {
-    let mut customer = CustomerMatcher::new(&filter.customer);
-    let product = filter.product.trim();
+    let texts = table.texts();
+    let mut customer = CustomerQuery::new(&filter.customer, texts);
+    let wanted_product = filter.product.trim();
+    // The product's text number; a product no row has matches nothing.
+    let product =
+        (!wanted_product.is_empty()).then(|| texts.iter().position(|t| &**t == wanted_product));
+    let from = filter.from.map(month_number);
+    let to = filter.to.map(month_number);
+    let mode = filter.payment_mode.map(|m| m == PaymentMode::Postpaid);
+    let first_month = table.months().iter().min().copied().unwrap_or(0);
+    let months = table
+        .months()
+        .iter()
+        .max()
+        .map_or(0, |m| m - first_month + 2) as usize;
+    let mut by_month = vec![Sum::default(); months];
+    let mut by_customer = vec![Sum::default(); texts.len()];
+    let mut total = Sum::default();
     let mut shown: Vec<u32> = Vec::new();
-    let mut by_month: BTreeMap<YearMonth, Totals> = BTreeMap::new();
-    let mut by_customer: HashMap<&str, (usize, Totals)> = HashMap::new();
-    let mut total = Totals::default();
-    for (i, row) in rows.iter().enumerate() {
-        let month = statement_month(row, basis);
-        let keep = filter.from.is_none_or(|f| month >= f)
-            && filter.to.is_none_or(|t| month <= t)
-            && (product.is_empty() || &*row.product == product)
-            && filter.payment_mode.is_none_or(|m| row.payment_mode == m)
-            && customer.matches(row);
+    let (uins, names, products) = (table.uins(), table.names(), table.product_numbers());
+    for i in 0..table.len() {
+        let month = statement_month_number(table, i, basis);
+        let keep = from.is_none_or(|f| month >= f)
+            && to.is_none_or(|t| month <= t)
+            && product.is_none_or(|p| p == Some(products[i] as usize))
+            && mode.is_none_or(|postpaid| table.postpaid(i) == postpaid)
+            && customer.matches(uins[i], names[i]);
         if !keep {
             continue;
         }
         shown.push(i as u32);
-        by_month.entry(month).or_default().add(row);
-        by_customer
-            .entry(&row.customer_uin)
-            .or_insert((i, Totals::default()))
-            .1
-            .add(row);
-        total.add(row);
+        by_month[(month - first_month) as usize].add(table, i);
+        by_customer[uins[i] as usize].add(table, i);
+        total.add(table, i);
     }
-    shown.sort_by(|&a, &b| {
-        let o = compare(&rows[a as usize], &rows[b as usize], sort.column, basis);
-        if sort.descending { o.reverse() } else { o }
-    });
+    let keys = sort_keys(table, sort.column, basis);
+    let mut keyed: Vec<(i64, u32)> = shown.iter().map(|&i| (keys[i as usize], i)).collect();
+    if sort.descending {
+        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    } else {
+        keyed.sort_unstable();
+    }
+    let by_month = by_month
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| s.rows > 0)
+        .map(|(k, s)| (month_of_number(first_month + k as i32), s.totals()))
+        .collect();
     let mut by_customer: Vec<CustomerTotals> = by_customer
-        .into_values()
-        .map(|(first, totals)| CustomerTotals {
-            uin: rows[first].customer_uin.clone(),
-            name: rows[first].customer_name.clone(),
-            totals,
+        .into_iter()
+        .filter(|s| s.rows > 0)
+        .map(|s| {
+            let first = s.first as usize;
+            CustomerTotals {
+                uin: texts[uins[first] as usize].clone(),
+                name: texts[names[first] as usize].clone(),
+                totals: s.totals(),
+            }
         })
         .collect();
     by_customer.sort_by(|a, b| {
@@ -218,29 +322,11 @@ pub fn compute(
             .then_with(|| a.uin.cmp(&b.uin))
     });
     StatementView {
-        rows: shown,
-        by_month: by_month.into_iter().collect(),
+        rows: keyed.into_iter().map(|(_, i)| i).collect(),
+        by_month,
         by_customer,
-        total,
+        total: total.totals(),
     }
-}
-
-/// The distinct products in the rows, sorted (the product filter's choices).
-pub fn products(rows: &[StatementRow]) -> Vec<Arc<str>> {
-    let mut seen: Vec<Arc<str>> = Vec::new();
-    let mut last: Option<&Arc<str>> = None;
-    for row in rows {
-        // Rows come in runs of the same product; skip the lookup for a repeat.
-        if last.is_some_and(|l| Arc::ptr_eq(l, &row.product)) {
-            continue;
-        }
-        last = Some(&row.product);
-        if !seen.contains(&row.product) {
-            seen.push(row.product.clone());
-        }
-    }
-    seen.sort();
-    seen
 }
 
 /// The values a chart axis marks for amounts up to `max`: 0 and whole steps of 1, 2 or 5

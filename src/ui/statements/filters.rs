@@ -7,7 +7,7 @@ use std::str::FromStr;
 use super::Statements;
 use crate::domain::YearMonth;
 use crate::domain::money::statement::{PaymentMode, StatementBasis};
-use crate::domain::money::statement_view::{StatementFilter, products};
+use crate::domain::money::statement_view::StatementFilter;
 use crate::i18n::*;
 use crate::ui::components::money::mode_options;
 use crate::ui::components::{ChoiceField, ChoiceLook, TextField};
@@ -81,7 +81,7 @@ pub(super) fn Filters(st: Statements) -> impl IntoView {
     };
     let product_options = move || {
         st.rows.with(|rows| {
-            products(rows)
+            rows.products()
                 .into_iter()
                 .map(|p| (p.to_string(), p.to_string()))
                 .collect::<Vec<_>>()

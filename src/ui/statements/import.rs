@@ -10,7 +10,6 @@ use std::sync::Arc;
 use super::words::{file_problem, line_problem};
 use super::{Statements, remember};
 use crate::data::money::save_statements;
-use crate::domain::money::statement::merge_rows;
 use crate::domain::money::statement_csv::{LineProblem, StatementImport};
 use crate::i18n::*;
 use crate::ui::components::browser::{
@@ -107,8 +106,16 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
             measure_start("pc:import-merge");
             let mut all = rows.as_ref().clone();
             let incoming = outcome.rows.len();
-            let replaced = merge_rows(&mut all, outcome.rows);
+            let merged = all.merge(&outcome.rows);
             measure_end("pc:import-merge");
+            // Every amount read was checked to fit the table, so this is not expected.
+            let Ok(replaced) = merged.map_err(|e| {
+                st.status.set(Some(Notice::Problem(e.to_string())));
+                progress.set(None);
+                busy.set(false);
+            }) else {
+                return;
+            };
             progress.set(Some(100));
             yield_to_page().await;
             measure_start("pc:import-store");

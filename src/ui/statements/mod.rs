@@ -24,7 +24,8 @@ use std::sync::Arc;
 
 use crate::data::money::load_statements;
 use crate::domain::Permission;
-use crate::domain::money::statement::{StatementBasis, StatementRow};
+use crate::domain::money::statement::StatementBasis;
+use crate::domain::money::statement_table::StatementTable;
 use crate::domain::money::statement_view::{Sort, StatementFilter, StatementView, compute};
 use crate::i18n::*;
 use crate::ui::components::browser::{measure_end, measure_start};
@@ -36,7 +37,7 @@ use crate::ui::tr;
 #[derive(Clone, Copy)]
 pub(crate) struct Statements {
     /// Every stored row.
-    pub rows: RwSignal<Arc<Vec<StatementRow>>>,
+    pub rows: RwSignal<Arc<StatementTable>>,
     /// True once the rows have been read.
     pub loaded: RwSignal<bool>,
     /// The filters (already checked by the filter form).
@@ -54,11 +55,11 @@ pub(crate) struct Statements {
 thread_local! {
     /// The rows last read, with the data version they were read at, so coming back to
     /// the page does not read 100,000 rows again.
-    static CACHE: RefCell<Option<(u64, Arc<Vec<StatementRow>>)>> = const { RefCell::new(None) };
+    static CACHE: RefCell<Option<(u64, Arc<StatementTable>)>> = const { RefCell::new(None) };
 }
 
 /// Remembers rows this page wrote itself (no need to read them back).
-pub(crate) fn remember(version: u64, rows: Arc<Vec<StatementRow>>) {
+pub(crate) fn remember(version: u64, rows: Arc<StatementTable>) {
     CACHE.with(|c| *c.borrow_mut() = Some((version, rows)));
 }
 
@@ -75,7 +76,7 @@ fn StatementsView() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let router = Router::get();
-    let rows = RwSignal::new(Arc::new(Vec::new()));
+    let rows = RwSignal::new(Arc::new(StatementTable::default()));
     let filter = RwSignal::new(StatementFilter {
         customer: router.query_untracked("customer").unwrap_or_default(),
         ..Default::default()

@@ -47,8 +47,8 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
             yield_to_page().await;
             let data = generate(n, last, 0x5eed ^ n as u64);
             match save_sample(&*backend, &data).await {
-                Ok(()) => {
-                    let rows = Arc::new(data.statements);
+                Ok(rows) => {
+                    let rows = Arc::new(rows);
                     remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
                     st.status.set(Some(Notice::Done(

@@ -98,7 +98,7 @@ pub(super) fn StatementTable(st: Statements) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(k, &i)| {
-                    let r = &rows[i as usize];
+                    let r = &rows.row(i as usize);
                     let month = statement_month(r, basis);
                     // A postpaid row counted by usage says when it is deducted, and
                     // counted by deduction says when it was used.

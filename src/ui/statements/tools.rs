@@ -22,9 +22,9 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
     let export = move |_| {
         let lang = ctx.lang.get_untracked();
         let rows = st.rows.get_untracked();
-        let text = st
-            .view
-            .with_untracked(|v| write_statements(v.rows.iter().map(|&i| &rows[i as usize]), lang));
+        let text = st.view.with_untracked(|v| {
+            write_statements(v.rows.iter().map(|&i| rows.row(i as usize)), lang)
+        });
         if let Err(e) = download_text("statements.csv", "text/csv;charset=utf-8", &text) {
             st.status.set(Some(Notice::Problem(e)));
         }

@@ -2,14 +2,14 @@
 //! rows kept and the refused ones named.
 
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::Arc;
 
 use crate::domain::common::csv::{Reader, unguard};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
-use crate::domain::money::statement::{PaymentMode, RowKey, StatementRow};
+use crate::domain::money::statement::PaymentMode;
+use crate::domain::money::statement_table::{RowParts, StatementTable, TableKey};
 use crate::domain::money::statement_view::Column;
 
 /// Why one line of a file was refused.
@@ -45,30 +45,14 @@ pub enum FileProblem {
 }
 
 /// What an import read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportOutcome {
-    /// The good rows.
-    pub rows: Vec<StatementRow>,
+    /// The good rows (after the rows the import continued, if any).
+    pub rows: StatementTable,
     /// (line, problem) for every refused line, in file order.
     pub refused: Vec<(usize, LineProblem)>,
     /// Data lines read (good + refused).
     pub read: usize,
-}
-
-/// Shares equal strings between rows.
-#[derive(Default)]
-pub struct Interner(HashSet<Arc<str>>);
-
-impl Interner {
-    /// The shared copy of `s`.
-    pub fn get(&mut self, s: &str) -> Arc<str> {
-        if let Some(found) = self.0.get(s) {
-            return found.clone();
-        }
-        let shared: Arc<str> = Arc::from(s);
-        self.0.insert(shared.clone());
-        shared
-    }
 }
 
 /// An import in progress: call [`StatementImport::step`] until it reports done (the UI
@@ -76,14 +60,20 @@ impl Interner {
 pub struct StatementImport<'a> {
     reader: Reader<'a>,
     columns: Vec<Option<Column>>,
-    strings: Interner,
-    seen: HashMap<RowKey, usize>,
+    /// The line of each row this file gave, by identity.
+    seen: HashMap<TableKey, usize>,
     out: ImportOutcome,
 }
 
 impl<'a> StatementImport<'a> {
     /// Reads the header; a file without the required columns is refused whole.
     pub fn start(text: &'a str) -> Result<Self, FileProblem> {
+        Self::continuing(text, StatementTable::default())
+    }
+
+    /// As [`StatementImport::start`], the rows read appended to `rows` (stored chunks
+    /// read into one table). A line is a duplicate only of a line of the same file.
+    pub fn continuing(text: &'a str, rows: StatementTable) -> Result<Self, FileProblem> {
         let mut reader = Reader::new(text);
         if reader.next_record().is_none() {
             return Err(FileProblem::Empty);
@@ -101,9 +91,11 @@ impl<'a> StatementImport<'a> {
         Ok(StatementImport {
             reader,
             columns,
-            strings: Interner::default(),
             seen: HashMap::new(),
-            out: ImportOutcome::default(),
+            out: ImportOutcome {
+                rows,
+                ..ImportOutcome::default()
+            },
         })
     }
 
@@ -119,15 +111,27 @@ impl<'a> StatementImport<'a> {
                 return true;
             };
             self.out.read += 1;
-            match self.row() {
-                Ok(row) => match self.seen.get(&row.key()) {
-                    Some(first) => self
-                        .out
-                        .refused
-                        .push((line, LineProblem::Duplicate(*first))),
+            let last = self.out.rows.len();
+            let cells = Line {
+                reader: &self.reader,
+                columns: &self.columns,
+            };
+            match cells.row().and_then(|row| {
+                // Amounts were checked to fit (see `Line::amount`).
+                self.out
+                    .rows
+                    .push_parts(&row)
+                    .map_err(|_| LineProblem::BadAmount(Column::Rebate, row.rebate.to_string()))
+            }) {
+                Ok(()) => match self.seen.get(&self.out.rows.key(last)) {
+                    Some(first) => {
+                        self.out.rows.truncate(last);
+                        self.out
+                            .refused
+                            .push((line, LineProblem::Duplicate(*first)));
+                    }
                     None => {
-                        self.seen.insert(row.key(), line);
-                        self.out.rows.push(row);
+                        self.seen.insert(self.out.rows.key(last), line);
                     }
                 },
                 Err(problem) => self.out.refused.push((line, problem)),
@@ -141,14 +145,22 @@ impl<'a> StatementImport<'a> {
         while !self.step(10_000) {}
         if self.out.read == 0 {
             Err(FileProblem::NoRows)
-        } else if self.out.rows.is_empty() {
+        } else if self.seen.is_empty() {
             Err(FileProblem::NothingValid)
         } else {
             Ok(self.out)
         }
     }
+}
 
-    fn cell(&self, column: Column) -> &str {
+/// The cells of the line being read.
+struct Line<'r, 't> {
+    reader: &'r Reader<'t>,
+    columns: &'r [Option<Column>],
+}
+
+impl<'r> Line<'r, '_> {
+    fn cell(&self, column: Column) -> &'r str {
         self.columns
             .iter()
             .position(|c| *c == Some(column))
@@ -156,7 +168,7 @@ impl<'a> StatementImport<'a> {
             .map_or("", |i| unguard(self.reader.field(i).trim()).trim())
     }
 
-    fn required(&self, column: Column) -> Result<&str, LineProblem> {
+    fn required(&self, column: Column) -> Result<&'r str, LineProblem> {
         match self.cell(column) {
             "" => Err(LineProblem::Missing(column)),
             v => Ok(v),
@@ -165,10 +177,14 @@ impl<'a> StatementImport<'a> {
 
     fn amount(&self, column: Column) -> Result<Cny, LineProblem> {
         let text = self.required(column)?;
-        Cny::parse(text).map_err(|_| LineProblem::BadAmount(column, text.to_string()))
+        // An amount must also fit the table's whole fen (±92 trillion yuan).
+        Cny::parse(text)
+            .ok()
+            .filter(|a| a.exact_fen().is_some())
+            .ok_or_else(|| LineProblem::BadAmount(column, text.to_string()))
     }
 
-    fn row(&mut self) -> Result<StatementRow, LineProblem> {
+    fn row(&self) -> Result<RowParts<'r>, LineProblem> {
         let month_text = self.required(Column::Month)?;
         let month = YearMonth::from_str(month_text)
             .map_err(|_| LineProblem::BadMonth(month_text.to_string()))?;
@@ -185,16 +201,13 @@ impl<'a> StatementImport<'a> {
             .ok_or_else(|| LineProblem::BadSpecial(special_text.into()))?;
         self.required(Column::CustomerUin)?;
         self.required(Column::Product)?;
-        let uin = self.cell(Column::CustomerUin).to_string();
-        let name = self.cell(Column::CustomerName).to_string();
-        let product = self.cell(Column::Product).to_string();
-        let sub = self.cell(Column::SubProduct).to_string();
-        Ok(StatementRow {
+        let text = |column| self.cell(column);
+        Ok(RowParts {
             month,
-            customer_uin: self.strings.get(&uin),
-            customer_name: self.strings.get(&name),
-            product: self.strings.get(&product),
-            sub_product: self.strings.get(&sub),
+            customer_uin: text(Column::CustomerUin),
+            customer_name: text(Column::CustomerName),
+            product: text(Column::Product),
+            sub_product: text(Column::SubProduct),
             payment_mode,
             consumption,
             ratio,

@@ -2,6 +2,7 @@
 //! the storage chunks (English). The import (`read.rs`) reads either back.
 
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 
 use crate::domain::common::csv::push_cell;
 use crate::domain::common::lang::Lang;
@@ -64,14 +65,14 @@ pub fn push_row(out: &mut String, row: &StatementRow, lang: Lang) {
 
 /// A whole file: a byte-order mark (so spreadsheet programs read the Chinese), the
 /// header and the rows.
-pub fn write_statements<'r>(
-    rows: impl IntoIterator<Item = &'r StatementRow>,
+pub fn write_statements(
+    rows: impl IntoIterator<Item = impl Borrow<StatementRow>>,
     lang: Lang,
 ) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&header_line(lang));
     for row in rows {
-        push_row(&mut out, row, lang);
+        push_row(&mut out, row.borrow(), lang);
     }
     out
 }
