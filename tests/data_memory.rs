@@ -188,6 +188,52 @@ fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
 }
 
 #[test]
+fn statements_stored_as_csv_by_an_earlier_version_are_still_read() {
+    use partner_console::data::money::{load_statements, save_statements};
+    use partner_console::domain::money::statement_csv::write_statements;
+    use partner_console::domain::money::statement_table::StatementTable;
+    use partner_console::domain::sample::generate;
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        let rows = generate(120, "2026-10".parse().unwrap(), 4).statements;
+        let (old, new) = rows.split_at(70);
+        // The stored shape before the table's own form: an index and CSV chunks.
+        for (id, part) in [("g1-0000", old), ("g1-0001", new)] {
+            let csv = write_statements(part, Lang::EnUs);
+            b.put(Collection::Statements, id, json!({ "csv": csv }), None)
+                .await
+                .unwrap();
+        }
+        let index = json!({ "generation": 1, "chunks": ["g1-0000", "g1-0001"], "rows": 120 });
+        b.put(Collection::Statements, "index", index, None)
+            .await
+            .unwrap();
+        let table = StatementTable::from_rows(&rows).unwrap();
+        assert_eq!(load_statements(&b).await.unwrap(), table);
+        // The next save writes the new form; it reads back the same.
+        save_statements(&b, &table).await.unwrap();
+        let chunk = b
+            .get(Collection::Statements, "g2-0000")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(chunk.data.get("csv").is_none() && chunk.data.get("rows").is_some());
+        assert_eq!(load_statements(&b).await.unwrap(), table);
+        // A damaged chunk is an error of the whole table, never fewer rows.
+        b.put(
+            Collection::Statements,
+            "g2-0000",
+            json!({ "rows": "AQAAAA==" }),
+            None,
+        )
+        .await
+        .unwrap();
+        assert!(load_statements(&b).await.is_err());
+    });
+}
+
+#[test]
 fn special_rebates_are_main_account_only_in_the_data_layer() {
     use partner_console::data::money::{load_special_rebates, save_sample};
     use partner_console::domain::sample::generate;

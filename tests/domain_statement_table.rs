@@ -276,3 +276,66 @@ fn memory_per_row_is_printed() {
         bytes / table.len()
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn the_stored_form_reads_back_as_the_same_rows(
+        rows in prop::collection::vec(arb_row(), 0..60),
+        cut in 0usize..61,
+    ) {
+        let table = StatementTable::from_rows(&rows).unwrap();
+        let cut = cut.min(rows.len());
+        // Two runs (two stored chunks) read into one table.
+        let mut back = StatementTable::default();
+        prop_assert_eq!(back.append_encoded(&table.encode(0..cut)), Ok(cut));
+        prop_assert_eq!(back.append_encoded(&table.encode(cut..rows.len())), Ok(rows.len() - cut));
+        prop_assert_eq!(back, table);
+    }
+}
+
+#[test]
+fn damaged_stored_rows_are_refused_and_change_nothing() {
+    let rows = generate(300, ym("2026-10"), 9).statements;
+    let table = StatementTable::from_rows(&rows).unwrap();
+    let good = table.encode(0..rows.len());
+    let mut damaged: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        good[..good.len() - 1].to_vec(),
+        [good.as_slice(), &[0]].concat(),
+    ];
+    let mut other_form = good.clone();
+    other_form[0] = 2;
+    damaged.push(other_form);
+    // The first text's first byte: not UTF-8.
+    let mut not_text = good.clone();
+    not_text[9] = 0xff;
+    damaged.push(not_text);
+    // The flags column ends where the two amount columns (16 bytes a row) begin: the
+    // last row's flags byte gets a flag no row can have.
+    let mut bad_flag = good.clone();
+    let flags_end = good.len() - rows.len() * 16;
+    bad_flag[flags_end - 1] = 0x80;
+    damaged.push(bad_flag);
+    for bytes in damaged {
+        let mut into = StatementTable::from_rows(&rows[..5]).unwrap();
+        assert!(into.append_encoded(&bytes).is_err());
+        assert_eq!(into, StatementTable::from_rows(&rows[..5]).unwrap());
+    }
+    // A row naming a text the run does not carry.
+    let one = StatementTable::from_rows(&rows[..1]).unwrap();
+    let mut bytes = one.encode(0..1);
+    let texts = u32::from_le_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+    // The columns of the one row: month (4 bytes), then its UIN's number (4 bytes).
+    let rows_at = bytes.len() - (4 + 4 * 5 + 1 + 16);
+    bytes[rows_at + 4..rows_at + 8].copy_from_slice(&texts.to_le_bytes());
+    let mut into = StatementTable::default();
+    assert_eq!(
+        into.append_encoded(&bytes),
+        Err(partner_console::domain::money::statement_table::Damaged(
+            "customer UINs"
+        ))
+    );
+    assert!(into.is_empty());
+}

@@ -1,22 +1,24 @@
 //! Storage of the money pages' data over the one [`Backend`] interface.
 //!
-//! Statements can reach 100,000 rows, so they are not one record per row: they are
-//! stored as CSV chunks of [`CHUNK_ROWS`] rows (the same format as an export, read by the
-//! same reader), listed by an index record. A new set of rows is written as a new
+//! Statements can reach a million rows, so they are not one record per row: they are
+//! stored as chunks of [`CHUNK_ROWS`] rows in the table's stored form
+//! (`StatementTable::encode`, base64 in the record), listed by an index record. Chunks
+//! written as CSV (before that form) are still read, by the import's reader. A new set of rows is written as a new
 //! generation of chunks first and becomes visible only when the index is switched to it,
 //! so a full quota half-way leaves the previous statements whole.
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Serialize};
 
 use super::backend::Backend;
 use super::error::DataError;
 use super::model::Collection;
 use super::typed::{load, load_all, save};
-use crate::domain::common::lang::Lang;
 use crate::domain::money::customer::Customer;
 use crate::domain::money::settlement::SettlementSheet;
 use crate::domain::money::special_rebate::SpecialRebate;
-use crate::domain::money::statement_csv::{StatementImport, write_statements};
+use crate::domain::money::statement_csv::StatementImport;
 use crate::domain::money::statement_table::StatementTable;
 use crate::domain::sample::SampleData;
 
@@ -33,13 +35,17 @@ struct StatementIndex {
     rows: usize,
 }
 
+/// One chunk: its rows in the stored form (base64), or, written before that form, as CSV.
 #[derive(Serialize, Deserialize)]
 struct Chunk {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    rows: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     csv: String,
 }
 
 /// Whether a stored statements record reads as what its id says: the index, or a chunk
-/// of CSV text. (The CSV itself is read when the statements are: a chunk that fails then
+/// of rows. (The rows themselves are read when the statements are: a chunk that fails then
 /// is an error of the whole table, never fewer rows.)
 pub fn check_statement_record(id: &str, data: &serde_json::Value) -> Result<(), String> {
     // `from_value`: the deserializers the reads already use (see `shapes`).
@@ -62,10 +68,19 @@ pub async fn load_statements(backend: &dyn Backend) -> Result<StatementTable, Da
         let chunk = load::<Chunk>(backend, Collection::Statements, id)
             .await?
             .ok_or_else(|| DataError::Storage(format!("statements/{id} is missing")))?;
-        let read = StatementImport::continuing(&chunk.value.csv, rows)
-            .and_then(StatementImport::finish)
-            .map_err(|e| DataError::Storage(format!("statements/{id}: {e:?}")))?;
-        rows = read.rows;
+        let damaged = |e: String| DataError::Storage(format!("statements/{id}: {e}"));
+        if chunk.value.rows.is_empty() {
+            let read = StatementImport::continuing(&chunk.value.csv, rows)
+                .and_then(StatementImport::finish)
+                .map_err(|e| damaged(format!("{e:?}")))?;
+            rows = read.rows;
+        } else {
+            let bytes = BASE64
+                .decode(&chunk.value.rows)
+                .map_err(|e| damaged(e.to_string()))?;
+            rows.append_encoded(&bytes)
+                .map_err(|e| damaged(e.to_string()))?;
+        }
     }
     Ok(rows)
 }
@@ -83,9 +98,9 @@ pub async fn save_statements(
     let mut written: Vec<String> = Vec::new();
     for (k, start) in (0..rows.len()).step_by(CHUNK_ROWS).enumerate() {
         let id = format!("g{generation}-{k:04}");
-        let part = (start..(start + CHUNK_ROWS).min(rows.len())).map(|i| rows.row(i));
         let chunk = Chunk {
-            csv: write_statements(part, Lang::EnUs),
+            rows: BASE64.encode(rows.encode(start..(start + CHUNK_ROWS).min(rows.len()))),
+            csv: String::new(),
         };
         if let Err(e) = save(backend, Collection::Statements, &id, &chunk, None).await {
             for id in &written {

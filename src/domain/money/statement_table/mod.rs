@@ -4,6 +4,10 @@
 //! number, every text as the number of one shared copy, the amounts as whole fen — and
 //! the page's view (filter, sort, totals) is computed on the columns.
 
+mod codec;
+
+pub use codec::Damaged;
+
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
