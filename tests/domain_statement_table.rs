@@ -4,7 +4,9 @@
 
 use partner_console::domain::common::lang::Lang;
 use partner_console::domain::money::statement::*;
-use partner_console::domain::money::statement_csv::{read_statements, write_statements};
+use partner_console::domain::money::statement_csv::{
+    LineProblem, read_statements, write_statements,
+};
 use partner_console::domain::money::statement_table::StatementTable;
 use partner_console::domain::money::statement_view::*;
 use partner_console::domain::sample::generate;
@@ -255,7 +257,13 @@ fn an_amount_beyond_whole_fen_in_64_bits_is_refused_not_rounded() {
     );
     let out = read_statements(&text).unwrap();
     assert_eq!(out.rows.len(), 1);
-    assert_eq!(out.refused[0].0, 2);
+    assert_eq!(
+        out.refused,
+        vec![(
+            2,
+            LineProblem::AmountTooLarge(Column::Rebate, Decimal::from(i64::MAX).to_string())
+        )]
+    );
 }
 
 #[test]
@@ -338,4 +346,19 @@ fn damaged_stored_rows_are_refused_and_change_nothing() {
         ))
     );
     assert!(into.is_empty());
+}
+
+#[test]
+fn a_file_merged_into_no_rows_is_its_rows_and_into_stored_rows_replaces_by_key() {
+    let rows = generate(400, ym("2026-10"), 21).statements;
+    let text = write_statements(&rows, Lang::EnUs);
+    let (first, replaced) = read_statements(&text)
+        .unwrap()
+        .merged_into(&StatementTable::default())
+        .unwrap();
+    assert_eq!((first.len(), replaced), (400, 0));
+    assert_eq!(first, StatementTable::from_rows(&rows).unwrap());
+    let (again, replaced) = read_statements(&text).unwrap().merged_into(&first).unwrap();
+    assert_eq!((again.len(), replaced), (400, 400));
+    assert_eq!(again, first);
 }

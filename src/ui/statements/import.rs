@@ -86,7 +86,7 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                 }
                 Err(e) => Err(e),
             };
-            let outcome = match outcome {
+            let mut outcome = match outcome {
                 Ok(o) => o,
                 Err(problem) => {
                     progress.set(None);
@@ -104,13 +104,14 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
             };
             measure_end("pc:import-check");
             measure_start("pc:import-merge");
-            let mut all = rows.as_ref().clone();
             let incoming = outcome.rows.len();
-            let merged = all.merge(&outcome.rows);
+            let (read, refused) = (outcome.read, std::mem::take(&mut outcome.refused));
+            let merged = outcome.merged_into(&rows);
             measure_end("pc:import-merge");
             // Every amount read was checked to fit the table, so this is not expected.
-            let Ok(replaced) = merged.map_err(|e| {
-                st.status.set(Some(Notice::Problem(e.to_string())));
+            let Ok((all, replaced)) = merged.map_err(|_| {
+                let why = t_string!(i18n, stmt.amount_too_large).to_string();
+                st.status.set(Some(Notice::Problem(why)));
                 progress.set(None);
                 busy.set(false);
             }) else {
@@ -127,10 +128,10 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                     remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
                     summary.set(Some(Summary {
-                        read: outcome.read,
+                        read,
                         added: incoming - replaced,
                         replaced,
-                        refused: outcome.refused,
+                        refused,
                     }));
                     // The view is computed and the table drawn before the page's next turn.
                     yield_to_page().await;

@@ -60,6 +60,13 @@ pub fn line_problem(i18n: I18n, lang: Lang, p: &LineProblem) -> String {
             value = v.clone()
         )
         .to_string(),
+        LineProblem::AmountTooLarge(c, v) => t_string!(
+            i18n,
+            stmt.line_amount_too_large,
+            column = file_column(lang, *c),
+            value = v.clone()
+        )
+        .to_string(),
         LineProblem::BadMode(v) => t_string!(i18n, stmt.line_mode, value = v.clone()).to_string(),
         LineProblem::BadRatio(v) => t_string!(i18n, stmt.line_ratio, value = v.clone()).to_string(),
         LineProblem::BadSpecial(v) => {

@@ -9,7 +9,7 @@ use crate::domain::common::csv::{Reader, unguard};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::statement::PaymentMode;
-use crate::domain::money::statement_table::{RowParts, StatementTable, TableKey};
+use crate::domain::money::statement_table::{AmountTooLarge, RowParts, StatementTable, TableKey};
 use crate::domain::money::statement_view::Column;
 
 /// Why one line of a file was refused.
@@ -21,6 +21,8 @@ pub enum LineProblem {
     BadMonth(String),
     /// An amount is not a number with at most two decimals.
     BadAmount(Column, String),
+    /// An amount beyond what the table holds in whole fen (±92 trillion yuan).
+    AmountTooLarge(Column, String),
     /// The payment mode is neither prepaid nor postpaid.
     BadMode(String),
     /// The ratio is not a share between 0 and 1 (or a percentage up to 100%).
@@ -53,6 +55,24 @@ pub struct ImportOutcome {
     pub refused: Vec<(usize, LineProblem)>,
     /// Data lines read (good + refused).
     pub read: usize,
+}
+
+impl ImportOutcome {
+    /// The stored rows with this file's rows merged in (see [`StatementTable::merge`]),
+    /// and how many rows they replaced. A file's rows have distinct identities (the
+    /// reader refuses a repeat), so into no rows they are the result as they are — a
+    /// first import of a million rows is not copied row by row.
+    pub fn merged_into(
+        self,
+        stored: &StatementTable,
+    ) -> Result<(StatementTable, usize), AmountTooLarge> {
+        if stored.is_empty() {
+            return Ok((self.rows, 0));
+        }
+        let mut all = stored.clone();
+        let replaced = all.merge(&self.rows)?;
+        Ok((all, replaced))
+    }
 }
 
 /// An import in progress: call [`StatementImport::step`] until it reports done (the UI
@@ -118,10 +138,9 @@ impl<'a> StatementImport<'a> {
             };
             match cells.row().and_then(|row| {
                 // Amounts were checked to fit (see `Line::amount`).
-                self.out
-                    .rows
-                    .push_parts(&row)
-                    .map_err(|_| LineProblem::BadAmount(Column::Rebate, row.rebate.to_string()))
+                self.out.rows.push_parts(&row).map_err(|_| {
+                    LineProblem::AmountTooLarge(Column::Rebate, row.rebate.to_string())
+                })
             }) {
                 Ok(()) => match self.seen.get(&self.out.rows.key(last)) {
                     Some(first) => {
@@ -177,11 +196,13 @@ impl<'r> Line<'r, '_> {
 
     fn amount(&self, column: Column) -> Result<Cny, LineProblem> {
         let text = self.required(column)?;
-        // An amount must also fit the table's whole fen (±92 trillion yuan).
-        Cny::parse(text)
-            .ok()
-            .filter(|a| a.exact_fen().is_some())
-            .ok_or_else(|| LineProblem::BadAmount(column, text.to_string()))
+        let amount =
+            Cny::parse(text).map_err(|_| LineProblem::BadAmount(column, text.to_string()))?;
+        // An amount must also fit the table's whole fen.
+        match amount.exact_fen() {
+            Some(_) => Ok(amount),
+            None => Err(LineProblem::AmountTooLarge(column, text.to_string())),
+        }
     }
 
     fn row(&self) -> Result<RowParts<'r>, LineProblem> {
