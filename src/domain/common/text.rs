@@ -65,9 +65,10 @@ pub struct NotUtf8;
 /// because a lenient decoding turns a binary file into replacement characters, and the
 /// user would then read about a missing column instead of the file itself.
 pub fn file_text(bytes: Vec<u8>) -> Result<String, NotUtf8> {
-    let text = String::from_utf8(bytes).map_err(|_| NotUtf8)?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    let mut text = String::from_utf8(bytes).map_err(|_| NotUtf8)?;
+    // In place: a file can be a hundred megabytes.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }

@@ -8,13 +8,29 @@ pub fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
 }
 
+/// Bytes of a file read at a time: a 100 MB statements file is copied into the page in
+/// pieces, each a short task, instead of one that freezes the page for a second.
+const READ_SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+
 /// The first chosen file's bytes.
 pub async fn chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
     let file = input.files()?.get(0)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+    let size = file.size();
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut start = 0.0;
+    while start < size {
+        let end = (start + READ_SLICE).min(size);
+        let part = file.slice_with_f64_and_f64(start, end).ok()?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer())
+            .await
+            .ok()?;
+        let array = js_sys::Uint8Array::new(&buffer);
+        let at = bytes.len();
+        bytes.resize(at + array.length() as usize, 0);
+        array.copy_to(&mut bytes[at..]);
+        start = end;
+    }
+    Some(bytes)
 }
 
 /// The bytes as a browser `Blob` of this MIME type.

@@ -2,7 +2,7 @@
 //! rows kept and the refused ones named.
 
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::str::FromStr;
 
 use crate::domain::common::csv::{Reader, unguard};
@@ -111,7 +111,7 @@ impl<'a> StatementImport<'a> {
         Ok(StatementImport {
             reader,
             columns,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             out: ImportOutcome {
                 rows,
                 ..ImportOutcome::default()

@@ -9,7 +9,7 @@ mod codec;
 pub use codec::Damaged;
 
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::domain::money::cny::Cny;
@@ -243,7 +243,8 @@ impl StatementTable {
     /// Adds `incoming`: a row whose key is already here replaces it (so a re-imported
     /// export changes nothing), new keys are appended. Returns how many were replaced.
     pub fn merge(&mut self, incoming: &StatementTable) -> Result<usize, AmountTooLarge> {
-        let mut at: HashMap<TableKey, usize> = HashMap::with_capacity(self.len());
+        let mut at: HashMap<TableKey, usize> = HashMap::default();
+        at.reserve(self.len());
         for i in 0..self.len() {
             at.insert(self.key(i), i);
         }
