@@ -154,19 +154,9 @@ fn arb_filter() -> impl Strategy<Value = StatementFilter> {
         })
 }
 
-const COLUMNS: [Column; 11] = [
-    Column::Month,
-    Column::DeductionMonth,
-    Column::CustomerUin,
-    Column::CustomerName,
-    Column::Product,
-    Column::SubProduct,
-    Column::PaymentMode,
-    Column::Consumption,
-    Column::Ratio,
-    Column::Rebate,
-    Column::Special,
-];
+/// Every column a row can be sorted by (a file's columns: the table's and the deduction
+/// month).
+const COLUMNS: [Column; 11] = Column::IN_FILES;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]

@@ -5,8 +5,11 @@
 //! the page's view (filter, sort, totals) is computed on the columns.
 
 mod codec;
+mod shared;
 
 pub use codec::Damaged;
+
+use shared::{Ratios, Texts};
 
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
@@ -15,42 +18,6 @@ use std::sync::Arc;
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::statement::{PaymentMode, StatementRow};
-
-/// Texts shared between rows: each distinct text is stored once and rows hold its number.
-#[derive(Clone, Debug, Default)]
-struct Texts {
-    all: Vec<Arc<str>>,
-    number: HashMap<Arc<str>, u32>,
-}
-
-impl Texts {
-    fn number(&mut self, text: &str) -> u32 {
-        if let Some(&n) = self.number.get(text) {
-            return n;
-        }
-        let n = self.all.len() as u32;
-        let shared: Arc<str> = Arc::from(text);
-        self.all.push(shared.clone());
-        self.number.insert(shared, n);
-        n
-    }
-}
-
-/// Ratios shared between rows (a statement has a handful of distinct ratios).
-#[derive(Clone, Debug, Default)]
-struct Ratios {
-    all: Vec<Decimal>,
-    number: HashMap<Decimal, u32>,
-}
-
-impl Ratios {
-    fn number(&mut self, ratio: Decimal) -> u32 {
-        *self.number.entry(ratio).or_insert_with(|| {
-            self.all.push(ratio);
-            (self.all.len() - 1) as u32
-        })
-    }
-}
 
 const POSTPAID: u8 = 1;
 const SPECIAL: u8 = 2;
