@@ -160,11 +160,8 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
         };
         while !reading.step(5_000) {}
         let outcome = reading.finish().unwrap_or_default();
-        let mut all = StatementTable::default();
-        if let Err(e) = all.merge(&outcome.rows) {
-            panic!("sample rows refused: {e}");
-        }
-        drop(outcome);
+        // As the page does: a first import's rows are the table.
+        let (all, _) = outcome.merged_into(&StatementTable::default());
         // What is left alive is the rows and the names they share.
         row_bytes = LIVE.load(Ordering::Relaxed).saturating_sub(before);
         block_on(save_statements(&backend, &all)).ok();

@@ -236,11 +236,11 @@ fn statements_stored_as_csv_by_an_earlier_version_are_still_read() {
 #[test]
 fn special_rebates_are_main_account_only_in_the_data_layer() {
     use partner_console::data::money::{load_special_rebates, save_sample};
-    use partner_console::domain::sample::generate;
+    use partner_console::domain::sample::SampleGenerator;
     block_on(async {
         let b = memory_backend();
         b.switch_role(Role::MainAccount).await.unwrap();
-        let data = generate(600, "2026-10".parse().unwrap(), 4);
+        let data = SampleGenerator::new(600, "2026-10".parse().unwrap(), 4).finish();
         save_sample(&b, &data).await.unwrap();
         assert_eq!(
             load_special_rebates(&b).await.unwrap().len(),

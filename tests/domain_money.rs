@@ -125,9 +125,41 @@ proptest! {
         let _ = Cny::parse(&s);
     }
 
+    /// The file reader's fast path agrees with the full parse wherever it answers, and
+    /// answers for every plain amount (the independent value: the fen it was made from).
+    #[test]
+    fn plain_fen_agrees_with_parse(s in "-?[0-9]{0,21}(\\.[0-9]{0,3})?") {
+        if let Some(fen) = Cny::plain_fen(&s) {
+            prop_assert_eq!(Cny::parse(&s).ok().and_then(Cny::exact_fen), Some(fen));
+        }
+    }
+
+    #[test]
+    fn plain_fen_reads_every_plain_amount(fen in any::<i64>().prop_filter("negatable", |f| *f != i64::MIN), cents in 0usize..3) {
+        let text = format!("{}{}.{:02}", if fen < 0 { "-" } else { "" }, fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
+        let text = match cents {
+            0 if fen % 100 == 0 => text[..text.len() - 3].to_string(),
+            1 if fen % 10 == 0 => text[..text.len() - 1].to_string(),
+            _ => text,
+        };
+        prop_assert_eq!(Cny::plain_fen(&text), Some(fen));
+    }
+
     #[test]
     fn display_round_trips(fen in -100_000_000_000i64..100_000_000_000) {
         let a = Cny::from_fen(fen);
         prop_assert_eq!(Cny::parse(&a.grouped()), Ok(a));
     }
+}
+
+#[test]
+fn plain_fen_leaves_other_forms_to_parse() {
+    for text in [
+        "", "-", ".5", "5.", "1.234", "1.230", "+5", "1,234.50", "¥12", "1e3", "--1",
+    ] {
+        assert_eq!(Cny::plain_fen(text), None, "{text}");
+    }
+    assert_eq!(Cny::plain_fen("-0.5"), Some(-50));
+    assert_eq!(Cny::plain_fen("92233720368547758.07"), Some(i64::MAX));
+    assert_eq!(Cny::plain_fen("92233720368547758.08"), None);
 }

@@ -190,9 +190,9 @@ proptest! {
             }
         }
         let mut table = StatementTable::default();
-        table.merge(&StatementTable::from_rows(&old).unwrap()).unwrap();
+        table.merge(&StatementTable::from_rows(&old).unwrap());
         let replaced_before = old.len() - table.len();
-        let replaced = table.merge(&StatementTable::from_rows(&new).unwrap()).unwrap();
+        let replaced = table.merge(&StatementTable::from_rows(&new).unwrap());
         prop_assert_eq!(table.rows().collect::<Vec<_>>(), expected.clone());
         prop_assert_eq!(replaced_before + replaced + expected.len(), old.len() + new.len());
     }
@@ -344,11 +344,10 @@ fn a_file_merged_into_no_rows_is_its_rows_and_into_stored_rows_replaces_by_key()
     let text = write_statements(&rows, Lang::EnUs);
     let (first, replaced) = read_statements(&text)
         .unwrap()
-        .merged_into(&StatementTable::default())
-        .unwrap();
+        .merged_into(&StatementTable::default());
     assert_eq!((first.len(), replaced), (400, 0));
     assert_eq!(first, StatementTable::from_rows(&rows).unwrap());
-    let (again, replaced) = read_statements(&text).unwrap().merged_into(&first).unwrap();
+    let (again, replaced) = read_statements(&text).unwrap().merged_into(&first);
     assert_eq!((again.len(), replaced), (400, 400));
     assert_eq!(again, first);
 }

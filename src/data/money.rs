@@ -207,14 +207,11 @@ async fn replace<T: Serialize>(
 
 /// Replaces customers, statements, settlements and special rebates with a sample set.
 /// Statements go first and atomically; the small collections follow.
-/// Returns the statements as stored.
 pub async fn save_sample(
     backend: &dyn Backend,
-    data: &SampleData,
-) -> Result<StatementTable, DataError> {
-    let rows = StatementTable::from_rows(&data.statements)
-        .map_err(|e| DataError::Storage(e.to_string()))?;
-    save_statements(backend, &rows).await?;
+    data: &SampleData<StatementTable>,
+) -> Result<(), DataError> {
+    save_statements(backend, &data.statements).await?;
     replace(backend, Collection::Customers, &data.customers, |c| &c.uin).await?;
     replace(backend, Collection::Settlements, &data.settlements, |s| {
         &s.id
@@ -227,7 +224,7 @@ pub async fn save_sample(
         |r| &r.id,
     )
     .await?;
-    Ok(rows)
+    Ok(())
 }
 
 /// The partner's current company name (profile, else none) and the profile's change

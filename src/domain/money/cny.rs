@@ -129,6 +129,33 @@ impl Cny {
         Ok(Cny(value))
     }
 
+    /// The plain form a file's amounts are mostly written in (`-1234.5`: a sign, digits,
+    /// at most two decimals) straight to whole fen, without a `Decimal` — what
+    /// [`Cny::parse`] then [`Cny::exact_fen`] give for it, at a tenth of the cost over a
+    /// million lines. `None` for any other form, or beyond 64 bits: the caller then takes
+    /// the full path, which decides.
+    pub fn plain_fen(text: &str) -> Option<i64> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, cents) = digits.split_once('.').unwrap_or((digits, ""));
+        if whole.is_empty() || (digits.contains('.') && cents.is_empty()) || cents.len() > 2 {
+            return None;
+        }
+        let mut fen: i64 = 0;
+        for b in whole.bytes().chain(cents.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            fen = fen.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        }
+        for _ in cents.len()..2 {
+            fen = fen.checked_mul(10)?;
+        }
+        Some(if negative { -fen } else { fen })
+    }
+
     /// Digits with thousands separators and exactly two decimals: `-1,234,567.80`.
     pub fn grouped(self) -> String {
         let text = format!("{:.2}", self.0.abs());

@@ -32,7 +32,15 @@ impl PaymentMode {
 
     /// Reads a mode as files write it: `prepaid` / `postpaid` or 预付费 / 后付费.
     pub fn parse(input: &str) -> Option<PaymentMode> {
-        match input.trim().to_lowercase().as_str() {
+        let input = input.trim();
+        // The written forms as they are first: no lower-case copy for each of a million
+        // lines.
+        match input {
+            "prepaid" | "预付费" => return Some(PaymentMode::Prepaid),
+            "postpaid" | "后付费" => return Some(PaymentMode::Postpaid),
+            _ => {}
+        }
+        match input.to_lowercase().as_str() {
             "prepaid" | "预付费" | "预付" | "包年包月" => Some(PaymentMode::Prepaid),
             "postpaid" | "后付费" | "后付" | "按量计费" => Some(PaymentMode::Postpaid),
             _ => None,

@@ -1,12 +1,13 @@
-//! Import of a statements CSV, with progress and a summary naming every refused line. The
-//! file is read in slices with the page given back in between, so a 100,000-row file
-//! never freezes it.
+//! Import of a statements CSV, with progress, Cancel and a summary naming every refused
+//! line. The file is read in slices with the page given back in between, so a
+//! million-row file never freezes it; nothing is stored until the whole file is read.
 
 use crate::data::Collection;
 use crate::ui::components::Notice;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use super::progress::{Work, WorkProgress};
 use super::words::{file_problem, line_problem};
 use super::{Statements, remember};
 use crate::data::money::save_statements;
@@ -38,14 +39,19 @@ struct Summary {
 pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let progress = RwSignal::new(None::<u32>);
+    let work = Work::new();
     let summary = RwSignal::new(None::<Summary>);
     // Another tool's work (sample data) makes the last summary stale.
     Effect::new(move |_| {
-        if busy.get() && progress.get_untracked().is_none() {
+        if busy.get() && !work.running() {
             summary.set(None);
         }
     });
+    // Every way out of the import: the tools free again.
+    let end = move || {
+        work.end();
+        busy.set(false);
+    };
 
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = file_input(&ev) else { return };
@@ -70,17 +76,24 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                 Err(e) => {
                     st.status
                         .set(Some(Notice::Problem(no_text_message(i18n, e))));
-                    busy.set(false);
+                    end();
                     return;
                 }
             };
-            progress.set(Some(0));
+            work.start("stmt-import-cancel");
             let outcome = match StatementImport::start(&text) {
                 Ok(mut reading) => {
                     while !reading.step(SLICE) {
                         let (done, all) = reading.progress();
-                        progress.set(Some((done * 100 / all.max(1)) as u32));
+                        work.advance(done, all);
                         yield_to_page().await;
+                        if work.cancelled() {
+                            st.status.set(Some(Notice::Done(
+                                t_string!(i18n, stmt.import_cancelled).to_string(),
+                            )));
+                            end();
+                            return;
+                        }
                     }
                     reading.finish()
                 }
@@ -89,8 +102,7 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
             let mut outcome = match outcome {
                 Ok(o) => o,
                 Err(problem) => {
-                    progress.set(None);
-                    busy.set(false);
+                    end();
                     let why = file_problem(i18n, lang, &problem);
                     st.status.set(Some(Notice::Problem(
                         t_string!(i18n, stmt.file_refused, why = why).to_string(),
@@ -106,18 +118,9 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
             measure_start("pc:import-merge");
             let incoming = outcome.rows.len();
             let (read, refused) = (outcome.read, std::mem::take(&mut outcome.refused));
-            let merged = outcome.merged_into(&rows);
+            let (all, replaced) = outcome.merged_into(&rows);
             measure_end("pc:import-merge");
-            // Every amount read was checked to fit the table, so this is not expected.
-            let Ok((all, replaced)) = merged.map_err(|_| {
-                let why = t_string!(i18n, stmt.amount_too_large).to_string();
-                st.status.set(Some(Notice::Problem(why)));
-                progress.set(None);
-                busy.set(false);
-            }) else {
-                return;
-            };
-            progress.set(Some(100));
+            work.storing();
             yield_to_page().await;
             measure_start("pc:import-store");
             match save_statements(&*backend, &all).await {
@@ -142,8 +145,7 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                     .status
                     .set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
-            progress.set(None);
-            busy.set(false);
+            end();
         });
     };
 
@@ -155,12 +157,8 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                 disabled=Signal::derive(move || busy.get()) on_change=import/>
             <p id="stmt-import-hint" class="pc-hint">{tr(i18n, |i| t_string!(i, stmt.import_hint))}</p>
         </div>
-        {move || progress.get().map(|p| view! {
-            <label class="pc-progress">
-                {tr(i18n, |i| t_string!(i, stmt.importing))}" "
-                <progress max="100" value=p data-testid="import-progress">{p}"%"</progress>
-            </label>
-        })}
+        <WorkProgress work id="stmt-import-cancel"
+            label=Signal::derive(move || t_string!(i18n, stmt.importing).to_string())/>
         <ImportSummary summary/>
     }
 }

@@ -5,6 +5,7 @@
 mod chart;
 mod filters;
 mod import;
+mod progress;
 mod sample;
 mod table;
 mod tools;

@@ -1,5 +1,6 @@
-//! Sample data: a chosen number of generated statement rows (with their customers and
-//! settlement sheets) up to a chosen month, so anyone can try the console.
+//! Sample data: a chosen number of generated statement rows, up to a million (with their
+//! customers and settlement sheets), up to a chosen month, so anyone can try the console.
+//! The rows are made in slices with progress and Cancel, like an import.
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -7,17 +8,24 @@ use std::sync::Arc;
 use crate::ui::components::Notice;
 use leptos::prelude::*;
 
+use super::progress::{Work, WorkProgress};
 use super::{Statements, remember};
 use crate::data::Collection;
 use crate::data::money::save_sample;
 use crate::domain::YearMonth;
-use crate::domain::sample::generate;
+use crate::domain::common::text::group_thousands;
+use crate::domain::sample::SampleGenerator;
 use crate::i18n::*;
 use crate::ui::components::browser::{confirm, yield_to_page};
 use crate::ui::components::time::today;
 use crate::ui::components::{ChoiceField, ChoiceLook, TextField, error_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
+
+/// Rows made between two turns of the page.
+const SLICE: usize = 20_000;
+/// The sizes offered.
+const SIZES: [&str; 4] = ["1000", "10000", "100000", "1000000"];
 
 /// The size and last month, and the button that replaces the data with the sample.
 #[component]
@@ -27,6 +35,7 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
     let size = RwSignal::new("10000".to_string());
     let last_month = RwSignal::new(YearMonth::of(today()).prev().to_string());
     let month_error = RwSignal::new(None::<String>);
+    let work = Work::new();
     let sample = move |_| {
         let label = t_string!(i18n, stmt.sample_last_month).to_string();
         let Ok(last) = YearMonth::from_str(last_month.get_untracked().trim()) else {
@@ -38,27 +47,46 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
         };
         month_error.set(None);
         let n: usize = size.get_untracked().parse().unwrap_or(10_000);
-        if !confirm(&t_string!(i18n, stmt.sample_confirm, count = n).to_string()) {
+        let count = group_thousands(&n.to_string());
+        if !confirm(&t_string!(i18n, stmt.sample_confirm, count = count.clone()).to_string()) {
             return;
         }
         let backend = ctx.backend();
         busy.set(true);
+        st.status.set(None);
+        work.start("stmt-sample-cancel");
         leptos::task::spawn_local(async move {
+            let mut making = SampleGenerator::new(n, last, 0x5eed ^ n as u64);
+            while !making.step(SLICE) {
+                let (done, all) = making.progress();
+                work.advance(done, all);
+                yield_to_page().await;
+                if work.cancelled() {
+                    st.status.set(Some(Notice::Done(
+                        t_string!(i18n, stmt.sample_cancelled).to_string(),
+                    )));
+                    work.end();
+                    busy.set(false);
+                    return;
+                }
+            }
+            work.storing();
             yield_to_page().await;
-            let data = generate(n, last, 0x5eed ^ n as u64);
+            let data = making.finish();
             match save_sample(&*backend, &data).await {
-                Ok(rows) => {
-                    let rows = Arc::new(rows);
+                Ok(()) => {
+                    let rows = Arc::new(data.statements);
                     remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
                     st.status.set(Some(Notice::Done(
-                        t_string!(i18n, stmt.sample_done, count = n).to_string(),
+                        t_string!(i18n, stmt.sample_done, count = count).to_string(),
                     )));
                 }
                 Err(e) => st
                     .status
                     .set(Some(Notice::Problem(error_message(i18n, &e)))),
             }
+            work.end();
             busy.set(false);
         });
     };
@@ -66,7 +94,7 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
     view! {
         <div class="pc-filters">
             <ChoiceField id="stmt-sample-size" label=Signal::derive(move || t_string!(i18n, stmt.sample_size).to_string())
-                options=Signal::derive(|| ["1000", "10000", "100000"].iter().map(|n| (n.to_string(), n.to_string())).collect())
+                options=Signal::derive(|| SIZES.iter().map(|n| (n.to_string(), group_thousands(n))).collect())
                 value=size on_change=Callback::new(move |v| size.set(v))
                 look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, common.choose).to_string()))/>
             <TextField id="stmt-sample-month" kind="month" label=Signal::derive(move || t_string!(i18n, stmt.sample_last_month).to_string())
@@ -77,5 +105,7 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                 {tr(i18n, |i| t_string!(i, stmt.sample))}
             </button>
         </div>
+        <WorkProgress work id="stmt-sample-cancel"
+            label=Signal::derive(move || t_string!(i18n, stmt.sample_making).to_string())/>
     }
 }

@@ -9,8 +9,11 @@ use crate::domain::common::csv::{Reader, unguard};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::statement::PaymentMode;
-use crate::domain::money::statement_table::{AmountTooLarge, RowParts, StatementTable, TableKey};
+use crate::domain::money::statement_table::{RowParts, StatementTable, TableKey};
 use crate::domain::money::statement_view::Column;
+
+/// How many kinds of [`Column`] there are.
+const COLUMNS: usize = Column::Special as usize + 1;
 
 /// Why one line of a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,16 +65,13 @@ impl ImportOutcome {
     /// and how many rows they replaced. A file's rows have distinct identities (the
     /// reader refuses a repeat), so into no rows they are the result as they are — a
     /// first import of a million rows is not copied row by row.
-    pub fn merged_into(
-        self,
-        stored: &StatementTable,
-    ) -> Result<(StatementTable, usize), AmountTooLarge> {
+    pub fn merged_into(self, stored: &StatementTable) -> (StatementTable, usize) {
         if stored.is_empty() {
-            return Ok((self.rows, 0));
+            return (self.rows, 0);
         }
         let mut all = stored.clone();
-        let replaced = all.merge(&self.rows)?;
-        Ok((all, replaced))
+        let replaced = all.merge(&self.rows);
+        (all, replaced)
     }
 }
 
@@ -79,7 +79,9 @@ impl ImportOutcome {
 /// yields to the page between steps and shows [`StatementImport::progress`]).
 pub struct StatementImport<'a> {
     reader: Reader<'a>,
-    columns: Vec<Option<Column>>,
+    /// Each column's field in the file, by `Column as usize`.
+    at: [Option<usize>; COLUMNS],
+    ratios: RatioTexts,
     /// The line of each row this file gave, by identity.
     seen: HashMap<TableKey, usize>,
     out: ImportOutcome,
@@ -108,9 +110,18 @@ impl<'a> StatementImport<'a> {
         if !missing.is_empty() {
             return Err(FileProblem::MissingColumns(missing));
         }
+        let mut at = [None; COLUMNS];
+        for (i, column) in columns.iter().enumerate() {
+            if let Some(c) = column {
+                // The first of a repeated column counts, as a reader looking left to right
+                // would take it.
+                at[*c as usize].get_or_insert(i);
+            }
+        }
         Ok(StatementImport {
             reader,
-            columns,
+            at,
+            ratios: RatioTexts::default(),
             seen: HashMap::default(),
             out: ImportOutcome {
                 rows,
@@ -131,29 +142,29 @@ impl<'a> StatementImport<'a> {
                 return true;
             };
             self.out.read += 1;
-            let last = self.out.rows.len();
             let cells = Line {
                 reader: &self.reader,
-                columns: &self.columns,
+                at: &self.at,
             };
-            match cells.row().and_then(|row| {
-                // Amounts were checked to fit (see `Line::amount`).
-                self.out.rows.push_parts(&row).map_err(|_| {
-                    LineProblem::AmountTooLarge(Column::Rebate, row.rebate.to_string())
-                })
-            }) {
-                Ok(()) => match self.seen.get(&self.out.rows.key(last)) {
-                    Some(first) => {
-                        self.out.rows.truncate(last);
-                        self.out
-                            .refused
-                            .push((line, LineProblem::Duplicate(*first)));
-                    }
-                    None => {
-                        self.seen.insert(self.out.rows.key(last), line);
-                    }
-                },
-                Err(problem) => self.out.refused.push((line, problem)),
+            let row = match cells.row(&mut self.ratios) {
+                Ok(row) => row,
+                Err(problem) => {
+                    self.out.refused.push((line, problem));
+                    continue;
+                }
+            };
+            let last = self.out.rows.len();
+            self.out.rows.push_parts(&row);
+            match self.seen.get(&self.out.rows.key(last)) {
+                Some(first) => {
+                    self.out.rows.truncate(last);
+                    self.out
+                        .refused
+                        .push((line, LineProblem::Duplicate(*first)));
+                }
+                None => {
+                    self.seen.insert(self.out.rows.key(last), line);
+                }
             }
         }
         false
@@ -175,14 +186,13 @@ impl<'a> StatementImport<'a> {
 /// The cells of the line being read.
 struct Line<'r, 't> {
     reader: &'r Reader<'t>,
-    columns: &'r [Option<Column>],
+    /// Each column's field, by `Column as usize`.
+    at: &'r [Option<usize>; COLUMNS],
 }
 
 impl<'r> Line<'r, '_> {
     fn cell(&self, column: Column) -> &'r str {
-        self.columns
-            .iter()
-            .position(|c| *c == Some(column))
+        self.at[column as usize]
             // An export's guard quote comes off (see `csv::push_cell`).
             .map_or("", |i| unguard(self.reader.field(i).trim()).trim())
     }
@@ -194,18 +204,21 @@ impl<'r> Line<'r, '_> {
         }
     }
 
-    fn amount(&self, column: Column) -> Result<Cny, LineProblem> {
+    /// The amount in whole fen: the plain form directly, any other through [`Cny::parse`].
+    fn amount(&self, column: Column) -> Result<i64, LineProblem> {
         let text = self.required(column)?;
+        if let Some(fen) = Cny::plain_fen(text) {
+            return Ok(fen);
+        }
         let amount =
             Cny::parse(text).map_err(|_| LineProblem::BadAmount(column, text.to_string()))?;
         // An amount must also fit the table's whole fen.
-        match amount.exact_fen() {
-            Some(_) => Ok(amount),
-            None => Err(LineProblem::AmountTooLarge(column, text.to_string())),
-        }
+        amount
+            .exact_fen()
+            .ok_or_else(|| LineProblem::AmountTooLarge(column, text.to_string()))
     }
 
-    fn row(&self) -> Result<RowParts<'r>, LineProblem> {
+    fn row(&self, ratios: &mut RatioTexts) -> Result<RowParts<'r>, LineProblem> {
         let month_text = self.required(Column::Month)?;
         let month = YearMonth::from_str(month_text)
             .map_err(|_| LineProblem::BadMonth(month_text.to_string()))?;
@@ -215,8 +228,9 @@ impl<'r> Line<'r, '_> {
         let consumption = self.amount(Column::Consumption)?;
         let rebate = self.amount(Column::Rebate)?;
         let ratio_text = self.cell(Column::Ratio);
-        let ratio =
-            parse_ratio(ratio_text).ok_or_else(|| LineProblem::BadRatio(ratio_text.into()))?;
+        let ratio = ratios
+            .read(ratio_text)
+            .ok_or_else(|| LineProblem::BadRatio(ratio_text.into()))?;
         let special_text = self.cell(Column::Special);
         let special = parse_yes_no(special_text)
             .ok_or_else(|| LineProblem::BadSpecial(special_text.into()))?;
@@ -235,6 +249,21 @@ impl<'r> Line<'r, '_> {
             rebate,
             special,
         })
+    }
+}
+
+/// Ratio texts already read: a file repeats a handful of ratios a million times.
+#[derive(Default)]
+struct RatioTexts(HashMap<Box<str>, Option<Decimal>>);
+
+impl RatioTexts {
+    fn read(&mut self, text: &str) -> Option<Decimal> {
+        if let Some(ratio) = self.0.get(text) {
+            return *ratio;
+        }
+        let ratio = parse_ratio(text);
+        self.0.insert(text.into(), ratio);
+        ratio
     }
 }
 
@@ -264,7 +293,14 @@ pub fn parse_ratio(text: &str) -> Option<Decimal> {
 }
 
 fn parse_yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
+    let text = text.trim();
+    // The written forms as they are first: no lower-case copy for each of a million lines.
+    match text {
+        "" | "no" | "否" => return Some(false),
+        "yes" | "是" => return Some(true),
+        _ => {}
+    }
+    match text.to_lowercase().as_str() {
         "" | "no" | "false" | "0" | "否" | "n" => Some(false),
         "yes" | "true" | "1" | "是" | "y" => Some(true),
         _ => None,

@@ -54,30 +54,31 @@ pub struct RowParts<'t> {
     pub sub_product: &'t str,
     /// Prepaid or postpaid.
     pub payment_mode: PaymentMode,
-    /// Consumption amount.
-    pub consumption: Cny,
+    /// Consumption amount, in whole fen.
+    pub consumption: i64,
     /// Rebate ratio.
     pub ratio: Decimal,
-    /// Rebate amount.
-    pub rebate: Cny,
+    /// Rebate amount, in whole fen.
+    pub rebate: i64,
     /// Whether a special rebate applied.
     pub special: bool,
 }
 
-impl<'t> From<&'t StatementRow> for RowParts<'t> {
-    fn from(row: &'t StatementRow) -> Self {
-        RowParts {
+impl<'t> TryFrom<&'t StatementRow> for RowParts<'t> {
+    type Error = AmountTooLarge;
+    fn try_from(row: &'t StatementRow) -> Result<Self, AmountTooLarge> {
+        Ok(RowParts {
             month: row.month,
             customer_uin: &row.customer_uin,
             customer_name: &row.customer_name,
             product: &row.product,
             sub_product: &row.sub_product,
             payment_mode: row.payment_mode,
-            consumption: row.consumption,
+            consumption: row.consumption.exact_fen().ok_or(AmountTooLarge)?,
             ratio: row.ratio,
-            rebate: row.rebate,
+            rebate: row.rebate.exact_fen().ok_or(AmountTooLarge)?,
             special: row.special,
-        }
+        })
     }
 }
 
@@ -134,13 +135,12 @@ impl StatementTable {
     /// Appends a row; refused (and nothing appended) if an amount is beyond what whole
     /// fen in 64 bits hold.
     pub fn push(&mut self, row: &StatementRow) -> Result<(), AmountTooLarge> {
-        self.push_parts(&RowParts::from(row))
+        self.push_parts(&RowParts::try_from(row)?);
+        Ok(())
     }
 
     /// As [`StatementTable::push`], from borrowed texts.
-    pub fn push_parts(&mut self, row: &RowParts) -> Result<(), AmountTooLarge> {
-        let consumption = row.consumption.exact_fen().ok_or(AmountTooLarge)?;
-        let rebate = row.rebate.exact_fen().ok_or(AmountTooLarge)?;
+    pub fn push_parts(&mut self, row: &RowParts) {
         self.month.push(month_number(row.month));
         self.uin.push(self.texts.number(row.customer_uin));
         self.name.push(self.texts.number(row.customer_name));
@@ -155,9 +155,8 @@ impl StatementTable {
             flags |= SPECIAL;
         }
         self.flags.push(flags);
-        self.consumption.push(consumption);
-        self.rebate.push(rebate);
-        Ok(())
+        self.consumption.push(row.consumption);
+        self.rebate.push(row.rebate);
     }
 
     /// Removes the rows from `len` on.
@@ -209,16 +208,16 @@ impl StatementTable {
 
     /// Adds `incoming`: a row whose key is already here replaces it (so a re-imported
     /// export changes nothing), new keys are appended. Returns how many were replaced.
-    pub fn merge(&mut self, incoming: &StatementTable) -> Result<usize, AmountTooLarge> {
+    pub fn merge(&mut self, incoming: &StatementTable) -> usize {
         let mut at: HashMap<TableKey, usize> = HashMap::default();
         at.reserve(self.len());
         for i in 0..self.len() {
             at.insert(self.key(i), i);
         }
         let mut replaced = 0;
-        for row in incoming.rows() {
+        for i in 0..incoming.len() {
             let last = self.len();
-            self.push(&row)?;
+            self.push_parts(&incoming.parts(i));
             let key = self.key(last);
             match at.get(&key) {
                 Some(&i) => {
@@ -231,7 +230,24 @@ impl StatementTable {
                 }
             }
         }
-        Ok(replaced)
+        replaced
+    }
+
+    /// Row `i` with its texts borrowed from the table.
+    fn parts(&self, i: usize) -> RowParts<'_> {
+        let text = |n: u32| &*self.texts.all[n as usize];
+        RowParts {
+            month: month_of_number(self.month[i]),
+            customer_uin: text(self.uin[i]),
+            customer_name: text(self.name[i]),
+            product: text(self.product[i]),
+            sub_product: text(self.sub_product[i]),
+            payment_mode: self.payment_mode(i),
+            consumption: self.consumption[i],
+            ratio: self.ratios.all[self.ratio[i] as usize],
+            rebate: self.rebate[i],
+            special: self.flags[i] & SPECIAL != 0,
+        }
     }
 
     /// Copies row `from` over row `to`.
