@@ -524,3 +524,135 @@ fn a_backup_with_a_record_of_the_wrong_shape_is_refused() {
         other => panic!("accepted or wrong error: {other:?}"),
     }
 }
+
+/// A backend whose tab closes after `puts` writes: the next write never completes (the
+/// page is gone), so whatever was to follow it never runs.
+struct ClosesAfter<'a> {
+    inner: &'a dyn Backend,
+    puts: std::cell::Cell<usize>,
+}
+
+#[async_trait::async_trait(?Send)]
+impl Backend for ClosesAfter<'_> {
+    fn mode(&self) -> partner_console::data::Mode {
+        self.inner.mode()
+    }
+    async fn session(&self) -> Result<partner_console::data::Session, DataError> {
+        self.inner.session().await
+    }
+    async fn switch_role(&self, role: Role) -> Result<partner_console::data::Session, DataError> {
+        self.inner.switch_role(role).await
+    }
+    async fn save_session(
+        &self,
+        session: &partner_console::data::Session,
+    ) -> Result<partner_console::data::Session, DataError> {
+        self.inner.save_session(session).await
+    }
+    async fn settings(&self) -> Result<Settings, DataError> {
+        self.inner.settings().await
+    }
+    async fn save_settings(&self, settings: &Settings) -> Result<(), DataError> {
+        self.inner.save_settings(settings).await
+    }
+    async fn list(&self, c: Collection) -> Result<Vec<partner_console::data::Record>, DataError> {
+        self.inner.list(c).await
+    }
+    async fn get(
+        &self,
+        c: Collection,
+        id: &str,
+    ) -> Result<Option<partner_console::data::Record>, DataError> {
+        self.inner.get(c, id).await
+    }
+    async fn put(
+        &self,
+        c: Collection,
+        id: &str,
+        data: serde_json::Value,
+        rev: Option<u64>,
+    ) -> Result<partner_console::data::Record, DataError> {
+        match self.puts.get() {
+            0 => futures::future::pending().await,
+            n => {
+                self.puts.set(n - 1);
+                self.inner.put(c, id, data, rev).await
+            }
+        }
+    }
+    async fn delete(&self, c: Collection, id: &str) -> Result<(), DataError> {
+        self.inner.delete(c, id).await
+    }
+    async fn put_blob(&self, blob: &partner_console::data::Blob) -> Result<(), DataError> {
+        self.inner.put_blob(blob).await
+    }
+    async fn get_blob(&self, id: &str) -> Result<Option<partner_console::data::Blob>, DataError> {
+        self.inner.get_blob(id).await
+    }
+    async fn delete_blob(&self, id: &str) -> Result<(), DataError> {
+        self.inner.delete_blob(id).await
+    }
+    async fn quarantined(&self) -> Result<Vec<partner_console::data::Quarantined>, DataError> {
+        self.inner.quarantined().await
+    }
+    fn on_problem(&self, notify: partner_console::data::withheld::Notify) {
+        self.inner.on_problem(notify)
+    }
+    async fn set_aside(&self, c: Collection, id: &str, detail: &str) {
+        self.inner.set_aside(c, id, detail).await
+    }
+    async fn quarantined_raw(&self, key: &str) -> Result<Option<String>, DataError> {
+        self.inner.quarantined_raw(key).await
+    }
+    async fn discard_quarantined(&self, key: &str) -> Result<(), DataError> {
+        self.inner.discard_quarantined(key).await
+    }
+    async fn clear_all(&self) -> Result<(), DataError> {
+        self.inner.clear_all().await
+    }
+}
+
+#[test]
+fn a_tab_closed_while_statements_are_stored_leaves_the_previous_ones() {
+    use partner_console::data::money::{CHUNK_ROWS, load_statements, save_statements};
+    use partner_console::domain::sample::SampleGenerator;
+    use std::future::Future;
+    use std::task::{Context, Poll};
+    let table = |n, seed| {
+        SampleGenerator::new(n, "2026-10".parse().unwrap(), seed)
+            .finish()
+            .statements
+    };
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        let old = table(300, 1);
+        save_statements(&b, &old).await.unwrap();
+        let new = table(3 * CHUNK_ROWS, 2);
+        // The tab closes after each number of writes the new rows take (three chunks and
+        // the index): before any, between chunks, and before the index switches.
+        for puts in 0..4 {
+            let closing = ClosesAfter {
+                inner: &b,
+                puts: std::cell::Cell::new(puts),
+            };
+            let mut save = Box::pin(save_statements(&closing, &new));
+            let waker = futures::task::noop_waker();
+            let polled = save.as_mut().poll(&mut Context::from_waker(&waker));
+            assert!(
+                matches!(polled, Poll::Pending),
+                "closed after {puts} writes"
+            );
+            drop(save);
+            assert_eq!(
+                load_statements(&b).await.unwrap(),
+                old,
+                "closed after {puts} writes"
+            );
+        }
+        // The next import stores in full over whatever the closed one left.
+        save_statements(&b, &new).await.unwrap();
+        assert_eq!(load_statements(&b).await.unwrap(), new);
+        assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 4);
+    });
+}

@@ -4,7 +4,7 @@
 // account only.
 import { test, expect, becomeRole, settleArrears } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 
 const ROLE = WORDS["en-US"];
 
@@ -175,6 +175,35 @@ test("statements: a file that fails as a whole stores nothing", async ({ page })
   });
   await expect(page.getByRole("alert")).toContainText("not UTF-8");
   await expect(page.getByText("No statements yet.")).toBeVisible();
+});
+
+test("statements: Cancel mid-import stores nothing; a page closed mid-import leaves the rows", async ({ page }, testInfo) => {
+  await start(page, "statements");
+  await importCsv(page, "Import statements (CSV)", csv);
+  const total = await page.getByTestId("total-rebate").textContent();
+  // A file that takes a while to read: 600,000 lines (as a file, like a user's).
+  const big = testInfo.outputPath("big.csv");
+  const lines = ["month,customer_uin,customer_name,product,sub_product,payment_mode,consumption,ratio,rebate"];
+  for (let i = 0; i < 600_000; i++) {
+    lines.push(`2025-${String(1 + (i % 12)).padStart(2, "0")},${200000 + i},客户${i},云服务器 CVM,S5,prepaid,100.00,10%,10.00`);
+  }
+  await writeFile(big, lines.join("\n"));
+  await page.getByLabel("Import statements (CSV)").setInputFiles(big);
+  // Cancel takes the focus the disabled picker had: a keyboard user stops it with Enter.
+  const cancel = page.getByRole("button", { name: "Cancel", exact: true });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Import cancelled: nothing was stored and the statements are unchanged.")).toBeVisible();
+  await expect(page.getByTestId("import-progress")).toBeHidden();
+  await expect(page.getByTestId("total-rebate")).toHaveText(total);
+  await expect(page.getByLabel("Import statements (CSV)")).toBeEnabled();
+  await page.reload();
+  await expect(page.getByTestId("total-rebate")).toHaveText(total);
+  // The page goes away while the file is read: the stored rows are those of before.
+  await page.getByLabel("Import statements (CSV)").setInputFiles(big);
+  await expect(page.getByTestId("import-progress")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("total-rebate")).toHaveText(total);
 });
 
 test("settlements: payment window, hold, clawbacks, print; customers; special rebates main account only", async ({ page }) => {
