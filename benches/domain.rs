@@ -8,7 +8,7 @@ use partner_console::domain::common::uscc::{USCC_ALPHABET, Uscc, check_character
 use partner_console::domain::money::statement::{
     StatementBasis, statement_month, totals_by_customer, totals_by_month,
 };
-use partner_console::domain::money::statement_csv::{StatementImport, write_statements};
+use partner_console::domain::money::statement_csv::{StatementImport, Step, write_statements};
 use partner_console::domain::money::statement_table::StatementTable;
 use partner_console::domain::money::statement_view::{Column, Sort, StatementFilter, compute};
 use partner_console::domain::sample::generate;
@@ -158,7 +158,7 @@ fn statements(rows: &[partner_console::domain::money::statement::StatementRow]) 
             Ok(r) => r,
             Err(e) => panic!("sample CSV refused: {e:?}"),
         };
-        while !reading.step(5_000) {}
+        while let Ok(Step::Read) = reading.step(5_000) {}
         let outcome = reading.finish().unwrap_or_default();
         // As the page does: a first import's rows are the table.
         let (all, _) = outcome.merged_into(&StatementTable::default());

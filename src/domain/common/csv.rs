@@ -5,60 +5,134 @@
 //! through the text they are, so a 100,000-row import can show progress and give the
 //! page back between batches.
 
-/// An incremental CSV reader over text (RFC 4180: quotes, doubled quotes, CRLF or LF, a
-/// UTF-8 byte-order mark). Blank lines carry no record.
+use std::borrow::Cow;
+
+/// An incremental CSV reader over text (RFC 4180: quotes, doubled quotes, CRLF or LF).
+/// Blank lines carry no record. The text is given whole ([`Reader::new`]) or in pieces
+/// as a file is read ([`Reader::in_pieces`]): a record may span pieces, and only one
+/// piece is held at a time, so a file of a hundred megabytes never sits in memory whole.
 pub struct Reader<'a> {
     inner: csv_core::Reader,
-    input: &'a [u8],
+    input: Cow<'a, [u8]>,
     pos: usize,
+    /// Bytes of the pieces before the current one.
+    before: usize,
+    /// The size of the whole text.
+    size: usize,
+    /// No piece follows the current one.
+    last: bool,
+    /// The parser has been given text (see [`Reader::read`]).
+    started: bool,
+    /// The last byte read (the terminator of a record, or not).
+    last_byte: Option<u8>,
     out: Vec<u8>,
     ends: Vec<usize>,
+    /// Output and field ends of the record being read (it may span pieces).
+    nout: usize,
+    nend: usize,
     fields: usize,
+}
+
+/// What [`Reader::read`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// A record starting on this 1-based line; its fields are available.
+    Record(usize),
+    /// The piece is read: [`Reader::feed`] the next.
+    NeedInput,
+    /// The text is read.
+    End,
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `text`.
     pub fn new(text: &'a str) -> Self {
+        let mut reader = Reader::in_pieces(text.len());
+        reader.input = Cow::Borrowed(text.as_bytes());
+        reader.last = true;
+        reader
+    }
+
+    /// A reader of `size` bytes of text given piece by piece ([`Reader::feed`]).
+    pub fn in_pieces(size: usize) -> Self {
         Reader {
             inner: csv_core::Reader::new(),
-            input: text.as_bytes(),
+            input: Cow::Borrowed(&[]),
             pos: 0,
+            before: 0,
+            size,
+            last: false,
+            started: false,
+            last_byte: None,
             out: vec![0; 1024],
             ends: vec![0; 32],
+            nout: 0,
+            nend: 0,
             fields: 0,
         }
     }
 
+    /// The next piece of the text, valid UTF-8 up to a character's end (see
+    /// [`crate::domain::common::text::Utf8Pieces`]); `last` when no piece follows.
+    pub fn feed(&mut self, piece: Vec<u8>, last: bool) {
+        // What is left unread (only ever the first few bytes, see `read`) goes first.
+        let piece = match &self.input[self.pos..] {
+            [] => piece,
+            rest => [rest, &piece].concat(),
+        };
+        self.before += self.pos;
+        self.input = Cow::Owned(piece);
+        self.pos = 0;
+        self.last = last;
+    }
+
     /// Bytes read so far.
     pub fn position(&self) -> usize {
-        self.pos
+        self.before + self.pos
     }
 
     /// The size of the text in bytes.
     pub fn len(&self) -> usize {
-        self.input.len()
+        self.size
     }
 
     /// True for empty text.
     pub fn is_empty(&self) -> bool {
-        self.input.is_empty()
+        self.size == 0
     }
 
-    /// Reads the next record; returns the 1-based line it starts on, or `None` at the
-    /// end. Its fields are then available through [`Reader::field`].
+    /// Reads the next record of text given whole; returns the 1-based line it starts
+    /// on, or `None` at the end. Its fields are then available through [`Reader::field`].
     pub fn next_record(&mut self) -> Option<usize> {
+        match self.read() {
+            Next::Record(line) => Some(line),
+            Next::NeedInput | Next::End => None,
+        }
+    }
+
+    /// Reads the next record, or says the piece is used up.
+    pub fn read(&mut self) -> Next {
         loop {
-            let start = self.pos;
-            let (mut nout, mut nend) = (0, 0);
             loop {
+                // An empty input tells the parser the text has ended; so does a first
+                // input that is only a byte-order mark (the parser drops it, then sees
+                // nothing): the parser starts on at least four bytes, or the end.
+                let ahead = self.input.len() - self.pos;
+                if !self.last && (ahead == 0 || (!self.started && ahead < 4)) {
+                    return Next::NeedInput;
+                }
+                self.started = true;
                 let (result, nin, o, e) = self.inner.read_record(
                     &self.input[self.pos..],
-                    &mut self.out[nout..],
-                    &mut self.ends[nend..],
+                    &mut self.out[self.nout..],
+                    &mut self.ends[self.nend..],
                 );
+                if nin > 0 {
+                    self.last_byte = Some(self.input[self.pos + nin - 1]);
+                }
                 self.pos += nin;
-                nout += o;
-                nend += e;
+                self.nout += o;
+                self.nend += e;
                 match result {
                     csv_core::ReadRecordResult::OutputFull => {
                         let n = self.out.len() * 2;
@@ -70,19 +144,21 @@ impl<'a> Reader<'a> {
                     }
                     csv_core::ReadRecordResult::InputEmpty => {}
                     csv_core::ReadRecordResult::Record => break,
-                    csv_core::ReadRecordResult::End => return None,
+                    csv_core::ReadRecordResult::End => return Next::End,
                 }
             }
-            self.fields = nend;
-            let consumed = &self.input[start..self.pos];
+            self.fields = self.nend;
+            let nout = std::mem::take(&mut self.nout);
+            self.nend = 0;
             // The reader counts line feeds; step back over the terminator and over line
             // feeds inside quoted fields to name the line the record starts on.
-            let terminator = usize::from(consumed.last() == Some(&b'\n'));
+            let terminator = usize::from(self.last_byte == Some(b'\n'));
+            self.last_byte = None;
             let inside = self.out[..nout].iter().filter(|b| **b == b'\n').count();
             let line = (self.inner.line() as usize).saturating_sub(terminator + inside);
             let blank = (0..self.fields).all(|i| self.field(i).trim().is_empty());
             if !blank {
-                return Some(line.max(1));
+                return Next::Record(line.max(1));
             }
         }
     }

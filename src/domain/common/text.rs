@@ -72,3 +72,37 @@ pub fn file_text(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     }
     Ok(text)
 }
+
+/// A file's bytes checked as UTF-8 piece by piece while it is read, so a large file is
+/// neither held whole nor checked in one long pause: the same strictness as
+/// [`file_text`], a character cut between two pieces carried over to the next, the
+/// leading byte-order mark dropped.
+#[derive(Debug, Default)]
+pub struct Utf8Pieces {
+    /// The start of a character the last piece ended inside.
+    carry: Vec<u8>,
+    /// A piece was passed on (the byte-order mark can only open the first).
+    begun: bool,
+}
+
+impl Utf8Pieces {
+    /// The next piece's text, as bytes ending on a character's end; `last` for the final
+    /// piece, which must not end inside a character.
+    pub fn piece(&mut self, bytes: &[u8], last: bool) -> Result<Vec<u8>, NotUtf8> {
+        let mut text = std::mem::take(&mut self.carry);
+        text.extend_from_slice(bytes);
+        if let Err(e) = std::str::from_utf8(&text) {
+            // Only a character cut at the end of a piece that is not the last is whole
+            // once the next piece comes.
+            if e.error_len().is_some() || last {
+                return Err(NotUtf8);
+            }
+            self.carry = text.split_off(e.valid_up_to());
+        }
+        if !self.begun && text.starts_with("\u{feff}".as_bytes()) {
+            text.drain(..3);
+        }
+        self.begun |= !text.is_empty();
+        Ok(text)
+    }
+}

@@ -12,23 +12,54 @@ pub fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
 /// pieces, each a short task, instead of one that freezes the page for a second.
 const READ_SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 
-/// The first chosen file's bytes.
-pub async fn chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
-    let file = input.files()?.get(0)?;
-    let size = file.size();
-    let mut bytes = Vec::with_capacity(size as usize);
-    let mut start = 0.0;
-    while start < size {
-        let end = (start + READ_SLICE).min(size);
-        let part = file.slice_with_f64_and_f64(start, end).ok()?;
+/// The first chosen file, read a piece at a time.
+pub struct FilePieces {
+    file: web_sys::File,
+    size: f64,
+    at: f64,
+}
+
+impl FilePieces {
+    /// The input's first chosen file.
+    pub fn of(input: &web_sys::HtmlInputElement) -> Option<Self> {
+        let file = input.files()?.get(0)?;
+        let size = file.size();
+        Some(FilePieces {
+            file,
+            size,
+            at: 0.0,
+        })
+    }
+
+    /// The file's size in bytes.
+    pub fn size(&self) -> usize {
+        self.size as usize
+    }
+
+    /// No piece is left.
+    pub fn done(&self) -> bool {
+        self.at >= self.size
+    }
+
+    /// The next piece's bytes (empty once all are read); `None` if the browser cannot
+    /// read the file.
+    pub async fn next(&mut self) -> Option<Vec<u8>> {
+        let end = (self.at + READ_SLICE).min(self.size);
+        let part = self.file.slice_with_f64_and_f64(self.at, end).ok()?;
         let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer())
             .await
             .ok()?;
-        let array = js_sys::Uint8Array::new(&buffer);
-        let at = bytes.len();
-        bytes.resize(at + array.length() as usize, 0);
-        array.copy_to(&mut bytes[at..]);
-        start = end;
+        self.at = end;
+        Some(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}
+
+/// The first chosen file's bytes.
+pub async fn chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+    let mut pieces = FilePieces::of(input)?;
+    let mut bytes = Vec::with_capacity(pieces.size());
+    while !pieces.done() {
+        bytes.extend_from_slice(&pieces.next().await?);
     }
     Some(bytes)
 }

@@ -11,10 +11,13 @@ use super::progress::{Work, WorkProgress};
 use super::words::{file_problem, line_problem};
 use super::{Statements, remember};
 use crate::data::money::save_statements;
-use crate::domain::money::statement_csv::{LineProblem, StatementImport};
+use crate::domain::common::text::Utf8Pieces;
+use crate::domain::money::statement_csv::{
+    FileProblem, ImportOutcome, LineProblem, StatementImport, Step,
+};
 use crate::i18n::*;
 use crate::ui::components::browser::{
-    chosen_text, file_input, measure_end, measure_start, yield_to_page,
+    FilePieces, NoText, file_input, measure_end, measure_start, yield_to_page,
 };
 use crate::ui::components::{FilePicker, error_message, no_text_message};
 use crate::ui::context::AppContext;
@@ -24,6 +27,51 @@ use crate::ui::tr;
 const SLICE: usize = 10_000;
 /// Refused lines listed by name (the count covers the rest).
 const LISTED: usize = 100;
+
+/// Why an import stopped before storing anything.
+enum Stopped {
+    /// The user pressed Cancel.
+    Cancelled,
+    /// The file could not be read as text.
+    NoText(NoText),
+    /// The file was refused whole.
+    Refused(FileProblem),
+}
+
+/// Reads and checks the chosen file piece by piece (only one piece of it in memory at a
+/// time), giving the page back between slices and stopping at Cancel.
+async fn read_file(
+    input: &web_sys::HtmlInputElement,
+    work: Work,
+) -> Result<ImportOutcome, Stopped> {
+    let mut file = FilePieces::of(input).ok_or(Stopped::NoText(NoText::Unreadable))?;
+    let mut reading = StatementImport::in_pieces(file.size());
+    let mut utf8 = Utf8Pieces::default();
+    work.start("stmt-import-cancel");
+    loop {
+        match reading.step(SLICE).map_err(Stopped::Refused)? {
+            Step::Done => return reading.finish().map_err(Stopped::Refused),
+            Step::NeedInput => {
+                let bytes = file
+                    .next()
+                    .await
+                    .ok_or(Stopped::NoText(NoText::Unreadable))?;
+                let text = utf8
+                    .piece(&bytes, file.done())
+                    .map_err(|_| Stopped::NoText(NoText::NotUtf8))?;
+                reading.feed(text, file.done());
+            }
+            Step::Read => {
+                let (done, all) = reading.progress();
+                work.advance(done, all);
+                yield_to_page().await;
+            }
+        }
+        if work.cancelled() {
+            return Err(Stopped::Cancelled);
+        }
+    }
+}
 
 /// What the last import did.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,59 +105,39 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
         let Some(input) = file_input(&ev) else { return };
         // The measure covers everything from the user's choice: reading the file,
         // decoding, parsing, checking, merging, storing and the table drawn with the
-        // rows; the benchmark also reads each phase (`pc:import-read`, `-check`,
-        // `-merge`, `-store`, `-show`).
+        // rows; the benchmark also reads each phase (`pc:import-check` — the file read
+        // and checked piece by piece —, `-merge`, `-store`, `-show`).
         measure_start("pc:import");
-        measure_start("pc:import-read");
+        measure_start("pc:import-check");
         let backend = ctx.backend();
         let lang = ctx.lang.get_untracked();
         busy.set(true);
         summary.set(None);
         st.status.set(None);
         leptos::task::spawn_local(async move {
-            let text = chosen_text(&input).await;
-            measure_end("pc:import-read");
-            measure_start("pc:import-check");
-            input.set_value("");
-            let text = match text {
-                Ok(text) => text,
-                Err(e) => {
-                    st.status
-                        .set(Some(Notice::Problem(no_text_message(i18n, e))));
-                    end();
-                    return;
-                }
-            };
-            work.start("stmt-import-cancel");
-            let outcome = match StatementImport::start(&text) {
-                Ok(mut reading) => {
-                    while !reading.step(SLICE) {
-                        let (done, all) = reading.progress();
-                        work.advance(done, all);
-                        yield_to_page().await;
-                        if work.cancelled() {
-                            st.status.set(Some(Notice::Done(
-                                t_string!(i18n, stmt.import_cancelled).to_string(),
-                            )));
-                            end();
-                            return;
+            let outcome = match read_file(&input, work).await {
+                Ok(outcome) => outcome,
+                Err(stopped) => {
+                    input.set_value("");
+                    let message = match stopped {
+                        Stopped::Cancelled => {
+                            Notice::Done(t_string!(i18n, stmt.import_cancelled).to_string())
                         }
-                    }
-                    reading.finish()
-                }
-                Err(e) => Err(e),
-            };
-            let mut outcome = match outcome {
-                Ok(o) => o,
-                Err(problem) => {
+                        Stopped::NoText(e) => Notice::Problem(no_text_message(i18n, e)),
+                        Stopped::Refused(problem) => {
+                            let why = file_problem(i18n, lang, &problem);
+                            Notice::Problem(
+                                t_string!(i18n, stmt.file_refused, why = why).to_string(),
+                            )
+                        }
+                    };
                     end();
-                    let why = file_problem(i18n, lang, &problem);
-                    st.status.set(Some(Notice::Problem(
-                        t_string!(i18n, stmt.file_refused, why = why).to_string(),
-                    )));
+                    st.status.set(Some(message));
                     return;
                 }
             };
+            input.set_value("");
+            let mut outcome = outcome;
             // The page may have gone while the file was read.
             let Some(rows) = st.rows.try_get_untracked() else {
                 return;

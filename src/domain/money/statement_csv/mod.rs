@@ -7,7 +7,7 @@ mod read;
 mod write;
 
 pub use read::{
-    FileProblem, ImportOutcome, LineProblem, StatementImport, parse_ratio, read_statements,
+    FileProblem, ImportOutcome, LineProblem, StatementImport, Step, parse_ratio, read_statements,
 };
 pub use write::{header_line, push_row, ratio_percent, write_statements};
 

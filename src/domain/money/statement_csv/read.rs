@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
 use std::str::FromStr;
 
-use crate::domain::common::csv::{Reader, unguard};
+use crate::domain::common::csv::{Next, Reader, unguard};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::statement::PaymentMode;
@@ -76,15 +76,28 @@ impl ImportOutcome {
 }
 
 /// An import in progress: call [`StatementImport::step`] until it reports done (the UI
-/// yields to the page between steps and shows [`StatementImport::progress`]).
+/// yields to the page between steps and shows [`StatementImport::progress`]). The text
+/// is given whole, or in pieces as the file is read ([`StatementImport::in_pieces`]).
 pub struct StatementImport<'a> {
     reader: Reader<'a>,
-    /// Each column's field in the file, by `Column as usize`.
-    at: [Option<usize>; COLUMNS],
+    /// Each column's field in the file, by `Column as usize`; `None` until the header
+    /// is read.
+    at: Option<[Option<usize>; COLUMNS]>,
     ratios: RatioTexts,
     /// The line of each row this file gave, by identity.
     seen: HashMap<TableKey, usize>,
     out: ImportOutcome,
+}
+
+/// What [`StatementImport::step`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Lines were read; more follow.
+    Read,
+    /// The piece given is read: feed the next ([`StatementImport::feed`]).
+    NeedInput,
+    /// The text is read: [`StatementImport::finish`].
+    Done,
 }
 
 impl<'a> StatementImport<'a> {
@@ -96,10 +109,46 @@ impl<'a> StatementImport<'a> {
     /// As [`StatementImport::start`], the rows read appended to `rows` (stored chunks
     /// read into one table). A line is a duplicate only of a line of the same file.
     pub fn continuing(text: &'a str, rows: StatementTable) -> Result<Self, FileProblem> {
-        let mut reader = Reader::new(text);
-        if reader.next_record().is_none() {
-            return Err(FileProblem::Empty);
+        let mut reading = Self::reading(Reader::new(text), rows);
+        match reading.header()? {
+            Step::Read => Ok(reading),
+            _ => Err(FileProblem::Empty),
         }
+    }
+
+    /// An import of a file of `size` bytes given in pieces ([`StatementImport::feed`]);
+    /// the header is read by the first step.
+    pub fn in_pieces(size: usize) -> StatementImport<'static> {
+        StatementImport::reading(Reader::in_pieces(size), StatementTable::default())
+    }
+
+    fn reading(reader: Reader<'a>, rows: StatementTable) -> Self {
+        StatementImport {
+            reader,
+            at: None,
+            ratios: RatioTexts::default(),
+            seen: HashMap::default(),
+            out: ImportOutcome {
+                rows,
+                ..ImportOutcome::default()
+            },
+        }
+    }
+
+    /// The next piece of the file (checked UTF-8, see
+    /// [`crate::domain::common::text::Utf8Pieces`]); `last` when no piece follows.
+    pub fn feed(&mut self, piece: Vec<u8>, last: bool) {
+        self.reader.feed(piece, last);
+    }
+
+    /// Reads the header: the columns, the required ones all there.
+    fn header(&mut self) -> Result<Step, FileProblem> {
+        match self.reader.read() {
+            Next::Record(_) => {}
+            Next::NeedInput => return Ok(Step::NeedInput),
+            Next::End => return Err(FileProblem::Empty),
+        }
+        let reader = &self.reader;
         let columns: Vec<Option<Column>> = (0..reader.field_count())
             .map(|i| Column::from_header(reader.field(i)))
             .collect();
@@ -118,16 +167,8 @@ impl<'a> StatementImport<'a> {
                 at[*c as usize].get_or_insert(i);
             }
         }
-        Ok(StatementImport {
-            reader,
-            at,
-            ratios: RatioTexts::default(),
-            seen: HashMap::default(),
-            out: ImportOutcome {
-                rows,
-                ..ImportOutcome::default()
-            },
-        })
+        self.at = Some(at);
+        Ok(Step::Read)
     }
 
     /// (bytes read, bytes in all).
@@ -135,16 +176,22 @@ impl<'a> StatementImport<'a> {
         (self.reader.position(), self.reader.len())
     }
 
-    /// Reads up to `lines` more lines; true once the file is read.
-    pub fn step(&mut self, lines: usize) -> bool {
+    /// Reads up to `lines` more lines. A file whose header lacks a required column is
+    /// refused here when it comes in pieces.
+    pub fn step(&mut self, lines: usize) -> Result<Step, FileProblem> {
+        let Some(at) = self.at else {
+            return self.header();
+        };
         for _ in 0..lines {
-            let Some(line) = self.reader.next_record() else {
-                return true;
+            let line = match self.reader.read() {
+                Next::Record(line) => line,
+                Next::NeedInput => return Ok(Step::NeedInput),
+                Next::End => return Ok(Step::Done),
             };
             self.out.read += 1;
             let cells = Line {
                 reader: &self.reader,
-                at: &self.at,
+                at: &at,
             };
             let row = match cells.row(&mut self.ratios) {
                 Ok(row) => row,
@@ -167,12 +214,12 @@ impl<'a> StatementImport<'a> {
                 }
             }
         }
-        false
+        Ok(Step::Read)
     }
 
-    /// Reads whatever is left and returns the outcome.
+    /// Reads whatever is left of what was given and returns the outcome.
     pub fn finish(mut self) -> Result<ImportOutcome, FileProblem> {
-        while !self.step(10_000) {}
+        while self.step(10_000)? == Step::Read {}
         if self.out.read == 0 {
             Err(FileProblem::NoRows)
         } else if self.seen.is_empty() {
