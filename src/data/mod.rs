@@ -16,6 +16,7 @@ pub mod partner;
 pub mod remote;
 pub mod shapes;
 pub mod store;
+pub mod turn;
 pub mod typed;
 pub mod withheld;
 

@@ -181,6 +181,9 @@ pub async fn save_settlement(
         .map(|_| ())
 }
 
+/// Records written between two turns of the page.
+const WRITES_PER_TURN: usize = 500;
+
 /// Replaces a small collection's records with `items`: new ones are written first, the
 /// ones no longer present removed after.
 async fn replace<T: Serialize>(
@@ -195,12 +198,24 @@ async fn replace<T: Serialize>(
         .into_iter()
         .map(|r| r.id)
         .collect();
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
         save(backend, collection, id_of(item), item, None).await?;
+        // A browser store's small records are written synchronously: 20,000 customers in
+        // one go froze the page for most of a second.
+        if i % WRITES_PER_TURN == WRITES_PER_TURN - 1 {
+            crate::data::turn::yield_to_page().await;
+        }
     }
     let keep: std::collections::HashSet<&str> = items.iter().map(&id_of).collect();
-    for id in old.iter().filter(|id| !keep.contains(id.as_str())) {
+    for (i, id) in old
+        .iter()
+        .filter(|id| !keep.contains(id.as_str()))
+        .enumerate()
+    {
         backend.delete(collection, id).await?;
+        if i % WRITES_PER_TURN == WRITES_PER_TURN - 1 {
+            crate::data::turn::yield_to_page().await;
+        }
     }
     Ok(())
 }

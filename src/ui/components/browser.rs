@@ -118,16 +118,7 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Gives the page back to the browser for one turn (paint, input), then continues: long
-/// work runs in slices between these so the page never freezes.
-pub async fn yield_to_page() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
+pub use crate::data::turn::yield_to_page;
 
 /// Marks the start of a measured operation (see [`measure_end`]).
 pub fn measure_start(name: &str) {
