@@ -197,6 +197,8 @@ test("statements: Cancel mid-import stores nothing; a page closed mid-import lea
   await expect(page.getByTestId("import-progress")).toBeHidden();
   await expect(page.getByTestId("total-rebate")).toHaveText(total);
   await expect(page.getByLabel("Import statements (CSV)")).toBeEnabled();
+  // …and the focus is back on the file picker.
+  await expect(page.getByLabel("Import statements (CSV)")).toBeFocused();
   await page.reload();
   await expect(page.getByTestId("total-rebate")).toHaveText(total);
   // The page goes away while the file is read: the stored rows are those of before.

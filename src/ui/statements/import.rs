@@ -87,7 +87,7 @@ struct Summary {
 pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
-    let work = Work::new();
+    let work = Work::new("stmt-import");
     let summary = RwSignal::new(None::<Summary>);
     // Another tool's work (sample data) makes the last summary stale.
     Effect::new(move |_| {

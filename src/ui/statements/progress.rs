@@ -16,23 +16,27 @@ pub(super) struct Work {
     cancelled: RwSignal<bool>,
     /// The rows are being stored: too late to cancel.
     storing: RwSignal<bool>,
+    /// The control that started the work, where the focus returns when it ends.
+    back: &'static str,
 }
 
 impl Work {
-    pub(super) fn new() -> Self {
+    /// Work started by the control `back` (its id).
+    pub(super) fn new(back: &'static str) -> Self {
         Work {
             percent: RwSignal::new(None),
             cancelled: RwSignal::new(false),
             storing: RwSignal::new(false),
+            back,
         }
     }
 
-    /// The work starts (Cancel gets the focus the disabled tool had).
-    pub(super) fn start(self, id: &'static str) {
+    /// The work starts (Cancel, `cancel` by id, gets the focus the disabled tool had).
+    pub(super) fn start(self, cancel: &'static str) {
         self.cancelled.set(false);
         self.storing.set(false);
         self.percent.set(Some(0));
-        request_animation_focus(id);
+        focus_when_drawn(cancel, false);
     }
 
     /// `done` of `all` are done.
@@ -57,18 +61,33 @@ impl Work {
         self.percent.get_untracked().is_some()
     }
 
-    /// The work ended (done, failed or cancelled).
+    /// The work ended (done, failed or cancelled): the focus Cancel had goes back to the
+    /// control that started it.
     pub(super) fn end(self) {
         self.percent.set(None);
         self.storing.set(false);
+        focus_when_drawn(self.back, true);
     }
 }
 
-/// Focus moves to the Cancel button once it is drawn.
-fn request_animation_focus(id: &'static str) {
+/// Focus moves to `id` once the page has drawn it — when `only_if_lost`, only if nothing
+/// else holds the focus (the user may have moved on while the work ran).
+fn focus_when_drawn(id: &'static str, only_if_lost: bool) {
     leptos::task::spawn_local(async move {
         crate::ui::components::browser::yield_to_page().await;
-        focus_by_id(id);
+        let lost = || {
+            let document = web_sys::window().and_then(|w| w.document());
+            let active = document.as_ref().and_then(|d| d.active_element());
+            let body = document.and_then(|d| d.body());
+            match (active, body) {
+                (None, _) => true,
+                (Some(a), Some(b)) => a == *b,
+                _ => false,
+            }
+        };
+        if !only_if_lost || lost() {
+            focus_by_id(id);
+        }
     });
 }
 

@@ -35,7 +35,7 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
     let size = RwSignal::new("10000".to_string());
     let last_month = RwSignal::new(YearMonth::of(today()).prev().to_string());
     let month_error = RwSignal::new(None::<String>);
-    let work = Work::new();
+    let work = Work::new("stmt-sample-load");
     let sample = move |_| {
         let label = t_string!(i18n, stmt.sample_last_month).to_string();
         let Ok(last) = YearMonth::from_str(last_month.get_untracked().trim()) else {
@@ -101,7 +101,7 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                 value=last_month on_input=Callback::new(move |v| last_month.set(v)) error=month_error/>
         </div>
         <div class="pc-actions">
-            <button type="button" class="pc-button pc-button-secondary" on:click=sample disabled=move || busy.get()>
+            <button type="button" id="stmt-sample-load" class="pc-button pc-button-secondary" on:click=sample disabled=move || busy.get()>
                 {tr(i18n, |i| t_string!(i, stmt.sample))}
             </button>
         </div>
