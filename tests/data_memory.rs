@@ -156,7 +156,9 @@ fn a_full_quota_refuses_the_write_and_keeps_the_old_value() {
 
 #[test]
 fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
-    use partner_console::data::money::{CHUNK_ROWS, load_statements, save_statements};
+    use partner_console::data::money::{
+        CHUNK_ROWS, load_statements, save_statements, stored_bytes,
+    };
     use partner_console::domain::money::statement_table::StatementTable;
     use partner_console::domain::sample::generate;
     block_on(async {
@@ -184,6 +186,22 @@ fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
         stores.bulk.set_limit(None);
         assert_eq!(load_statements(&b).await.unwrap(), second);
         assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 2);
+        // What a refusal says is needed is what the rows take once stored: the chunks'
+        // text (the index and the record envelopes are a few bytes more).
+        save_statements(&b, &first).await.unwrap();
+        let stored: usize = b
+            .list(Collection::Statements)
+            .await
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.data.get("rows").and_then(|v| v.as_str()).map(str::len))
+            .sum();
+        assert_eq!(stored_bytes(&first), stored);
+        assert!(
+            stored > first.len() * 10,
+            "{stored} bytes for {} rows",
+            first.len()
+        );
     });
 }
 

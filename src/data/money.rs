@@ -85,6 +85,23 @@ pub async fn load_statements(backend: &dyn Backend) -> Result<StatementTable, Da
     Ok(rows)
 }
 
+/// The chunk of `rows` that starts at row `start`.
+fn chunk_at(rows: &StatementTable, start: usize) -> Chunk {
+    Chunk {
+        rows: BASE64.encode(rows.encode(start..(start + CHUNK_ROWS).min(rows.len()))),
+        csv: String::new(),
+    }
+}
+
+/// The bytes `rows` take in storage (their chunks' text), for a refusal for want of
+/// space to say how much is needed.
+pub fn stored_bytes(rows: &StatementTable) -> usize {
+    (0..rows.len())
+        .step_by(CHUNK_ROWS)
+        .map(|start| chunk_at(rows, start).rows.len())
+        .sum()
+}
+
 /// Replaces the stored statements with `rows` (all or nothing).
 pub async fn save_statements(
     backend: &dyn Backend,
@@ -98,10 +115,7 @@ pub async fn save_statements(
     let mut written: Vec<String> = Vec::new();
     for (k, start) in (0..rows.len()).step_by(CHUNK_ROWS).enumerate() {
         let id = format!("g{generation}-{k:04}");
-        let chunk = Chunk {
-            rows: BASE64.encode(rows.encode(start..(start + CHUNK_ROWS).min(rows.len()))),
-            csv: String::new(),
-        };
+        let chunk = chunk_at(rows, start);
         if let Err(e) = save(backend, Collection::Statements, &id, &chunk, None).await {
             for id in &written {
                 let _ = backend.delete(Collection::Statements, id).await;

@@ -208,6 +208,27 @@ test("statements: Cancel mid-import stores nothing; a page closed mid-import lea
   await expect(page.getByTestId("total-rebate")).toHaveText(total);
 });
 
+test("statements: a browser storage too full for the rows names the space needed and keeps the old rows", async ({ page, mode }) => {
+  test.skip(mode === "remote", "a full browser storage is local mode's");
+  await start(page, "statements");
+  await importCsv(page, "Import statements (CSV)", csv);
+  const total = await page.getByTestId("total-rebate").textContent();
+  // Every new chunk of rows is refused for want of space, as a full quota would.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (String(key).startsWith("r/statements/g")) throw new DOMException("full", "QuotaExceededError");
+      return put.call(this, value, key);
+    };
+  });
+  const more = csv.replace("2026-01,", "2025-12,");
+  await page.getByLabel("Import statements (CSV)").setInputFiles({ name: "more.csv", mimeType: "text/csv", buffer: Buffer.from(more) });
+  await expect(page.getByRole("alert")).toContainText(/Browser storage is full: these statements need about 0\.\d MB\. Nothing was stored/);
+  await expect(page.getByTestId("total-rebate")).toHaveText(total);
+  await page.reload();
+  await expect(page.getByTestId("total-rebate")).toHaveText(total);
+});
+
 test("settlements: payment window, hold, clawbacks, print; customers; special rebates main account only", async ({ page }) => {
   await start(page, "statements");
   await page.getByLabel("Sample rows").selectOption("1000");

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::progress::{Work, WorkProgress};
-use super::words::{file_problem, line_problem};
+use super::words::{file_problem, line_problem, store_problem};
 use super::{Statements, remember};
 use crate::data::money::save_statements;
 use crate::domain::common::text::Utf8Pieces;
@@ -19,7 +19,7 @@ use crate::i18n::*;
 use crate::ui::components::browser::{
     FilePieces, NoText, file_input, measure_end, measure_start, yield_to_page,
 };
-use crate::ui::components::{FilePicker, error_message, no_text_message};
+use crate::ui::components::{FilePicker, no_text_message};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -171,7 +171,7 @@ pub(super) fn ImportTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                 }
                 Err(e) => st
                     .status
-                    .set(Some(Notice::Problem(error_message(i18n, &e)))),
+                    .set(Some(Notice::Problem(store_problem(i18n, &e, &all)))),
             }
             end();
         });

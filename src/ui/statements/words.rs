@@ -1,10 +1,14 @@
 //! The statement page's words: column names and why a file or a line was refused.
 
+use crate::data::DataError;
+use crate::data::money::stored_bytes;
 use crate::domain::Lang;
 use crate::domain::money::statement_csv::{FileProblem, LineProblem};
+use crate::domain::money::statement_table::StatementTable;
 use crate::domain::money::statement_view::Column;
 use crate::i18n::*;
 use crate::ui::I18n;
+use crate::ui::components::error_message;
 
 /// A table column's name.
 pub fn column_name(i18n: I18n, c: Column) -> String {
@@ -76,4 +80,15 @@ pub fn line_problem(i18n: I18n, lang: Lang, p: &LineProblem) -> String {
             t_string!(i18n, stmt.line_duplicate, line = *first).to_string()
         }
     }
+}
+
+/// Why `rows` could not be stored; for a full browser storage, how much they need.
+pub fn store_problem(i18n: I18n, e: &DataError, rows: &StatementTable) -> String {
+    if *e != DataError::QuotaExceeded {
+        return error_message(i18n, e);
+    }
+    // Tenths of a megabyte, rounded up: "about 12.7 MB" must not promise too little.
+    let tenths = stored_bytes(rows).div_ceil(100_000);
+    let size = format!("{}.{} MB", tenths / 10, tenths % 10);
+    t_string!(i18n, stmt.quota_needed, size = size).to_string()
 }
