@@ -41,7 +41,12 @@ impl From<idb::Error> for JsErr {
         // Every variant carries the browser's value; its Display names the step.
         let text = e.to_string();
         let inner = match &e {
+            // A full quota shows on a write (`put` is an update) or when its transaction
+            // aborts or commits.
             idb::Error::AddFailed(v)
+            | idb::Error::UpdateFailed(v)
+            | idb::Error::TransactionAbortError(v)
+            | idb::Error::TransactionCommitError(v)
             | idb::Error::DeleteFailed(v)
             | idb::Error::GetFailed(v)
             | idb::Error::GetAllFailed(v)
