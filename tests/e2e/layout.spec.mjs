@@ -61,6 +61,9 @@ test("on a phone the navigation folds behind a menu button", async ({ page }) =>
   await expect(page).toHaveURL(/eligibility$/);
   await expect(nav).toBeHidden();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
+  // The new page takes the focus once its area has loaded (slowly on a busy machine):
+  // only then is the menu focused, or the page's heading would take the focus back.
+  await expect(page.locator("main h1").first()).toBeFocused();
   // Keyboard: the menu opens with Enter.
   await menu.focus();
   await page.keyboard.press("Enter");
