@@ -10,8 +10,8 @@
 //
 // Putting two chunks together costs bytes: each area that needs one and not the other
 // fetches the other too. So, while some area needs more than `MAX_FILES` files, the two
-// files whose union costs the fewest such bytes (summed over every area, by their gzip
-// size before wasm-opt: it shrinks them all alike) for the areas over budget it helps
+// files whose union costs the fewest such bytes (summed over every area, by the gzip size
+// of their code and data before wasm-opt: it shrinks them all alike) for the areas over budget it helps
 // become one — mostly small chunks, or chunks shared by nearly the same areas. Not into the main
 // module: it is what the initial download is made of.
 //
@@ -48,9 +48,11 @@ export function groupChunks({ chunks, areas }, gzipOf) {
   let groups = chunks.map((c) => ({ members: [c], users: new Set(c.users), size: gzipOf(c.file) }));
   const filesOf = (area) => 1 + groups.filter((g) => g.users.has(area)).length;
   // The bytes the areas of `h` that `g` lacks would fetch more. Remote mode fetches its
-  // module at start, before the first page: its bytes count five times.
+  // module at start, before the first page: its bytes count five times. The record check
+  // is fetched after the settings page has drawn, in the background: a tenth.
+  const weight = { remote: 5, record_check: 0.1 };
   const extra = (g, h) =>
-    [...h.users].filter((u) => !g.users.has(u)).reduce((n, u) => n + (u === "remote" ? 5 : 1), 0) * g.size;
+    [...h.users].filter((u) => !g.users.has(u)).reduce((n, u) => n + (weight[u] ?? 1), 0) * g.size;
   for (;;) {
     const over = areas.filter((a) => filesOf(a) > MAX_FILES);
     if (!over.length) break;
@@ -95,6 +97,26 @@ export function rewriteLoader(src, groups) {
 }
 
 export const gzipSize = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+// A chunk's gzip size without its custom sections: straight from the splitter a chunk
+// carries its functions' names and its relocations, which outweigh its code and say
+// little about its size once optimised.
+export const codeGzipSize = (path) => {
+  const b = readFileSync(path);
+  const kept = [b.subarray(0, 8)];
+  for (let i = 8; i < b.length; ) {
+    const id = b[i];
+    let [size, at] = [0, i + 1];
+    for (let shift = 0; ; shift += 7) {
+      const x = b[at++];
+      size += (x & 0x7f) * 2 ** shift;
+      if (x < 0x80) break;
+    }
+    if (id !== 0) kept.push(b.subarray(i, at + size));
+    i = at + size;
+  }
+  return gzipSync(Buffer.concat(kept), { level: 9 }).length;
+};
 
 // The wasm features a module uses (bulk memory, reference types…). wasm-merge reads them
 // from its first input, and the hub below has none of its own.

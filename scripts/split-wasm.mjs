@@ -29,7 +29,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { featuresOf, groupChunks, gzipSize, mergeChunks, readLoader, rewriteLoader } from "./chunk-groups.mjs";
+import { codeGzipSize, featuresOf, groupChunks, mergeChunks, readLoader, rewriteLoader } from "./chunk-groups.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set (run through trunk)");
@@ -80,7 +80,7 @@ function cutModules() {
   // 3. Put chunks together until no area needs more than a dozen files (chunk-groups.mjs),
   // then optimise every module.
   const loaderPath = join(cut, "__wasm_split.js");
-  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), (f) => gzipSize(join(cut, f)));
+  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), (f) => codeGzipSize(join(cut, f)));
   for (const g of groups) {
     mergeChunks(run, g.members.map((c) => join(cut, c.file)), join(cut, g.file), work);
     for (const c of g.members) rmSync(join(cut, c.file));

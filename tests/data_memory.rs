@@ -402,7 +402,7 @@ fn the_start_up_scan_sets_aside_records_of_the_wrong_shape_and_an_unreadable_ses
         assert_eq!(keys, ["pc/session"]);
         assert_eq!(b.session().await.unwrap().role, Role::Visitor);
         b.switch_role(Role::MainAccount).await.unwrap();
-        shapes::sweep(&b).await;
+        shapes::sweep(&b, shapes::check).await;
         let q = b.quarantined().await.unwrap();
         let mut keys: Vec<_> = q.iter().map(|e| e.original_key.as_str()).collect();
         keys.sort();

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::envelope::SCHEMA_VERSION;
 use super::error::{BackupProblem, DataError};
 use super::model::{Blob, Collection, Session, Settings};
+use super::shapes::RecordCheck;
 use crate::domain::common::file::{FileKind, check_image};
 
 /// The `format` field that marks a Partner Console backup.
@@ -85,6 +86,12 @@ impl Backup {
     /// Reads and checks a backup file completely: format, version, every record and
     /// file. Nothing is restored from a file that fails any check.
     pub fn parse(text: &str) -> Result<Backup, DataError> {
+        Self::parse_checked(text, super::shapes::check)
+    }
+
+    /// [`Backup::parse`] with the record check given by the caller (the UI fetches it
+    /// with its own module, see [`super::shapes::RecordCheck`]).
+    pub fn parse_checked(text: &str, check: RecordCheck) -> Result<Backup, DataError> {
         let value: Value = serde_json::from_str(text)
             .map_err(|_| DataError::BadBackup(BackupProblem::NotABackup))?;
         if value.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
@@ -108,7 +115,7 @@ impl Backup {
         // Every record must read as its type, or the restored console would meet it as
         // an error on some page later: refuse the file now, with the first bad record.
         for r in &backup.records {
-            if let Err(detail) = super::shapes::check(r.collection, &r.id, &r.data) {
+            if let Err(detail) = check(r.collection, &r.id, &r.data) {
                 return Err(DataError::BadBackup(BackupProblem::BadRecord(format!(
                     "{}/{}: {detail}",
                     r.collection.name(),

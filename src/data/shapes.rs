@@ -27,6 +27,10 @@ fn fits<T: DeserializeOwned>(data: &Value) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// The check of one record against its type, as a value: the UI fetches it with its own
+/// module (`ui::record_check`), because it holds every record type's parser.
+pub type RecordCheck = fn(Collection, &str, &Value) -> Result<(), String>;
+
 /// Whether `data` reads as the type `collection/id` holds; the parser's message if not.
 pub fn check(collection: Collection, id: &str, data: &Value) -> Result<(), String> {
     match collection {
@@ -63,9 +67,10 @@ pub fn check_settings(data: &Value) -> Result<(), String> {
 /// Reads every collection the session may read and sets aside each record that does not
 /// read as its type (see [`Backend::set_aside`]), so the list of problems names them
 /// before a page meets them. The start-up scan only checks that values are readable:
-/// this check needs every record type's parser, so it runs where those already are (the
-/// settings page's problem list), and every read checks its own records anyway.
-pub async fn sweep(backend: &dyn Backend) {
+/// this check needs every record type's parser, so it runs with `check` given by the
+/// caller (the settings page's problem list fetches it once the page has drawn), and
+/// every read checks its own records anyway.
+pub async fn sweep(backend: &dyn Backend, check: RecordCheck) {
     for collection in Collection::ALL {
         // A collection this role may not read is checked when a role that may reads it.
         let Ok(records) = backend.list(collection).await else {

@@ -16,6 +16,7 @@ pub mod learners;
 pub mod load;
 pub mod not_found;
 pub mod profile;
+pub mod record_check;
 pub mod remote;
 pub mod review;
 pub mod router;

@@ -77,28 +77,31 @@ pub fn BackupSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = match crate::ui::components::browser::chosen_text(&input).await {
                 Err(e) => Notice::Problem(no_text_message(i18n, e)),
-                Ok(text) => match Backup::parse(&text) {
-                    Err(e) => Notice::Problem(error_message(i18n, &e)),
-                    // Its files passed the signature check; the browser must also open
-                    // each as an image before anything is restored.
-                    Ok(backup) => match undecodable(&backup).await {
-                        Some(id) => Notice::Problem(
-                            t_string!(i18n, settings.restore_bad_file, id = id).to_string(),
-                        ),
-                        None => match import(&*ctx.backend(), &backup).await {
-                            Ok(()) => {
-                                ctx.refresh();
-                                Notice::Done(
-                                    t_string!(
-                                        i18n,
-                                        settings.imported,
-                                        records = backup.records.len(),
-                                        files = backup.blobs.len()
+                Ok(text) => match crate::ui::record_check::load().await {
+                    Err(_) => Notice::Problem(t_string!(i18n, app.area_failed_why).to_string()),
+                    Ok(check) => match Backup::parse_checked(&text, check) {
+                        Err(e) => Notice::Problem(error_message(i18n, &e)),
+                        // Its files passed the signature check; the browser must also open
+                        // each as an image before anything is restored.
+                        Ok(backup) => match undecodable(&backup).await {
+                            Some(id) => Notice::Problem(
+                                t_string!(i18n, settings.restore_bad_file, id = id).to_string(),
+                            ),
+                            None => match import(&*ctx.backend(), &backup).await {
+                                Ok(()) => {
+                                    ctx.refresh();
+                                    Notice::Done(
+                                        t_string!(
+                                            i18n,
+                                            settings.imported,
+                                            records = backup.records.len(),
+                                            files = backup.blobs.len()
+                                        )
+                                        .to_string(),
                                     )
-                                    .to_string(),
-                                )
-                            }
-                            Err(e) => Notice::Problem(error_message(i18n, &e)),
+                                }
+                                Err(e) => Notice::Problem(error_message(i18n, &e)),
+                            },
                         },
                     },
                 },

@@ -37,12 +37,16 @@ pub fn ProblemsSection() -> impl IntoView {
     let status = RwSignal::new(None::<Notice>);
 
     // The list is complete only once every record has been read as its type (local mode;
-    // a server's records are checked as pages read them).
+    // a server's records are checked as pages read them). The check comes with its own
+    // module; if that cannot be fetched the list stays as the pages' own reads left it
+    // (each page checks the records it shows), and the next visit tries again.
     let backend = ctx.backend();
     if backend.mode() == Mode::Local {
         leptos::task::spawn_local(async move {
-            crate::data::shapes::sweep(&*backend).await;
-            ctx.refresh_problems();
+            if let Ok(check) = crate::ui::record_check::load().await {
+                crate::data::shapes::sweep(&*backend, check).await;
+                ctx.refresh_problems();
+            }
         });
     }
 
