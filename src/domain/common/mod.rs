@@ -5,6 +5,7 @@ pub mod contact;
 pub mod contact_and_bank;
 pub mod csv;
 pub mod file;
+pub mod iso;
 pub mod keyed;
 pub mod lang;
 pub mod role;

@@ -22,6 +22,7 @@ pub struct StateChange<S> {
     /// The state entered.
     pub to: S,
     /// When.
+    #[serde(deserialize_with = "crate::domain::common::iso::date_time")]
     pub at: DateTime<Utc>,
     /// Who.
     pub actor: Actor,
@@ -29,7 +30,11 @@ pub struct StateChange<S> {
     pub reason: Option<String>,
     /// The day the move took effect when it differs from the day it was recorded (a
     /// settlement's documents received, found abnormal, corrected, paid).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::common::iso::opt_date"
+    )]
     pub on: Option<NaiveDate>,
 }
 

@@ -105,6 +105,7 @@ pub const CODE_MAX_WRONG: u8 = 5;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmailCode {
     code: String,
+    #[serde(deserialize_with = "crate::domain::common::iso::date_time")]
     issued_at: DateTime<Utc>,
     wrong: u8,
 }
@@ -247,6 +248,7 @@ pub struct Learner {
     /// 腾讯云 ID.
     pub account_id: String,
     /// When the request was made.
+    #[serde(deserialize_with = "crate::domain::common::iso::date_time")]
     pub requested_at: DateTime<Utc>,
     /// Courses, exams and certifications, with dates.
     pub records: Vec<LearningRecord>,
@@ -260,6 +262,7 @@ pub struct LearningRecord {
     /// The course, exam or certification's title.
     pub title: String,
     /// When.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub date: chrono::NaiveDate,
 }
 

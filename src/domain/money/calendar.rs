@@ -182,8 +182,10 @@ impl WorkCalendar {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentWindow {
     /// The earliest expected payment day.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub earliest: NaiveDate,
     /// The latest expected payment day.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub latest: NaiveDate,
     /// True when the window relies on a year without a published table.
     pub provisional: bool,

@@ -52,6 +52,7 @@ pub struct Customer {
     /// The customer's name.
     pub name: String,
     /// Associated with this partner since.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub associated_since: NaiveDate,
     /// What the customer owes (欠费); zero when nothing.
     pub arrears: Cny,

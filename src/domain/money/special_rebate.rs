@@ -23,8 +23,10 @@ pub struct SpecialRebate {
     /// Prepaid or postpaid.
     pub payment_mode: PaymentMode,
     /// First day in force.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub effective_from: NaiveDate,
     /// Last day in force.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub expires_on: NaiveDate,
 }
 

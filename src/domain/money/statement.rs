@@ -117,6 +117,7 @@ pub fn billing_period_default_from() -> NaiveDate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BasisPolicy {
     /// When the account was registered.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub registered: NaiveDate,
     /// The month from which the account switched to the billing period, if it did.
     pub switched_to_billing: Option<YearMonth>,

@@ -189,6 +189,10 @@ pub struct Application {
     /// The step the applicant last had open.
     pub step: WizardStep,
     /// When the applicant last changed anything.
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::common::iso::opt_date_time"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
 }
 

@@ -13,6 +13,7 @@ pub struct Announcement {
     /// Body (plain text; shown as text, never as HTML).
     pub body: String,
     /// When it was published.
+    #[serde(deserialize_with = "crate::domain::common::iso::date_time")]
     pub published_at: DateTime<Utc>,
     /// Who published it.
     pub author: String,

@@ -15,6 +15,7 @@ pub enum CertificateState {
         /// Certificate number.
         number: String,
         /// Day of issue.
+        #[serde(deserialize_with = "crate::domain::common::iso::date")]
         issued: NaiveDate,
     },
     /// Rejected with a reason.
@@ -30,11 +31,13 @@ pub enum Validity {
     /// Valid until the date given.
     Valid {
         /// Last valid day (31 December of the issue year).
+        #[serde(deserialize_with = "crate::domain::common::iso::date")]
         until: NaiveDate,
     },
     /// Expired after the date given: apply for this year's.
     Expired {
         /// Last valid day.
+        #[serde(deserialize_with = "crate::domain::common::iso::date")]
         until: NaiveDate,
     },
 }
@@ -129,6 +132,7 @@ pub struct CertificateRecord {
     /// Where it stands.
     pub state: CertificateState,
     /// The day it was requested.
+    #[serde(deserialize_with = "crate::domain::common::iso::date")]
     pub requested_on: NaiveDate,
     /// Who it is issued to (set on approval).
     #[serde(default)]

@@ -201,6 +201,7 @@ pub struct ChangeRecord {
     /// Its value after.
     pub new: String,
     /// When.
+    #[serde(deserialize_with = "crate::domain::common::iso::date_time")]
     pub at: DateTime<Utc>,
     /// Who.
     pub by: Actor,

@@ -84,10 +84,13 @@ pub struct SettlementSheet {
     /// Every state change.
     pub history: Vec<StateChange<SettlementState>>,
     /// When the provider received the documents.
+    #[serde(default, deserialize_with = "crate::domain::common::iso::opt_date")]
     pub received_on: Option<NaiveDate>,
     /// When an abnormal sheet was corrected.
+    #[serde(default, deserialize_with = "crate::domain::common::iso::opt_date")]
     pub corrected_on: Option<NaiveDate>,
     /// When it was paid.
+    #[serde(default, deserialize_with = "crate::domain::common::iso::opt_date")]
     pub paid_on: Option<NaiveDate>,
     /// Whether the partner agreement is on file.
     pub contract_on_file: bool,

@@ -30,8 +30,10 @@ pub enum Gap {
     /// Registered too recently: eligible from `from`.
     TooRecent {
         /// Registration date.
+        #[serde(deserialize_with = "crate::domain::common::iso::date")]
         registered: NaiveDate,
         /// First day the one-year rule holds.
+        #[serde(deserialize_with = "crate::domain::common::iso::date")]
         from: NaiveDate,
     },
 }

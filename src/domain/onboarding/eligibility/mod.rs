@@ -72,6 +72,7 @@ pub struct CompanyFacts {
     /// Registered capital.
     pub registered_capital: Option<Cny>,
     /// Date of registration.
+    #[serde(default, deserialize_with = "crate::domain::common::iso::opt_date")]
     pub registration_date: Option<NaiveDate>,
     /// Total staff.
     pub staff: Option<u32>,
