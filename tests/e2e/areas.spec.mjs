@@ -77,6 +77,36 @@ for (const failure of ["404", "abort"]) {
   });
 }
 
+test("the settings page draws without the record check, fetched after it; a restore without it says so", async ({ page, mode }, info) => {
+  // The browser logs the failed fetch, and the split loader logs its error.
+  page.pcExpectedConsole = /console error: (Failed to load resource|TypeError|CompileError)/;
+  const fetched = areaFetches(page);
+  await page.goto("./");
+  await actAs(page, "main");
+  await page.route(/\/split_record_check-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto("settings");
+  await expect(page.getByRole("heading", { name: "设置", level: 1 })).toBeVisible();
+  if (mode === "remote") {
+    // A server checks its own records: nothing to sweep, nothing fetched.
+    await page.waitForTimeout(300);
+    expect(fetched).not.toContain("split_record_check");
+    return;
+  }
+  // Local mode sweeps the stored records once the page is there.
+  await expect.poll(() => fetched.includes("split_record_check")).toBe(true);
+  expect(fetched.indexOf("split_record_check")).toBeGreaterThan(fetched.indexOf("split_settings"));
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出备份" }).click();
+  const file = info.outputPath("backup.json");
+  await (await downloading).saveAs(file);
+  // Without the check nothing is restored, and the page says why.
+  await page.getByLabel("备份文件").setInputFiles(file);
+  await expect(page.getByRole("alert").filter({ hasText: "网络可能已断开" })).toBeVisible();
+  await page.unroute(/\/split_record_check-[0-9a-f]+\.wasm$/);
+  await page.getByLabel("备份文件").setInputFiles(file);
+  await expect(page.getByRole("status").filter({ hasText: "已从备份恢复" })).toBeVisible();
+});
+
 test("links move in place, back and forward follow, and the navigation marks the page shown", async ({ page, context }) => {
   await page.goto("./");
   await actAs(page, "main");
