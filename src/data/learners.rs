@@ -13,7 +13,7 @@ const DOMAINS_ID: &str = "enabled-domains";
 pub async fn all_learners(backend: &dyn Backend) -> Result<Vec<Learner>, DataError> {
     let (good, _) = load_all::<Learner>(backend, Collection::Learners).await?;
     let mut list: Vec<Learner> = good.into_iter().map(|(_, v)| v.value).collect();
-    list.sort_by_key(|l| std::cmp::Reverse(l.requested_at));
+    crate::domain::common::order::sort_by_key(&mut list, |l| std::cmp::Reverse(l.requested_at));
     Ok(list)
 }
 

@@ -181,7 +181,7 @@ pub async fn load_special_rebates(backend: &dyn Backend) -> Result<Vec<SpecialRe
 /// Every settlement sheet, oldest first.
 pub async fn load_settlements(backend: &dyn Backend) -> Result<Vec<SettlementSheet>, DataError> {
     let mut sheets: Vec<SettlementSheet> = all(backend, Collection::Settlements).await?;
-    sheets.sort_by_key(|s| s.month);
+    crate::domain::common::order::sort_by_key(&mut sheets, |s| s.month);
     Ok(sheets)
 }
 

@@ -31,7 +31,7 @@ pub async fn load_history(backend: &dyn Backend) -> Result<Vec<ChangeRecord>, Da
         .await?
         .map(|h| h.value)
         .unwrap_or_default();
-    history.sort_by_key(|c| std::cmp::Reverse(c.at));
+    crate::domain::common::order::sort_by_key(&mut history, |c| std::cmp::Reverse(c.at));
     Ok(history)
 }
 

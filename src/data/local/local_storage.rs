@@ -49,7 +49,7 @@ impl KeyValue for LocalStorageKv {
             .filter_map(|i| self.storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(prefix))
             .collect();
-        keys.sort();
+        crate::domain::common::order::sort_by(&mut keys, |a, b| a.cmp(b));
         Ok(keys)
     }
 }

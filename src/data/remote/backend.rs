@@ -192,7 +192,7 @@ impl Backend for RemoteBackend {
             .await?
             .unwrap_or_else(|| "[]".to_string());
         let mut records = parse_records(&text)?;
-        records.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::domain::common::order::sort_by(&mut records, |a, b| a.id.cmp(&b.id));
         Ok(records)
     }
 

@@ -8,6 +8,7 @@ pub mod file;
 pub mod iso;
 pub mod keyed;
 pub mod lang;
+pub mod order;
 pub mod role;
 pub mod text;
 pub mod transition;

@@ -52,9 +52,15 @@ impl LearnerQuery {
             .filter(|l| self.method.is_none_or(|m| l.method == m))
             .collect();
         match self.sort {
-            LearnerSort::Oldest => list.sort_by_key(|l| l.requested_at),
-            LearnerSort::Name => list.sort_by(|a, b| a.name.cmp(&b.name)),
-            LearnerSort::Newest => list.sort_by_key(|l| std::cmp::Reverse(l.requested_at)),
+            LearnerSort::Oldest => {
+                crate::domain::common::order::sort_by_key(&mut list, |l| l.requested_at)
+            }
+            LearnerSort::Name => {
+                crate::domain::common::order::sort_by(&mut list, |a, b| a.name.cmp(&b.name))
+            }
+            LearnerSort::Newest => crate::domain::common::order::sort_by_key(&mut list, |l| {
+                std::cmp::Reverse(l.requested_at)
+            }),
         }
         list
     }

@@ -125,7 +125,7 @@ pub fn search(
             q.is_empty() || c.uin.contains(&q) || c.name.to_lowercase().contains(&q)
         })
         .collect();
-    out.sort_by(|&a, &b| {
+    crate::domain::common::order::sort_by(&mut out, |&a, &b| {
         let (a, b) = (&customers[a], &customers[b]);
         let o = compare(a, b, column);
         let o = if descending { o.reverse() } else { o };

@@ -118,7 +118,7 @@ pub fn for_customer<'a>(
         .iter()
         .filter(|r| r.customer_uin == uin && filter.matches(r))
         .collect();
-    out.sort_by(|a, b| {
+    crate::domain::common::order::sort_by(&mut out, |a, b| {
         b.effective_from
             .cmp(&a.effective_from)
             .then_with(|| a.product.cmp(&b.product))

@@ -42,7 +42,7 @@ pub fn check(title: &str, body: &str) -> Vec<AnnouncementField> {
 
 /// Sorts newest first (ties by id, so the order is stable).
 pub fn newest_first(list: &mut [Announcement]) {
-    list.sort_by(|a, b| {
+    crate::domain::common::order::sort_by(list, |a, b| {
         b.published_at
             .cmp(&a.published_at)
             .then_with(|| a.id.cmp(&b.id))

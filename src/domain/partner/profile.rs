@@ -240,7 +240,7 @@ pub fn company_name_in(
         .iter()
         .filter(|c| c.field == FormField::CompanyName)
         .collect();
-    renames.sort_by_key(|c| c.at);
+    crate::domain::common::order::sort_by_key(&mut renames, |c| c.at);
     let effective =
         |c: &ChangeRecord| crate::domain::money::month::YearMonth::of(c.at.date_naive()).next();
     match renames.iter().rev().find(|c| effective(c) <= month) {

@@ -16,9 +16,10 @@ use crate::domain::onboarding::application::{Application, ApplicationState};
 use crate::i18n::*;
 use crate::ui::apply::summary::{FormSummary, History, state_name};
 use crate::ui::components::time::local_minute;
-use crate::ui::components::{ChoiceField, ChoiceLook, error_message};
+use crate::ui::components::{ChoiceField, ChoiceLook, StatusLine};
 use crate::ui::context::AppContext;
 use crate::ui::eligibility::type_name;
+use crate::ui::load::use_load;
 
 /// The queue with its filters.
 #[component]
@@ -28,25 +29,31 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let base = ctx.config.with_value(|c| c.route_base());
     let state_filter = RwSignal::new("Submitted".to_string());
     let type_filter = RwSignal::new(String::new());
-    let apps = LocalResource::new(move || {
-        ctx.versions.track(&[Collection::Applications]);
-        let backend = ctx.backend();
-        async move { load_all::<Application>(&*backend, Collection::Applications).await }
-    });
+    // Every application; `None` until the first read, which a failure leaves in `status`.
+    let apps = RwSignal::new(None::<Vec<Application>>);
+    let status = RwSignal::new(None::<Notice>);
+    use_load(
+        &[Collection::Applications],
+        status,
+        |backend| async move { load_all::<Application>(&*backend, Collection::Applications).await },
+        move |(good, _bad)| apps.set(Some(good.into_iter().map(|(_, v)| v.value).collect())),
+    );
     let rows = move || {
-        apps.get().map(|r| {
-            r.map(|(good, _bad)| {
+        apps.with(|all| {
+            all.as_ref().map(|all| {
                 let sf = state_filter.get();
                 let tf = type_filter.get();
-                let mut list: Vec<Application> = good
-                    .into_iter()
-                    .map(|(_, v)| v.value)
+                let mut list: Vec<Application> = all
+                    .iter()
                     .filter(|a| sf.is_empty() || a.status.state.key() == sf)
                     .filter(|a| {
                         tf.is_empty() || a.form.partner_type.map(Keyed::key) == Some(tf.as_str())
                     })
+                    .cloned()
                     .collect();
-                list.sort_by_key(|a| std::cmp::Reverse(a.submitted_at()));
+                crate::domain::common::order::sort_by_key(&mut list, |a| {
+                    std::cmp::Reverse(a.submitted_at())
+                });
                 list
             })
         })
@@ -72,11 +79,11 @@ pub fn ReviewQueuePage() -> impl IntoView {
                     look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, review.all).to_string()))
                 />
             </div>
+            <StatusLine message=status/>
             {move || match rows() {
-                None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="pc-alert pc-alert-error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, review.empty))}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+                None => view! { <p class="pc-loading" role="status" hidden=move || status.with(Option::is_some)>{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, review.empty))}</p> }.into_any(),
+                Some(list) => view! {
                     <table class="pc-table" data-testid="review-table">
                         <thead><tr>
                             <th scope="col">{crate::ui::tr(i18n, |i| t_string!(i, apply.f_company_name))}</th>
@@ -128,25 +135,35 @@ pub fn ReviewDetailPage() -> impl IntoView {
     let rev = RwSignal::new(0u64);
     let phase = RwSignal::new(Phase::Loading);
     let status = RwSignal::new(None::<Notice>);
-    let loaded = LocalResource::new(move || {
-        ctx.versions.track(&[Collection::Applications]);
-        let id = id.get();
-        let backend = ctx.backend();
-        async move { load::<Application>(&*backend, Collection::Applications, &id).await }
-    });
-    Effect::new(move |_| {
-        let Some(result) = loaded.get() else { return };
-        let next = match result {
-            Ok(Some(Versioned { value, rev: r })) => {
-                app.set(value);
-                rev.set(r);
-                Phase::Ready
-            }
-            Ok(None) => Phase::NotFound,
-            Err(e) => Phase::Failed(error_message(i18n, &e)),
-        };
+    let set_phase = move |next: Phase| {
         if phase.get_untracked() != next {
             phase.set(next);
+        }
+    };
+    // A failed read is the page's state, not a line under the decision.
+    let failed = RwSignal::new(None::<Notice>);
+    use_load(
+        &[Collection::Applications],
+        failed,
+        move |backend| {
+            let id = id.get();
+            async move { load::<Application>(&*backend, Collection::Applications, &id).await }
+        },
+        move |found| {
+            set_phase(match found {
+                Some(Versioned { value, rev: r }) => {
+                    app.set(value);
+                    rev.set(r);
+                    Phase::Ready
+                }
+                None => Phase::NotFound,
+            })
+        },
+    );
+    Effect::new(move |_| {
+        if let Some(Notice::Problem(msg)) = failed.get() {
+            failed.set(None);
+            set_phase(Phase::Failed(msg));
         }
     });
     let phase = Memo::new(move |_| phase.get());

@@ -284,7 +284,7 @@ impl StatementTable {
             .filter(|(_, u)| **u)
             .map(|(n, _)| self.texts.all[n].clone())
             .collect();
-        out.sort();
+        crate::domain::common::order::sort_by(&mut out, |a, b| a.cmp(b));
         out
     }
 

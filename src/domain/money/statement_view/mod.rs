@@ -232,12 +232,12 @@ pub fn compute(
         total.add(table, i);
     }
     let keys = sort_keys(table, sort.column, basis);
-    let mut keyed: Vec<(i64, u32)> = shown.iter().map(|&i| (keys[i as usize], i)).collect();
-    if sort.descending {
-        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    } else {
-        keyed.sort_unstable();
-    }
+    // Descending by the key's bitwise complement (it reverses the order of every i64,
+    // without overflow), so one sort of plain pairs serves both directions; equal keys
+    // keep the file's order either way.
+    let flip = |k: i64| if sort.descending { !k } else { k };
+    let mut keyed: Vec<(i64, u32)> = shown.iter().map(|&i| (flip(keys[i as usize]), i)).collect();
+    keyed.sort_unstable();
     let by_month = by_month
         .into_iter()
         .enumerate()
@@ -256,7 +256,7 @@ pub fn compute(
             }
         })
         .collect();
-    by_customer.sort_by(|a, b| {
+    crate::domain::common::order::sort_by(&mut by_customer, |a, b| {
         b.totals
             .rebate
             .cmp(&a.totals.rebate)

@@ -4,16 +4,16 @@
 use std::cmp::Ordering;
 
 use super::Column;
+use crate::domain::common::order::sorted_positions;
 use crate::domain::money::statement::StatementBasis;
 use crate::domain::money::statement_table::StatementTable;
 
 /// Each number's place in order: `rank[n] < rank[m]` when item `n` comes before `m`.
 fn ranks<T>(items: &[T], order: impl Fn(&T, &T) -> Ordering) -> Vec<u32> {
-    let mut by_order: Vec<u32> = (0..items.len() as u32).collect();
-    by_order.sort_by(|&a, &b| order(&items[a as usize], &items[b as usize]));
+    let by_order = sorted_positions(items.len(), &|a, b| order(&items[a], &items[b]));
     let mut rank = vec![0; items.len()];
     for (place, n) in by_order.into_iter().enumerate() {
-        rank[n as usize] = place as u32;
+        rank[n] = place as u32;
     }
     rank
 }

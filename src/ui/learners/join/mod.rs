@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use super::words::{achievement_name, method_name, state_name};
 use crate::data::Collection;
 use crate::data::learners::all_learners;
-use crate::domain::learning::learner::LearnerState;
+use crate::domain::learning::learner::{Learner, LearnerState};
 use crate::i18n::*;
-use crate::ui::context::AppContext;
+use crate::ui::load::use_load;
 use crate::ui::tr;
 
 mod account;
@@ -37,23 +37,27 @@ pub fn JoinPage() -> impl IntoView {
 /// their own).
 #[component]
 fn MyRequests() -> impl IntoView {
-    let ctx = AppContext::get();
     let i18n = use_i18n();
-    let mine = LocalResource::new(move || {
-        ctx.versions.track(&[Collection::Learners]);
-        let backend = ctx.backend();
-        async move {
+    // `None` until the first read. A read that fails lists nothing (the form above
+    // reports its own problems); the next change of the learners reads again.
+    let mine = RwSignal::new(None::<Vec<Learner>>);
+    use_load(
+        &[Collection::Learners],
+        RwSignal::new(None),
+        |backend| async move {
             let ids = backend
                 .settings()
                 .await
                 .map(|s| s.my_learners)
                 .unwrap_or_default();
             let all = all_learners(&*backend).await.unwrap_or_default();
-            all.into_iter()
+            Ok(all
+                .into_iter()
                 .filter(|l| ids.contains(&l.id))
-                .collect::<Vec<_>>()
-        }
-    });
+                .collect::<Vec<_>>())
+        },
+        move |list| mine.set(Some(list)),
+    );
     view! {
         <section class="pc-card" aria-labelledby="pc-mine-heading">
             <h2 id="pc-mine-heading">{tr(i18n, |i| t_string!(i, learn.mine_heading))}</h2>
