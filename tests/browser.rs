@@ -224,7 +224,7 @@ async fn text_field_reports_input_and_ties_its_error() {
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = input.get_attribute("aria-describedby").unwrap();
     let err = host
-        .query_selector(&format!("#{}", described.split(' ').last().unwrap()))
+        .query_selector(&format!("#{}", described.split(' ').next_back().unwrap()))
         .unwrap()
         .unwrap();
     assert_eq!(err.text_content().unwrap(), "公司名称为必填项");

@@ -52,7 +52,7 @@ pub(super) fn MonthTotals(st: Statements) -> impl IntoView {
     view! {
         <section class="pc-card" aria-labelledby="pc-month-totals">
             <h2 id="pc-month-totals">{tr(i18n, |i| t_string!(i, stmt.by_month))}</h2>
-            <table class="pc-table" data-testid="month-totals">
+            <table class="pc-table pc-table-middle" data-testid="month-totals">
                 <thead><tr>
                     <th scope="col">{tr(i18n, |i| t_string!(i, stmt.col_month))}</th>
                     <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, stmt.total_rows))}</th>
