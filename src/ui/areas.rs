@@ -60,8 +60,11 @@ macro_rules! area {
     };
 }
 
-area!(apply, preload_apply, {
+area!(eligibility, preload_eligibility, {
     Page::Eligibility => crate::ui::eligibility::EligibilityPage,
+});
+
+area!(apply, preload_apply, {
     Page::Apply => crate::ui::apply::ApplyPage,
 });
 
@@ -70,8 +73,11 @@ area!(review, preload_review, {
     Page::ReviewDetail => crate::ui::review::ReviewDetailPage,
 });
 
-area!(partnership, preload_partnership, {
+area!(profile, preload_profile, {
     Page::Profile => crate::ui::profile::ProfilePage,
+});
+
+area!(partnership, preload_partnership, {
     Page::Certificate => crate::ui::certificate::CertificatePage,
     Page::Termination => crate::ui::termination::TerminationPage,
 });
@@ -96,9 +102,12 @@ area!(announcements, preload_announcements, {
     Page::AnnouncementDetail => crate::ui::announcements::AnnouncementDetailPage,
 });
 
+area!(join, preload_join, {
+    Page::Join => crate::ui::learners::JoinPage,
+});
+
 area!(learners, preload_learners, {
     Page::Learners => crate::ui::learners::LearnersPage,
-    Page::Join => crate::ui::learners::JoinPage,
 });
 
 area!(settings, preload_settings, {
@@ -109,13 +118,16 @@ area!(settings, preload_settings, {
 async fn load(page: Page) -> Result<PageView, SplitLoaderError> {
     match route(page).area {
         Area::Main => Ok(|| crate::ui::home::HomePage().into_any()),
+        Area::Eligibility => eligibility(page).await,
         Area::Apply => apply(page).await,
         Area::Review => review(page).await,
+        Area::Profile => profile(page).await,
         Area::Partnership => partnership(page).await,
         Area::Customers => customers(page).await,
         Area::Statements => statements(page).await,
         Area::Settlements => settlements(page).await,
         Area::Announcements => announcements(page).await,
+        Area::Join => join(page).await,
         Area::Learners => learners(page).await,
         Area::Settings => settings(page).await,
     }
@@ -127,13 +139,16 @@ pub fn prefetch(area: Area) {
     leptos::task::spawn_local(async move {
         let _ = match area {
             Area::Main => Ok(()),
+            Area::Eligibility => preload_eligibility().await,
             Area::Apply => preload_apply().await,
             Area::Review => preload_review().await,
+            Area::Profile => preload_profile().await,
             Area::Partnership => preload_partnership().await,
             Area::Customers => preload_customers().await,
             Area::Statements => preload_statements().await,
             Area::Settlements => preload_settlements().await,
             Area::Announcements => preload_announcements().await,
+            Area::Join => preload_join().await,
             Area::Learners => preload_learners().await,
             Area::Settings => preload_settings().await,
         };

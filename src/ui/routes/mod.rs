@@ -45,11 +45,15 @@ pub enum Page {
 pub enum Area {
     /// The shell and the home page: what every visit needs.
     Main,
-    /// The eligibility check and the application wizard.
+    /// The eligibility check (a visitor's first stop: without the wizard).
+    Eligibility,
+    /// The application wizard.
     Apply,
     /// The channel manager's review of applications.
     Review,
-    /// Company profile, authorization certificate, termination.
+    /// The company profile.
+    Profile,
+    /// Authorization certificate and termination.
     Partnership,
     /// Customers and their special rebates.
     Customers,
@@ -59,7 +63,9 @@ pub enum Area {
     Settlements,
     /// Announcements and their detail.
     Announcements,
-    /// The learning platform: joining and the admin's list.
+    /// The learning platform: an employee joining (without the admin's list).
+    Join,
+    /// The learning platform: the admin's list, records and imports.
     Learners,
     /// Settings: connection, backup, problems.
     Settings,

@@ -29,7 +29,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.eligibility)),
         shown_to: EVERYONE,
         opens: &[],
-        area: Area::Apply,
+        area: Area::Eligibility,
     },
     Route {
         page: Page::Apply,
@@ -66,7 +66,7 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.profile)),
         shown_to: PARTNER_ROLES,
         opens: PARTNER_DATA,
-        area: Area::Partnership,
+        area: Area::Profile,
     },
     Route {
         page: Page::Certificate,
@@ -175,7 +175,7 @@ pub const ROUTES: &[Route] = &[
         shown_to: &[Role::MainAccount, Role::SubAccount],
         // The join page explains to a visitor or manager why they cannot join.
         opens: &[],
-        area: Area::Learners,
+        area: Area::Join,
     },
     Route {
         page: Page::Settings,
