@@ -48,9 +48,9 @@ export function groupChunks({ chunks, areas }, gzipOf) {
   let groups = chunks.map((c) => ({ members: [c], users: new Set(c.users), size: gzipOf(c.file) }));
   const filesOf = (area) => 1 + groups.filter((g) => g.users.has(area)).length;
   // The bytes the areas of `h` that `g` lacks would fetch more. Remote mode fetches its
-  // module at start, before the first page: its bytes count five times. The record check
-  // is fetched after the settings page has drawn, in the background: a tenth.
-  const weight = { remote: 5, record_check: 0.1 };
+  // module at start, before the first page: its bytes count five times. The modules an
+  // action fetches (ui/on_demand.rs) come after their page has drawn: a tenth.
+  const weight = { remote: 5, record_check: 0.1, records_csv: 0.1 };
   const extra = (g, h) =>
     [...h.users].filter((u) => !g.users.has(u)).reduce((n, u) => n + (weight[u] ?? 1), 0) * g.size;
   for (;;) {

@@ -81,17 +81,21 @@ const mainWasm = [...initial].find((f) => f.endsWith(".wasm"));
 if (mainWasm) line(`  of which the main wasm module`, [mainWasm]);
 // `remote` is not a page area: remote mode's backend, fetched at start when the console
 // talks to a server (local mode never fetches it).
-// `record_check` is not one either: the check of every stored record against its type,
-// fetched once the settings page has drawn (and for a restore): listed as what it adds
-// to the settings area's files.
+// Nor are the modules an action fetches (ui/on_demand.rs): listed under the page that
+// offers the action, as what they add to its files.
+const ACTIONS = {
+  record_check: ["settings", "the record check, after the page draws"],
+  records_csv: ["learners", "the records reader, when a file is chosen"],
+};
 const filesOf = (name) => areas.find((a) => a.area === name)?.files ?? [];
 for (const { area, files: own } of areas.sort((a, b) => a.area.localeCompare(b.area))) {
-  if (area === "record_check") continue;
+  if (ACTIONS[area]) continue;
   const label = area === "remote" ? `REMOTE MODE adds at start` : `FIRST VISIT of area ${area}`;
   line(`${label} (+${own.length} files)`, own);
-  if (area === "settings" && filesOf("record_check").length) {
-    const more = filesOf("record_check").filter((f) => !own.includes(f));
-    line(`  then, after it draws, the record check (+${more.length})`, more);
+  for (const [action, [page, what]] of Object.entries(ACTIONS)) {
+    if (page !== area || !filesOf(action).length) continue;
+    const more = filesOf(action).filter((f) => !own.includes(f));
+    line(`  then ${what} (+${more.length})`, more);
   }
 }
 line(`ALL FILES (${files.length})`, files);

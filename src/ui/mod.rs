@@ -1,6 +1,9 @@
 //! The Leptos UI: the app shell, shared components and one folder per feature. Every rule
 //! comes from `domain`, every read and write goes through `data`.
 
+#[macro_use]
+mod on_demand;
+
 pub mod announcements;
 pub mod app;
 pub mod apply;

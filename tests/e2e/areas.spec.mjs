@@ -107,6 +107,24 @@ test("the settings page draws without the record check, fetched after it; a rest
   await expect(page.getByRole("status").filter({ hasText: "已从备份恢复" })).toBeVisible();
 });
 
+test("the learners page arrives without the records reader, fetched when a file is chosen", async ({ page }) => {
+  const fetched = areaFetches(page);
+  await page.goto("./");
+  await actAs(page, "main");
+  await page.goto("learners");
+  await expect(page.getByRole("heading", { name: "学员管理", level: 1 })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(fetched).toContain("split_learners");
+  expect(fetched).not.toContain("split_records_csv");
+  await page.getByLabel("选择 CSV 文件").setInputFiles({
+    name: "records.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("学员,类型,名称,日期\n999999,course,云基础,2026-10-09\n"),
+  });
+  await expect(page.getByTestId("import-refused")).toHaveText("第 2 行：找不到学员 999999");
+  expect(fetched).toContain("split_records_csv");
+});
+
 test("links move in place, back and forward follow, and the navigation marks the page shown", async ({ page, context }) => {
   await page.goto("./");
   await actAs(page, "main");

@@ -5,6 +5,7 @@ mod join;
 mod list;
 mod manage;
 mod records;
+mod records_reader;
 mod words;
 
 pub use join::JoinPage;

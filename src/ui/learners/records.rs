@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 use super::words::{KINDS, achievement_name};
 use crate::data::learners::{put_learner, put_learners};
-use crate::domain::learning::learner::{
-    Learner, LearningRecord, RecordLineProblem, read_records_csv,
-};
+use crate::domain::learning::learner::{Learner, LearningRecord, RecordLineProblem};
 use crate::i18n::*;
 use crate::ui::components::{
     Busy, ChoiceField, ChoiceLook, TextField, error_message, no_text_message,
@@ -149,6 +147,12 @@ pub fn RecordsImport(learners: RwSignal<Vec<Learner>>, status: Status) -> impl I
             };
             // The page may have gone while the file was read.
             let Some(mut list) = learners.try_get_untracked() else {
+                return;
+            };
+            let Ok(read_records_csv) = super::records_reader::load().await else {
+                status.set(Some(Notice::Problem(
+                    t_string!(i18n, app.area_failed_why).to_string(),
+                )));
                 return;
             };
             let known: Vec<String> = list.iter().map(|l| l.id.clone()).collect();
