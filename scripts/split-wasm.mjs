@@ -80,7 +80,9 @@ function cutModules() {
   // 3. Put chunks together until no area needs more than a dozen files (chunk-groups.mjs),
   // then optimise every module.
   const loaderPath = join(cut, "__wasm_split.js");
-  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), (f) => codeGzipSize(join(cut, f)));
+  // In steps of 64 bytes: a byte more or less in a chunk (another build machine's paths
+  // in a string) must not change which chunks go together.
+  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), (f) => Math.ceil(codeGzipSize(join(cut, f)) / 64) * 64);
   for (const g of groups) {
     mergeChunks(run, g.members.map((c) => join(cut, c.file)), join(cut, g.file), work);
     for (const c of g.members) rmSync(join(cut, c.file));

@@ -268,7 +268,7 @@ pub async fn company_names(
     ),
     DataError,
 > {
-    let profile = load::<ProfileName>(backend, Collection::Profiles, "partner")
+    let profile = super::partner::load_identity(backend)
         .await?
         .map(|p| p.value.company_name)
         .filter(|n| !n.is_empty());
@@ -281,16 +281,6 @@ pub async fn company_names(
     .map(|h| h.value)
     .unwrap_or_default();
     Ok((profile, history))
-}
-
-/// The stored profile's company name alone. Reading the whole `PartnerProfile` here
-/// would bring its parser — and serde's buffering one, for its flattened contact and bank
-/// fields — into the settlements page's module; the profile page reads (and checks) the
-/// rest.
-#[derive(serde::Deserialize)]
-struct ProfileName {
-    #[serde(default)]
-    company_name: String,
 }
 
 /// Where the profile's change history is kept (`profiles/history`).

@@ -25,6 +25,32 @@ pub async fn load_profile(
     load(backend, Collection::Profiles, PROFILE).await
 }
 
+/// The profile's identity alone: what the certificate, the termination email and the
+/// settlement sheets show. Reading the whole `PartnerProfile` there would bring its
+/// parser — and serde's buffering one, for its flattened contact and bank fields — into
+/// those pages' modules; the profile page reads (and checks) the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct ProfileIdentity {
+    /// 公司名称.
+    pub company_name: String,
+    /// 统一社会信用代码, as stored.
+    pub uscc: String,
+    /// The cooperation type the partner was admitted as.
+    pub partner_type: Option<crate::domain::onboarding::partner_type::PartnerType>,
+    /// 公司网站.
+    pub website: String,
+    /// The partner account's id (合作伙伴 UIN).
+    pub account_id: String,
+}
+
+/// The profile's identity with its revision, if the company is a partner.
+pub async fn load_identity(
+    backend: &dyn Backend,
+) -> Result<Option<Versioned<ProfileIdentity>>, DataError> {
+    load(backend, Collection::Profiles, PROFILE).await
+}
+
 /// The change history, newest first.
 pub async fn load_history(backend: &dyn Backend) -> Result<Vec<ChangeRecord>, DataError> {
     let mut history = load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY)

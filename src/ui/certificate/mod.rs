@@ -12,7 +12,7 @@ use crate::ui::load::use_load;
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::data::partner::{load_certificate, load_profile, save_certificate};
+use crate::data::partner::{load_certificate, load_identity, save_certificate};
 use crate::domain::Permission;
 use crate::domain::partner::certificate::{
     CertificateHolder, CertificateRecord, CertificateState, Validity,
@@ -55,7 +55,7 @@ fn Certificate() -> impl IntoView {
         status,
         |backend| async move {
             let certificate = load_certificate(&*backend).await?;
-            let profile = load_profile(&*backend).await.ok().flatten();
+            let profile = load_identity(&*backend).await.ok().flatten();
             Ok((certificate, profile))
         },
         move |(certificate, profile)| {

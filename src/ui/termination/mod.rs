@@ -14,13 +14,12 @@ use crate::ui::router::Link;
 use leptos::prelude::*;
 
 use crate::data::money::load_customers;
-use crate::data::partner::{load_lifecycle, load_profile, save_lifecycle};
+use crate::data::partner::{ProfileIdentity, load_identity, load_lifecycle, save_lifecycle};
 use crate::domain::Permission;
 use crate::domain::money::customer::{Customer, UnbindState, total_arrears};
 use crate::domain::partner::lifecycle::{
     Lifecycle, LifecycleError, PartnerEvent, PartnerState, TerminationPreconditions,
 };
-use crate::domain::partner::profile::PartnerProfile;
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;
@@ -56,7 +55,7 @@ fn state_tone(s: PartnerState) -> &'static str {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct TerminationData {
     customers: Vec<Customer>,
-    profile: Option<PartnerProfile>,
+    profile: Option<ProfileIdentity>,
     lifecycle: Lifecycle,
 }
 
@@ -111,7 +110,7 @@ fn Termination() -> impl IntoView {
         |backend| async move {
             Ok(TerminationData {
                 customers: load_customers(&*backend).await?,
-                profile: load_profile(&*backend).await?.map(|p| p.value),
+                profile: load_identity(&*backend).await?.map(|p| p.value),
                 lifecycle: load_lifecycle(&*backend).await?,
             })
         },
