@@ -8,8 +8,8 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # The wasm build is the same wherever the project is cloned: the build script's output
 # directory (absolute, with the clone's path) is named in panic locations, and a longer or
 # shorter path moved every byte after it, so the chunks were put together differently and
-# every file got another name. Includes .cargo/config.toml's flag, which this replaces.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -Clink-args=--emit-relocs --remap-path-prefix=$(CURDIR)=.
+# every file got another name. Includes .cargo/config.toml's flags, which this replaces.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -Clink-args=--emit-relocs --cfg erase_components --remap-path-prefix=$(CURDIR)=.
 PUBLIC_URL ?= /
 E2E_DIST := target/dist-e2e
 

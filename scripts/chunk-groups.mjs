@@ -50,7 +50,7 @@ export function groupChunks({ chunks, areas }, gzipOf) {
   // The bytes the areas of `h` that `g` lacks would fetch more. Remote mode fetches its
   // module at start, before the first page: its bytes count five times. The modules an
   // action fetches (ui/on_demand.rs) come after their page has drawn: a tenth.
-  const weight = { remote: 5, record_check: 0.1, records_csv: 0.1 };
+  const weight = { remote: 5, record_check: 0.1, records_csv: 0.1, statement_tools: 0.1 };
   const extra = (g, h) =>
     [...h.users].filter((u) => !g.users.has(u)).reduce((n, u) => n + (weight[u] ?? 1), 0) * g.size;
   for (;;) {

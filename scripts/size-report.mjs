@@ -86,6 +86,7 @@ if (mainWasm) line(`  of which the main wasm module`, [mainWasm]);
 const ACTIONS = {
   record_check: ["settings", "the record check, after the page draws"],
   records_csv: ["learners", "the records reader, when a file is chosen"],
+  statement_tools: ["statements", "import and sample data, when opened"],
 };
 const filesOf = (name) => areas.find((a) => a.area === name)?.files ?? [];
 for (const { area, files: own } of areas.sort((a, b) => a.area.localeCompare(b.area))) {

@@ -25,14 +25,46 @@ test("opening the home page fetches no area module (and remote mode's only in re
   if (mode === "local") expect(fetched).toEqual([]);
 });
 
-test("a statements page fetches the statements area and no other page's", async ({ page, mode }) => {
+test("a statements page fetches the statements area and no other page's; import and sample come when opened", async ({ page, mode }) => {
+  // The browser logs the failed fetch, and the split loader logs its error.
+  page.pcExpectedConsole = /console error: (Failed to load resource|TypeError|CompileError)/;
+  page.on("dialog", (d) => d.accept());
   const fetched = areaFetches(page);
   await page.goto("./");
   await actAs(page, "main");
   await page.goto("statements");
   await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
-  expect(fetched.filter((f) => f.startsWith("split_") && f !== "split_remote")).toEqual(["split_statements"]);
+  // Nothing stored yet: the tools open by themselves, their module fetched after the page's.
+  await expect(page.locator("#stmt-sample-size")).toBeVisible();
+  expect(fetched.filter((f) => f.startsWith("split_") && f !== "split_remote")).toEqual(["split_statements", "split_statement_tools"]);
   if (mode === "local") expect(fetched).not.toContain("split_remote");
+  await page.locator("#stmt-sample-size").selectOption("1000");
+  await page.getByRole("button", { name: "加载示例数据" }).click();
+  await expect(page.getByTestId("total-rows")).toHaveText("1000");
+  // With statements stored a visit reads them without the tools; opening them fetches the
+  // module, and a module that cannot be fetched is said, with a retry.
+  await page.route(/\/split_statement_tools-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  const seen = fetched.length;
+  await page.reload();
+  await expect(page.getByTestId("total-rows")).toHaveText("1000");
+  await page.waitForTimeout(300);
+  expect(fetched.slice(seen)).not.toContain("split_statement_tools");
+  const toggle = page.getByRole("button", { name: "导入对账单或使用示例" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#stmt-sample-size")).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "网络可能已断开" })).toBeVisible();
+  expect(fetched.slice(seen)).toContain("split_statement_tools");
+  await page.unroute(/\/split_statement_tools-[0-9a-f]+\.wasm$/);
+  await page.getByRole("button", { name: "重新下载" }).click();
+  await expect(page.getByLabel("导入对账单（CSV）")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "网络可能已断开" })).toHaveCount(0);
+  // Closed again with the keyboard: hidden, not gone.
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#stmt-sample-size")).toBeHidden();
 });
 
 // A page of every area, with the role that may open it.

@@ -97,6 +97,13 @@ export async function loadSample(page, lang = "zh-CN") {
   await page.getByRole("button", { name: WORDS[lang].loadSample }).click();
 }
 
+/** Opens the statements page's import and sample tools (they open by themselves only
+ * while no statements are stored). */
+export async function openStatementTools(page, lang = "zh-CN") {
+  const toggle = page.getByRole("button", { name: WORDS[lang].statementTools });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}
+
 /** Plants records as the app would have stored them: `[collection, id, data]` triples.
  * Local mode needs the page open on the app (browser storage is per origin). */
 export async function plant(page, records) {

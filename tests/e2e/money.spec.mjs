@@ -2,7 +2,7 @@
 // totals checked against an independent count, the basis switch, the tax preview,
 // export → re-import, the settlement payment window, and special rebates for the main
 // account only.
-import { test, expect, becomeRole, settleArrears } from "./modes.mjs";
+import { test, expect, becomeRole, openStatementTools, settleArrears } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 import { readFile, writeFile } from "node:fs/promises";
 
@@ -202,6 +202,7 @@ test("statements: Cancel mid-import stores nothing; a page closed mid-import lea
   await page.reload();
   await expect(page.getByTestId("total-rebate")).toHaveText(total);
   // The page goes away while the file is read: the stored rows are those of before.
+  await openStatementTools(page, "en-US");
   await page.getByLabel("Import statements (CSV)").setInputFiles(big);
   await expect(page.getByTestId("import-progress")).toBeVisible();
   await page.reload();

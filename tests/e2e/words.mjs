@@ -9,6 +9,7 @@ export const WORDS = {
     sub: "子账号（员工）",
     manager: "渠道经理",
     loadSample: "加载示例数据",
+    statementTools: "导入对账单或使用示例",
   },
   "en-US": {
     roleSwitch: "Demo: switch role",
@@ -17,6 +18,7 @@ export const WORDS = {
     sub: "Sub-account (employee)",
     manager: "Channel manager",
     loadSample: "Load sample data",
+    statementTools: "Import statements or use a sample",
   },
 };
 

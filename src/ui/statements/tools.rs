@@ -1,8 +1,15 @@
-//! The main account's tools on the statements: import, export of the current view, and
-//! sample data. One piece of work at a time: while one runs the others wait.
+//! The main account's tools on the statements: export of the current view, and — behind
+//! one button — import and sample data. One piece of work at a time: while one runs the
+//! others wait.
+//!
+//! Import and sample data (the CSV reader, the generator, storing a million rows) are a
+//! module of their own (`split_statement_tools`), fetched when the user opens them: most
+//! visits read statements and import nothing. With no statements stored they open by
+//! themselves, because importing is then the first thing to do.
 
 use crate::ui::components::Notice;
 use leptos::prelude::*;
+use std::time::Duration;
 
 use super::Statements;
 use super::import::ImportTool;
@@ -13,12 +20,82 @@ use crate::ui::components::download_text;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
+/// Draws the import and sample tools.
+pub type DrawTools = fn(Statements, RwSignal<bool>) -> AnyView;
+
+fn draw_tools(st: Statements, busy: RwSignal<bool>) -> AnyView {
+    view! {
+        <ImportTool st busy/>
+        <SampleTool st busy/>
+    }
+    .into_any()
+}
+
+on_demand!(statement_tools, load: DrawTools = draw_tools);
+
+/// How long the module may take before a loading line shows.
+const QUIET: Duration = Duration::from_millis(150);
+
+/// Where the tools' module stands.
+#[derive(Clone, Copy)]
+enum Module {
+    /// Not asked for yet, or just asked for: nothing shown.
+    Quiet,
+    /// Asked for and taking longer than `QUIET`.
+    Slow,
+    Ready(DrawTools),
+    Failed,
+}
+
 /// The tools card.
 #[component]
 pub(super) fn DataTools(st: Statements) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
     let busy = RwSignal::new(false);
+    let open = RwSignal::new(false);
+    let module = RwSignal::new(Module::Quiet);
+    let asked = StoredValue::new(false);
+
+    // Fetches the module (again after a failure); the tools stay drawn once there, even
+    // while hidden, so closing them never stops an import.
+    let fetch = move || {
+        if asked.get_value() && !matches!(module.get_untracked(), Module::Failed) {
+            return;
+        }
+        asked.set_value(true);
+        module.set(Module::Quiet);
+        leptos::task::spawn_local(async move {
+            let next = match load().await {
+                Ok(draw) => Module::Ready(draw),
+                Err(_) => Module::Failed,
+            };
+            let _ = module.try_set(next);
+        });
+        set_timeout(
+            move || {
+                if matches!(module.try_get_untracked(), Some(Module::Quiet)) {
+                    module.set(Module::Slow);
+                }
+            },
+            QUIET,
+        );
+    };
+    let toggle = move |_| {
+        let now = !open.get_untracked();
+        open.set(now);
+        if now {
+            fetch();
+        }
+    };
+    // Nothing stored yet: the tools open by themselves.
+    Effect::new(move |_| {
+        if st.loaded.get() && st.rows.with(|r| r.is_empty()) && !open.get_untracked() {
+            open.set(true);
+            fetch();
+        }
+    });
+
     let export = move |_| {
         let lang = ctx.lang.get_untracked();
         let rows = st.rows.get_untracked();
@@ -33,13 +110,34 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
     view! {
         <section class="pc-card" aria-labelledby="pc-stmt-tools">
             <h2 id="pc-stmt-tools">{tr(i18n, |i| t_string!(i, stmt.tools))}</h2>
-            <ImportTool st busy/>
             <div class="pc-actions">
                 <button type="button" class="pc-button pc-button-secondary" on:click=export disabled=move || busy.get()>
                     {tr(i18n, |i| t_string!(i, stmt.export))}
                 </button>
+                <button type="button" id="stmt-tools-toggle" class="pc-button pc-button-secondary"
+                    aria-expanded=move || if open.get() { "true" } else { "false" } aria-controls="stmt-tools-body" on:click=toggle>
+                    {tr(i18n, |i| t_string!(i, stmt.tools_open))}
+                </button>
             </div>
-            <SampleTool st busy/>
+            <div id="stmt-tools-body" hidden=move || !open.get()>
+                {move || match module.get() {
+                    Module::Quiet => ().into_any(),
+                    Module::Slow => view! {
+                        <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p>
+                    }
+                    .into_any(),
+                    Module::Ready(draw) => draw(st, busy),
+                    Module::Failed => view! {
+                        <p class="pc-alert" role="alert">{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
+                        <div class="pc-actions">
+                            <button type="button" class="pc-button pc-button-secondary" on:click=move |_| fetch()>
+                                {tr(i18n, |i| t_string!(i, stmt.tools_retry))}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                }}
+            </div>
         </section>
     }
 }
