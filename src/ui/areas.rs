@@ -14,18 +14,15 @@
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-use std::time::Duration;
 
 use crate::i18n::*;
+use crate::ui::arrival::{Arrival, LoadingLine, fetch_into};
 use crate::ui::router::Router;
 use crate::ui::routes::{Area, Page, route};
 use crate::ui::tr;
 
 /// A page's view, as an area module hands it over.
 pub type PageView = fn() -> AnyView;
-
-/// Until a module has taken this long, nothing is shown (most visits never see a spinner).
-const QUIET: Duration = Duration::from_millis(150);
 
 /// Declares an area's split point `$name` (and its prefetch `$preload`), giving the view
 /// of each page the area holds.
@@ -155,17 +152,6 @@ pub fn prefetch(area: Area) {
     });
 }
 
-/// Where the load of a page's module stands.
-#[derive(Clone, Copy)]
-enum Loading {
-    /// Just started: nothing shown yet.
-    Quiet,
-    /// Taking longer than `QUIET`: a loading line.
-    Slow,
-    Ready(PageView),
-    Failed,
-}
-
 /// A routed page: its view once its area's module is there. Pages of the main module
 /// render at once.
 #[component]
@@ -173,34 +159,13 @@ pub fn AreaPage(page: Page) -> impl IntoView {
     if route(page).area == Area::Main {
         return crate::ui::home::HomePage().into_any();
     }
-    let i18n = use_i18n();
-    let state = RwSignal::new(Loading::Quiet);
-    leptos::task::spawn_local(async move {
-        let next = match load(page).await {
-            Ok(view) => Loading::Ready(view),
-            Err(_) => Loading::Failed,
-        };
-        // The user may have left the page meanwhile.
-        let _ = state.try_set(next);
-    });
-    set_timeout(
-        move || {
-            // Only a change may notify: a second run of the view below would draw the
-            // page afresh and lose what the user started there.
-            if matches!(state.try_get_untracked(), Some(Loading::Quiet)) {
-                state.set(Loading::Slow);
-            }
-        },
-        QUIET,
-    );
+    let state = RwSignal::new(Arrival::Quiet);
+    fetch_into(state, load(page));
     (move || match state.get() {
-        Loading::Quiet => ().into_any(),
-        Loading::Slow => view! {
-            <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p>
-        }
-        .into_any(),
-        Loading::Ready(view) => view(),
-        Loading::Failed => view! { <LoadFailed/> }.into_any(),
+        Arrival::Quiet => ().into_any(),
+        Arrival::Slow => view! { <LoadingLine/> }.into_any(),
+        Arrival::Ready(view) => view(),
+        Arrival::Failed => view! { <LoadFailed/> }.into_any(),
     })
     .into_any()
 }

@@ -8,6 +8,7 @@ pub mod announcements;
 pub mod app;
 pub mod apply;
 pub mod areas;
+pub mod arrival;
 pub mod certificate;
 pub mod components;
 pub mod config;

@@ -9,13 +9,13 @@
 
 use crate::ui::components::Notice;
 use leptos::prelude::*;
-use std::time::Duration;
 
 use super::Statements;
 use super::import::ImportTool;
 use super::sample::SampleTool;
 use crate::domain::money::statement_csv::write_statements;
 use crate::i18n::*;
+use crate::ui::arrival::{Arrival, LoadingLine, fetch_into};
 use crate::ui::components::download_text;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
@@ -33,20 +33,6 @@ fn draw_tools(st: Statements, busy: RwSignal<bool>) -> AnyView {
 
 on_demand!(statement_tools, load: DrawTools = draw_tools);
 
-/// How long the module may take before a loading line shows.
-const QUIET: Duration = Duration::from_millis(150);
-
-/// Where the tools' module stands.
-#[derive(Clone, Copy)]
-enum Module {
-    /// Not asked for yet, or just asked for: nothing shown.
-    Quiet,
-    /// Asked for and taking longer than `QUIET`.
-    Slow,
-    Ready(DrawTools),
-    Failed,
-}
-
 /// The tools card.
 #[component]
 pub(super) fn DataTools(st: Statements) -> impl IntoView {
@@ -54,32 +40,17 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
     let i18n = use_i18n();
     let busy = RwSignal::new(false);
     let open = RwSignal::new(false);
-    let module = RwSignal::new(Module::Quiet);
+    let module = RwSignal::new(Arrival::Quiet);
     let asked = StoredValue::new(false);
 
     // Fetches the module (again after a failure); the tools stay drawn once there, even
     // while hidden, so closing them never stops an import.
     let fetch = move || {
-        if asked.get_value() && !matches!(module.get_untracked(), Module::Failed) {
+        if asked.get_value() && !matches!(module.get_untracked(), Arrival::Failed) {
             return;
         }
         asked.set_value(true);
-        module.set(Module::Quiet);
-        leptos::task::spawn_local(async move {
-            let next = match load().await {
-                Ok(draw) => Module::Ready(draw),
-                Err(_) => Module::Failed,
-            };
-            let _ = module.try_set(next);
-        });
-        set_timeout(
-            move || {
-                if matches!(module.try_get_untracked(), Some(Module::Quiet)) {
-                    module.set(Module::Slow);
-                }
-            },
-            QUIET,
-        );
+        fetch_into(module, load());
     };
     let toggle = move |_| {
         let now = !open.get_untracked();
@@ -121,13 +92,10 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
             </div>
             <div id="stmt-tools-body" hidden=move || !open.get()>
                 {move || match module.get() {
-                    Module::Quiet => ().into_any(),
-                    Module::Slow => view! {
-                        <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p>
-                    }
-                    .into_any(),
-                    Module::Ready(draw) => draw(st, busy),
-                    Module::Failed => view! {
+                    Arrival::Quiet => ().into_any(),
+                    Arrival::Slow => view! { <LoadingLine/> }.into_any(),
+                    Arrival::Ready(draw) => draw(st, busy),
+                    Arrival::Failed => view! {
                         <p class="pc-alert" role="alert">{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
                         <div class="pc-actions">
                             <button type="button" class="pc-button pc-button-secondary" on:click=move |_| fetch()>

@@ -1,0 +1,59 @@
+//! A module on its way: the area loader and the on-demand tools both fetch code, stay
+//! silent while it comes quickly, show a loading line when it does not, and then either
+//! draw what arrived or say it failed.
+
+use leptos::prelude::*;
+use std::future::Future;
+use std::time::Duration;
+
+use crate::i18n::*;
+use crate::ui::tr;
+
+/// Until a module has taken this long, nothing is shown (most visits never see a spinner).
+const QUIET: Duration = Duration::from_millis(150);
+
+/// Where the fetch of a module stands.
+#[derive(Clone, Copy)]
+pub enum Arrival<T> {
+    /// Not asked for yet, or just asked for: nothing shown.
+    Quiet,
+    /// Asked for and taking longer than `QUIET`: a loading line.
+    Slow,
+    Ready(T),
+    Failed,
+}
+
+/// Sets `state` to `Quiet`, then to `Slow` if `fetch` takes longer than `QUIET`, and to
+/// what `fetch` gives once it is done. The owner of `state` may be gone by then (the user
+/// left the page): nothing happens.
+pub fn fetch_into<T, E, F>(state: RwSignal<Arrival<T>>, fetch: F)
+where
+    T: Copy + Send + Sync + 'static,
+    F: Future<Output = Result<T, E>> + 'static,
+{
+    state.set(Arrival::Quiet);
+    leptos::task::spawn_local(async move {
+        let next = match fetch.await {
+            Ok(value) => Arrival::Ready(value),
+            Err(_) => Arrival::Failed,
+        };
+        let _ = state.try_set(next);
+    });
+    set_timeout(
+        move || {
+            // Only a change may notify: a second run of a view that reads `state` would
+            // draw it afresh and lose what the user started there.
+            if matches!(state.try_get_untracked(), Some(Arrival::Quiet)) {
+                state.set(Arrival::Slow);
+            }
+        },
+        QUIET,
+    );
+}
+
+/// The line shown while a module is slow to arrive.
+#[component]
+pub fn LoadingLine() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p> }
+}
