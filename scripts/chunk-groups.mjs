@@ -24,6 +24,21 @@ import { gzipSync } from "node:zlib";
 // Per area, its own module included: the budget. Each file fewer costs bytes.
 export const MAX_FILES = 15;
 
+// The modules an action fetches (ui/on_demand.rs), each with the one page that offers the
+// action. That page's files are there before the action's module is asked for, so a chunk
+// both need costs the action nothing: it neither counts among the action's files nor makes
+// a merge cost the action bytes. (Counting it forced merges on the page for the action's
+// sake: the statements' tools held 15 files, half of them the page's own chunks.)
+export const ACTION_PAGES = {
+  later_steps: "apply",
+  record_check: "settings",
+  records_csv: "learners",
+  statement_tools: "statements",
+};
+
+// The areas that fetch a chunk themselves when they need it (see ACTION_PAGES).
+const fetchers = (users) => users.filter((u) => !users.includes(ACTION_PAGES[u]));
+
 // The loader as wasm-split-cli writes it: each chunk as
 //   /* learners, money */\nconst __chunk_7 = makeLoad(() => { …"./chunk_7.wasm"… }\n, []);
 // and each area as
@@ -45,12 +60,12 @@ export function readLoader(src) {
 
 // The groups of chunks to put together (each of more than one chunk). `gzipOf(file)`.
 export function groupChunks({ chunks, areas }, gzipOf) {
-  let groups = chunks.map((c) => ({ members: [c], users: new Set(c.users), size: gzipOf(c.file) }));
+  let groups = chunks.map((c) => ({ members: [c], users: new Set(fetchers(c.users)), size: gzipOf(c.file) }));
   const filesOf = (area) => 1 + groups.filter((g) => g.users.has(area)).length;
   // The bytes the areas of `h` that `g` lacks would fetch more. Remote mode fetches its
   // module at start, before the first page: its bytes count five times. The modules an
   // action fetches (ui/on_demand.rs) come after their page has drawn: a tenth.
-  const weight = { remote: 5, record_check: 0.1, records_csv: 0.1, statement_tools: 0.1 };
+  const weight = { remote: 5, ...Object.fromEntries(Object.keys(ACTION_PAGES).map((a) => [a, 0.1])) };
   const extra = (g, h) =>
     [...h.users].filter((u) => !g.users.has(u)).reduce((n, u) => n + (weight[u] ?? 1), 0) * g.size;
   for (;;) {

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { ACTION_PAGES } from "./chunk-groups.mjs";
 
 const dir = process.argv[2] || "dist";
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
@@ -83,11 +84,13 @@ if (mainWasm) line(`  of which the main wasm module`, [mainWasm]);
 // talks to a server (local mode never fetches it).
 // Nor are the modules an action fetches (ui/on_demand.rs): listed under the page that
 // offers the action, as what they add to its files.
-const ACTIONS = {
-  record_check: ["settings", "the record check, after the page draws"],
-  records_csv: ["learners", "the records reader, when a file is chosen"],
-  statement_tools: ["statements", "import and sample data, when opened"],
+const WHAT = {
+  later_steps: "steps ③ to ⑥, from step ②",
+  record_check: "the record check, after the page draws",
+  records_csv: "the records reader, when a file is chosen",
+  statement_tools: "import and sample data, when opened",
 };
+const ACTIONS = Object.fromEntries(Object.entries(ACTION_PAGES).map(([action, page]) => [action, [page, WHAT[action]]]));
 const filesOf = (name) => areas.find((a) => a.area === name)?.files ?? [];
 for (const { area, files: own } of areas.sort((a, b) => a.area.localeCompare(b.area))) {
   if (ACTIONS[area]) continue;

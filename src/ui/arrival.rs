@@ -57,3 +57,21 @@ pub fn LoadingLine() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p> }
 }
+
+/// A module that did not arrive: why, and a button that asks for it again. What the page
+/// already shows stays.
+#[component]
+pub fn FetchFailed(
+    /// Asks for the module again.
+    retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="pc-alert" role="alert">{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
+        <div class="pc-actions">
+            <button type="button" class="pc-button pc-button-secondary" on:click=move |_| retry.run(())>
+                {tr(i18n, |i| t_string!(i, app.fetch_again))}
+            </button>
+        </div>
+    }
+}

@@ -325,3 +325,34 @@ test("remote: \"next\" during a slow upload goes on once it is stored; a field t
   await page.getByRole("button", { name: zh.submit }).click();
   await expect(page.getByTestId("application-state")).toContainText(zh.submitted);
 });
+
+test("steps ③ to ⑥ are a module of their own: fetched from step ② on, a failed fetch said with a retry", async ({ page }) => {
+  // The browser logs the failed fetch, and the split loader logs its error.
+  page.pcExpectedConsole = /console error: (Failed to load resource|TypeError|CompileError)/;
+  const fetched = [];
+  page.on("request", (r) => {
+    const m = /\/(split_\w+)-[0-9a-f]+\.wasm$/.exec(new URL(r.url()).pathname);
+    if (m) fetched.push(m[1]);
+  });
+  const later = /\/split_later_steps-[0-9a-f]+\.wasm$/;
+  await page.route(later, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto("apply");
+  await expect(page.getByLabel(zh.supplier)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(fetched).toContain("split_apply");
+  expect(fetched).not.toContain("split_later_steps");
+  await stepOne(page, zh);
+  // Step ② asks for the later steps ahead of "next".
+  await expect(page.getByRole("radio", { name: zh.wechat, exact: true })).toBeVisible();
+  await expect.poll(() => fetched.includes("split_later_steps")).toBe(true);
+  await stepTwo(page, zh);
+  await expect(page).toHaveURL(/apply\/3$/);
+  await expect(page.getByRole("alert").filter({ hasText: "网络可能已断开" })).toBeVisible();
+  // The network is back: asking again draws the step, and step ②'s answers are kept.
+  await page.unroute(later);
+  await page.getByRole("button", { name: "重新下载" }).click();
+  await expect(page.getByRole("textbox", { name: zh.companyName, exact: true })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "网络可能已断开" })).toHaveCount(0);
+  await page.getByRole("button", { name: "上一步" }).click();
+  await expect(page.getByRole("textbox", { name: zh.verifiedName, exact: true })).toHaveValue(company);
+});

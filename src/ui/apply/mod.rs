@@ -1,5 +1,10 @@
 //! `/apply` and `/apply/:step`: the application wizard (RULES §Application). The draft is saved as
 //! it is typed and reopens where the applicant left it, files included.
+//!
+//! Steps ③ to ⑥ (the company's details, contact and bank with their uploads, the summary
+//! and the result) are a module of their own (`split_later_steps`): an applicant starting
+//! at ① or ② does not wait for them. It is fetched when step ② shows (so "next" finds it
+//! there) or when the wizard opens at a later step.
 
 pub mod labels;
 mod nav;
@@ -21,9 +26,26 @@ use self::wizard::Wizard;
 use crate::data::applications::{load_mine, store};
 use crate::domain::onboarding::application::{Application, ApplicationState, WizardStep};
 use crate::i18n::*;
+use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, fetch_into};
 use crate::ui::components::autosave::{SaveState, use_autosave};
 use crate::ui::components::{FormState, Stepper, error_message};
 use crate::ui::context::AppContext;
+
+/// Draws one of steps ③ to ⑥.
+pub type DrawLaterStep = fn(WizardStep) -> AnyView;
+
+fn draw_later_step(step: WizardStep) -> AnyView {
+    match step {
+        WizardStep::BasicInformation => view! { <StepBasic/> }.into_any(),
+        WizardStep::ContactAndBank => view! { <StepContactBank/> }.into_any(),
+        WizardStep::QualificationReview => view! { <ReviewStep/> }.into_any(),
+        WizardStep::Partner => view! { <PartnerStep/> }.into_any(),
+        WizardStep::SupplierDeclaration => view! { <StepSupplier/> }.into_any(),
+        WizardStep::EnterpriseVerification => view! { <StepVerification/> }.into_any(),
+    }
+}
+
+on_demand!(later_steps, load: DrawLaterStep = draw_later_step);
 
 /// The step the wizard may show: the one asked for, but never past the first step with
 /// problems while drafting, and the result steps once submitted.
@@ -125,6 +147,23 @@ fn WizardBody(
         }
     });
 
+    // Steps ③ to ⑥ arrive with their own module, asked for from step ② on (again after a
+    // failure, when the applicant asks).
+    let later = RwSignal::new(Arrival::Quiet);
+    let asked_later = StoredValue::new(false);
+    let fetch_later = move || {
+        if asked_later.get_value() && !matches!(later.get_untracked(), Arrival::Failed) {
+            return;
+        }
+        asked_later.set_value(true);
+        fetch_into(later, load());
+    };
+    Effect::new(move |_| {
+        if step.get() >= WizardStep::EnterpriseVerification {
+            fetch_later();
+        }
+    });
+
     let titles = Signal::derive(move || {
         WizardStep::ALL
             .iter()
@@ -143,10 +182,12 @@ fn WizardBody(
             {move || match step.get() {
                 WizardStep::SupplierDeclaration => view! { <StepSupplier/> }.into_any(),
                 WizardStep::EnterpriseVerification => view! { <StepVerification/> }.into_any(),
-                WizardStep::BasicInformation => view! { <StepBasic/> }.into_any(),
-                WizardStep::ContactAndBank => view! { <StepContactBank/> }.into_any(),
-                WizardStep::QualificationReview => view! { <ReviewStep/> }.into_any(),
-                WizardStep::Partner => view! { <PartnerStep/> }.into_any(),
+                s => match later.get() {
+                    Arrival::Quiet => ().into_any(),
+                    Arrival::Slow => view! { <LoadingLine/> }.into_any(),
+                    Arrival::Ready(draw) => draw(s),
+                    Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| fetch_later())/> }.into_any(),
+                },
             }}
             <WizardNav step=Signal::from(step) save_state/>
         </form>

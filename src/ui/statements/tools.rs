@@ -15,7 +15,7 @@ use super::import::ImportTool;
 use super::sample::SampleTool;
 use crate::domain::money::statement_csv::write_statements;
 use crate::i18n::*;
-use crate::ui::arrival::{Arrival, LoadingLine, fetch_into};
+use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, fetch_into};
 use crate::ui::components::download_text;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
@@ -95,15 +95,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                     Arrival::Quiet => ().into_any(),
                     Arrival::Slow => view! { <LoadingLine/> }.into_any(),
                     Arrival::Ready(draw) => draw(st, busy),
-                    Arrival::Failed => view! {
-                        <p class="pc-alert" role="alert">{tr(i18n, |i| t_string!(i, app.area_failed_why))}</p>
-                        <div class="pc-actions">
-                            <button type="button" class="pc-button pc-button-secondary" on:click=move |_| fetch()>
-                                {tr(i18n, |i| t_string!(i, stmt.tools_retry))}
-                            </button>
-                        </div>
-                    }
-                    .into_any(),
+                    Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| fetch())/> }.into_any(),
                 }}
             </div>
         </section>
