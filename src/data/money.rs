@@ -3,7 +3,9 @@
 //! Statements can reach a million rows, so they are not one record per row: they are
 //! stored as chunks of [`CHUNK_ROWS`] rows in the table's stored form
 //! (`StatementTable::encode`, base64 in the record), listed by an index record. Chunks
-//! written as CSV (before that form) are still read, by the import's reader. A new set of rows is written as a new
+//! written as CSV (before that form) are still read, by the import's reader — which the
+//! caller hands over only when such a chunk is there ([`StoredStatements::WrittenAsCsv`]):
+//! the statements page then fetches it with the import tools. A new set of rows is written as a new
 //! generation of chunks first and becomes visible only when the index is switched to it,
 //! so a full quota half-way leaves the previous statements whole.
 
@@ -18,7 +20,7 @@ use super::typed::{load, load_all, save};
 use crate::domain::money::customer::Customer;
 use crate::domain::money::settlement::SettlementSheet;
 use crate::domain::money::special_rebate::SpecialRebate;
-use crate::domain::money::statement_csv::StatementImport;
+use crate::domain::money::statement_csv::FileProblem;
 use crate::domain::money::statement_table::StatementTable;
 use crate::domain::sample::SampleData;
 
@@ -57,11 +59,29 @@ pub fn check_statement_record(id: &str, data: &serde_json::Value) -> Result<(), 
     read.map_err(|e| e.to_string())
 }
 
+/// Reads the rows of a chunk written as CSV, appended to the rows given
+/// (`statement_csv::read_stored_csv`).
+pub type CsvReader = fn(&str, StatementTable) -> Result<StatementTable, FileProblem>;
+
+/// What [`load_statements`] found.
+// Returned once per read and unpacked at once: boxing the table would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, PartialEq)]
+pub enum StoredStatements {
+    /// Every stored row.
+    Read(StatementTable),
+    /// A chunk was written as CSV and no reader was given: ask again with one.
+    WrittenAsCsv,
+}
+
 /// Every stored statement row. A chunk that cannot be read is an error (never silently
 /// fewer rows, which would make every total wrong).
-pub async fn load_statements(backend: &dyn Backend) -> Result<StatementTable, DataError> {
+pub async fn load_statements(
+    backend: &dyn Backend,
+    csv: Option<CsvReader>,
+) -> Result<StoredStatements, DataError> {
     let Some(index) = load::<StatementIndex>(backend, Collection::Statements, INDEX).await? else {
-        return Ok(StatementTable::default());
+        return Ok(StoredStatements::Read(StatementTable::default()));
     };
     let mut rows = StatementTable::default();
     for id in &index.value.chunks {
@@ -70,10 +90,10 @@ pub async fn load_statements(backend: &dyn Backend) -> Result<StatementTable, Da
             .ok_or_else(|| DataError::Storage(format!("statements/{id} is missing")))?;
         let damaged = |e: String| DataError::Storage(format!("statements/{id}: {e}"));
         if chunk.value.rows.is_empty() {
-            let read = StatementImport::continuing(&chunk.value.csv, rows)
-                .and_then(StatementImport::finish)
-                .map_err(|e| damaged(format!("{e:?}")))?;
-            rows = read.rows;
+            let Some(read_csv) = csv else {
+                return Ok(StoredStatements::WrittenAsCsv);
+            };
+            rows = read_csv(&chunk.value.csv, rows).map_err(|e| damaged(format!("{e:?}")))?;
         } else {
             let bytes = BASE64
                 .decode(&chunk.value.rows)
@@ -82,7 +102,7 @@ pub async fn load_statements(backend: &dyn Backend) -> Result<StatementTable, Da
                 .map_err(|e| damaged(e.to_string()))?;
         }
     }
-    Ok(rows)
+    Ok(StoredStatements::Read(rows))
 }
 
 /// The chunk of `rows` that starts at row `start`.

@@ -1,7 +1,7 @@
 // Lazy areas: the home page needs none of them, a page fetches its own area and no other,
 // a deep link into every area renders, and a module that cannot be fetched is reported
 // with a way back — never a blank page or a panic.
-import { test, expect, becomeRole, actAs } from "./modes.mjs";
+import { test, expect, becomeRole, actAs, plant } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 
 /** The area modules and shared chunks the page fetched so far, by area name. */
@@ -65,6 +65,28 @@ test("a statements page fetches the statements area and no other page's; import 
   await page.keyboard.press("Enter");
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(page.locator("#stmt-sample-size")).toBeHidden();
+});
+
+test("statements an earlier version stored as CSV are read, with the import's reader fetched for them", async ({ page, mode }) => {
+  // Local mode keeps statements in IndexedDB, which a test cannot seed in the stored
+  // form; the native data tests read the same chunks through the in-memory backend.
+  test.skip(mode === "local", "seeded through the test server");
+  const fetched = areaFetches(page);
+  await page.goto("./");
+  await actAs(page, "main");
+  const csv = [
+    "month,customer_uin,customer_name,product,sub_product,payment_mode,consumption,rebate_ratio,rebate",
+    "2026-01,100001,甲公司,云服务器 CVM,S5,prepaid,1000.00,10%,100.00",
+    "2026-02,100002,乙公司,对象存储 COS,标准存储,postpaid,500.00,5%,25.00",
+  ].join("\n");
+  await plant(page, [
+    ["statements", "g1-0000", { csv }],
+    ["statements", "index", { generation: 1, chunks: ["g1-0000"], rows: 2 }],
+  ]);
+  await page.goto("statements");
+  await expect(page.getByTestId("total-rows")).toHaveText("2");
+  await expect(page.getByTestId("total-rebate")).toHaveText("¥125.00");
+  expect(fetched).toContain("split_statement_tools");
 });
 
 // A page of every area, with the role that may open it.

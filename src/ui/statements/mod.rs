@@ -23,7 +23,8 @@ use crate::ui::routes::Page;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::data::money::load_statements;
+use crate::data::money::{StoredStatements, load_statements};
+use crate::data::{Backend, DataError};
 use crate::domain::Permission;
 use crate::domain::money::statement::StatementBasis;
 use crate::domain::money::statement_table::StatementTable;
@@ -62,6 +63,32 @@ thread_local! {
 /// Remembers rows this page wrote itself (no need to read them back).
 pub(crate) fn remember(version: u64, rows: Arc<StatementTable>) {
     CACHE.with(|c| *c.borrow_mut() = Some((version, rows)));
+}
+
+/// Why the rows could not be read.
+enum Unread {
+    Data(DataError),
+    /// Stored as CSV by an earlier version, and the module with the reader did not arrive.
+    ReaderMissing,
+}
+
+/// Every stored row. Rows an earlier version stored as CSV need the import's reader,
+/// which comes with the tools' module: fetched only then.
+async fn read_rows(backend: &dyn Backend) -> Result<StatementTable, Unread> {
+    let mut reader = None;
+    loop {
+        match load_statements(backend, reader)
+            .await
+            .map_err(Unread::Data)?
+        {
+            StoredStatements::Read(rows) => return Ok(rows),
+            StoredStatements::WrittenAsCsv if reader.is_none() => {
+                let tools = tools::load().await.map_err(|_| Unread::ReaderMissing)?;
+                reader = Some(tools.read_csv);
+            }
+            StoredStatements::WrittenAsCsv => return Err(Unread::ReaderMissing),
+        }
+    }
 }
 
 /// The page; roles without access to partner data get the reason instead.
@@ -124,7 +151,7 @@ fn StatementsView() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // The benchmark reads `pc:statements-load` (stored rows read back).
             measure_start("pc:statements-load");
-            let loaded = load_statements(&*backend).await;
+            let loaded = read_rows(&*backend).await;
             measure_end("pc:statements-load");
             match loaded {
                 Ok(rows) => {
@@ -132,9 +159,12 @@ fn StatementsView() -> impl IntoView {
                     remember(version, rows.clone());
                     st.rows.set(rows);
                 }
-                Err(e) => st
+                Err(Unread::Data(e)) => st
                     .status
                     .set(Some(Notice::Problem(error_message(i18n, &e)))),
+                Err(Unread::ReaderMissing) => st.status.set(Some(Notice::Problem(
+                    t_string!(i18n, app.area_failed_why).to_string(),
+                ))),
             }
             st.loaded.set(true);
         });

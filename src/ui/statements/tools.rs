@@ -5,7 +5,9 @@
 //! Import and sample data (the CSV reader, the generator, storing a million rows) are a
 //! module of their own (`split_statement_tools`), fetched when the user opens them: most
 //! visits read statements and import nothing. With no statements stored they open by
-//! themselves, because importing is then the first thing to do.
+//! themselves, because importing is then the first thing to do. The module also carries
+//! the reader for statements an earlier version stored as CSV (`data::money`) and the
+//! export's CSV writer, fetched by the first export.
 
 use crate::ui::components::Notice;
 use leptos::prelude::*;
@@ -13,15 +15,35 @@ use leptos::prelude::*;
 use super::Statements;
 use super::import::ImportTool;
 use super::sample::SampleTool;
-use crate::domain::money::statement_csv::write_statements;
+use crate::data::money::CsvReader;
+use crate::domain::common::lang::Lang;
+use crate::domain::money::statement_csv::{read_stored_csv, write_statements};
 use crate::i18n::*;
 use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, fetch_into};
 use crate::ui::components::download_text;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
-/// Draws the import and sample tools.
-pub type DrawTools = fn(Statements, RwSignal<bool>) -> AnyView;
+/// What the tools' module holds.
+#[derive(Clone, Copy)]
+pub struct Tools {
+    /// Draws the import and sample tools.
+    pub draw: fn(Statements, RwSignal<bool>) -> AnyView,
+    /// The import's reader, for statements stored as CSV by an earlier version.
+    pub read_csv: CsvReader,
+    /// Downloads the rows the filters show as CSV, in the reader's language.
+    pub export: fn(Statements, Lang),
+}
+
+fn export_view(st: Statements, lang: Lang) {
+    let rows = st.rows.get_untracked();
+    let text = st
+        .view
+        .with_untracked(|v| write_statements(v.rows.iter().map(|&i| rows.row(i as usize)), lang));
+    if let Err(e) = download_text("statements.csv", "text/csv;charset=utf-8", &text) {
+        st.status.set(Some(Notice::Problem(e)));
+    }
+}
 
 fn draw_tools(st: Statements, busy: RwSignal<bool>) -> AnyView {
     view! {
@@ -31,7 +53,14 @@ fn draw_tools(st: Statements, busy: RwSignal<bool>) -> AnyView {
     .into_any()
 }
 
-on_demand!(statement_tools, load: DrawTools = draw_tools);
+on_demand!(
+    statement_tools,
+    load: Tools = Tools {
+        draw: draw_tools,
+        read_csv: read_stored_csv,
+        export: export_view,
+    }
+);
 
 /// The tools card.
 #[component]
@@ -67,15 +96,17 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
         }
     });
 
+    // The CSV writer comes with the module too: the first export fetches it.
     let export = move |_| {
         let lang = ctx.lang.get_untracked();
-        let rows = st.rows.get_untracked();
-        let text = st.view.with_untracked(|v| {
-            write_statements(v.rows.iter().map(|&i| rows.row(i as usize)), lang)
+        leptos::task::spawn_local(async move {
+            match load().await {
+                Ok(tools) => (tools.export)(st, lang),
+                Err(_) => st.status.set(Some(Notice::Problem(
+                    t_string!(i18n, app.area_failed_why).to_string(),
+                ))),
+            }
         });
-        if let Err(e) = download_text("statements.csv", "text/csv;charset=utf-8", &text) {
-            st.status.set(Some(Notice::Problem(e)));
-        }
     };
 
     view! {
@@ -94,7 +125,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                 {move || match module.get() {
                     Arrival::Quiet => ().into_any(),
                     Arrival::Slow => view! { <LoadingLine/> }.into_any(),
-                    Arrival::Ready(draw) => draw(st, busy),
+                    Arrival::Ready(tools) => (tools.draw)(st, busy),
                     Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| fetch())/> }.into_any(),
                 }}
             </div>

@@ -8,6 +8,7 @@ mod write;
 
 pub use read::{
     FileProblem, ImportOutcome, LineProblem, StatementImport, Step, parse_ratio, read_statements,
+    read_stored_csv,
 };
 pub use write::{header_line, push_row, ratio_percent, write_statements};
 

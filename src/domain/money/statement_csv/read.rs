@@ -384,3 +384,11 @@ fn parse_yes_no(text: &str) -> Option<bool> {
         _ => None,
     }
 }
+
+/// The rows of a chunk stored as CSV by a version before the table's own form, appended
+/// to `rows` (a line that does not read is left out, as it was when the chunk was read).
+pub fn read_stored_csv(text: &str, rows: StatementTable) -> Result<StatementTable, FileProblem> {
+    StatementImport::continuing(text, rows)
+        .and_then(StatementImport::finish)
+        .map(|read| read.rows)
+}

@@ -5,7 +5,6 @@
 
 use rust_decimal::Decimal;
 use std::ops::Range;
-use std::str::FromStr;
 
 use super::{POSTPAID, SPECIAL, StatementTable};
 
@@ -158,7 +157,9 @@ impl StatementTable {
         let mut ratios = Vec::new();
         for _ in 0..count {
             let text = at.text("ratios")?;
-            ratios.push(Decimal::from_str(text).map_err(|_| Damaged("ratios"))?);
+            // Written by `Decimal`'s own `to_string`: never in scientific notation, so the
+            // exact reader (without `from_str`'s scientific fallback, 2 KB of wasm) reads it.
+            ratios.push(Decimal::from_str_exact(text).map_err(|_| Damaged("ratios"))?);
         }
         let n = at.u32("rows")? as usize;
         let month = at.column(n, "months", i32::from_le_bytes)?;
