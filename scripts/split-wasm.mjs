@@ -82,7 +82,8 @@ function cutModules() {
   const loaderPath = join(cut, "__wasm_split.js");
   // In steps of 64 bytes: a byte more or less in a chunk (another build machine's paths
   // in a string) must not change which chunks go together.
-  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), (f) => Math.ceil(codeGzipSize(join(cut, f)) / 64) * 64);
+  const size64 = (f) => Math.ceil(codeGzipSize(join(cut, f)) / 64) * 64;
+  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), size64, (a) => size64(`split_${a}.wasm`));
   for (const g of groups) {
     mergeChunks(run, g.members.map((c) => join(cut, c.file)), join(cut, g.file), work);
     for (const c of g.members) rmSync(join(cut, c.file));
