@@ -288,12 +288,12 @@ async fn statements_round_trip_through_indexeddb_in_chunks() {
     let rows = StatementTable::from_rows(&generated).unwrap();
     save_statements(&b, &rows).await.unwrap();
     // A new page reads them back from IndexedDB, every row and amount exact.
-    let again = stored_rows(&b).await.unwrap();
+    let again = support::stored_rows(&b).await.unwrap();
     assert_eq!(again.len(), rows.len());
     assert_eq!(again, rows);
     // A sub-account reads them; it may not replace them.
     b.switch_role(Role::SubAccount).await.unwrap();
-    assert_eq!(stored_rows(&b).await.unwrap().len(), rows.len());
+    assert_eq!(support::stored_rows(&b).await.unwrap().len(), rows.len());
     let few = StatementTable::from_rows(&generated[..10]).unwrap();
     assert!(save_statements(&b, &few).await.is_err());
 }
@@ -364,19 +364,4 @@ async fn only_bytes_the_browser_decodes_count_as_an_image() {
     fake.extend(std::iter::repeat_n(0x11, 4000));
     assert!(!decodes_as_image(&fake, "image/png").await);
     assert!(!decodes_as_image(b"<svg xmlns='http://www.w3.org/2000/svg'/>", "image/png").await);
-}
-
-/// Every stored statement row, chunks stored as CSV read with the import's reader.
-async fn stored_rows(
-    b: &dyn partner_console::data::Backend,
-) -> Result<
-    partner_console::domain::money::statement_table::StatementTable,
-    partner_console::data::DataError,
-> {
-    use partner_console::data::money::{StoredStatements, load_statements};
-    use partner_console::domain::money::statement_csv::read_stored_csv;
-    match load_statements(b, Some(read_stored_csv)).await? {
-        StoredStatements::Read(rows) => Ok(rows),
-        StoredStatements::WrittenAsCsv => unreachable!("a reader was given"),
-    }
 }

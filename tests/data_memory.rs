@@ -162,19 +162,19 @@ fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
     block_on(async {
         let (b, stores) = memory_backend_with_stores();
         b.switch_role(Role::MainAccount).await.unwrap();
-        assert!(stored_rows(&b).await.unwrap().is_empty());
+        assert!(support::stored_rows(&b).await.unwrap().is_empty());
         let rows = |n, seed| {
             let rows = generate(n, "2026-10".parse().unwrap(), seed).statements;
             StatementTable::from_rows(&rows).unwrap()
         };
         let first = rows(CHUNK_ROWS + 10, 1);
         save_statements(&b, &first).await.unwrap();
-        assert_eq!(stored_rows(&b).await.unwrap(), first);
+        assert_eq!(support::stored_rows(&b).await.unwrap(), first);
         // Index plus two chunks; a second save leaves no old chunk behind.
         let second = rows(50, 2);
         save_statements(&b, &second).await.unwrap();
         assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 2);
-        assert_eq!(stored_rows(&b).await.unwrap(), second);
+        assert_eq!(support::stored_rows(&b).await.unwrap(), second);
         // A quota that cannot hold the new set: refused, the previous rows intact.
         stores.bulk.set_limit(Some(40_000));
         assert_eq!(
@@ -182,7 +182,7 @@ fn statements_round_trip_in_chunks_and_a_full_quota_keeps_the_old_ones() {
             Err(DataError::QuotaExceeded)
         );
         stores.bulk.set_limit(None);
-        assert_eq!(stored_rows(&b).await.unwrap(), second);
+        assert_eq!(support::stored_rows(&b).await.unwrap(), second);
         assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 2);
         // What a refusal says is needed is what the rows take once stored: the chunks'
         // text (the index and the record envelopes are a few bytes more).
@@ -231,7 +231,7 @@ fn statements_stored_as_csv_by_an_earlier_version_are_still_read() {
             load_statements(&b, None).await.unwrap(),
             StoredStatements::WrittenAsCsv
         );
-        assert_eq!(stored_rows(&b).await.unwrap(), table);
+        assert_eq!(support::stored_rows(&b).await.unwrap(), table);
         // The next save writes the new form; it reads back the same.
         save_statements(&b, &table).await.unwrap();
         let chunk = b
@@ -240,7 +240,7 @@ fn statements_stored_as_csv_by_an_earlier_version_are_still_read() {
             .unwrap()
             .unwrap();
         assert!(chunk.data.get("csv").is_none() && chunk.data.get("rows").is_some());
-        assert_eq!(stored_rows(&b).await.unwrap(), table);
+        assert_eq!(support::stored_rows(&b).await.unwrap(), table);
         // A damaged chunk is an error of the whole table, never fewer rows.
         b.put(
             Collection::Statements,
@@ -250,7 +250,7 @@ fn statements_stored_as_csv_by_an_earlier_version_are_still_read() {
         )
         .await
         .unwrap();
-        assert!(stored_rows(&b).await.is_err());
+        assert!(support::stored_rows(&b).await.is_err());
     });
 }
 
@@ -666,29 +666,14 @@ fn a_tab_closed_while_statements_are_stored_leaves_the_previous_ones() {
             );
             drop(save);
             assert_eq!(
-                stored_rows(&b).await.unwrap(),
+                support::stored_rows(&b).await.unwrap(),
                 old,
                 "closed after {puts} writes"
             );
         }
         // The next import stores in full over whatever the closed one left.
         save_statements(&b, &new).await.unwrap();
-        assert_eq!(stored_rows(&b).await.unwrap(), new);
+        assert_eq!(support::stored_rows(&b).await.unwrap(), new);
         assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 4);
     });
-}
-
-/// Every stored statement row, chunks stored as CSV read with the import's reader.
-async fn stored_rows(
-    b: &dyn partner_console::data::Backend,
-) -> Result<
-    partner_console::domain::money::statement_table::StatementTable,
-    partner_console::data::DataError,
-> {
-    use partner_console::data::money::{StoredStatements, load_statements};
-    use partner_console::domain::money::statement_csv::read_stored_csv;
-    match load_statements(b, Some(read_stored_csv)).await? {
-        StoredStatements::Read(rows) => Ok(rows),
-        StoredStatements::WrittenAsCsv => unreachable!("a reader was given"),
-    }
 }

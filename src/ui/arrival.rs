@@ -51,6 +51,43 @@ where
     );
 }
 
+/// A module a page asks for when it needs it: asked for once, and again only after a
+/// failure (a retry). Once there it stays.
+#[derive(Clone, Copy)]
+pub struct OnDemand<T: 'static> {
+    state: RwSignal<Arrival<T>>,
+    asked: StoredValue<bool>,
+}
+
+impl<T: Copy + Send + Sync + 'static> Default for OnDemand<T> {
+    /// Not asked for yet.
+    fn default() -> Self {
+        OnDemand {
+            state: RwSignal::new(Arrival::Quiet),
+            asked: StoredValue::new(false),
+        }
+    }
+}
+
+impl<T: Copy + Send + Sync + 'static> OnDemand<T> {
+    /// Where the module stands (tracked).
+    pub fn get(self) -> Arrival<T> {
+        self.state.get()
+    }
+
+    /// Asks for the module with `load`, unless it is on its way or there.
+    pub fn ask<E, F>(self, load: impl FnOnce() -> F)
+    where
+        F: Future<Output = Result<T, E>> + 'static,
+    {
+        if self.asked.get_value() && !matches!(self.state.get_untracked(), Arrival::Failed) {
+            return;
+        }
+        self.asked.set_value(true);
+        fetch_into(self.state, load());
+    }
+}
+
 /// The line shown while a module is slow to arrive.
 #[component]
 pub fn LoadingLine() -> impl IntoView {

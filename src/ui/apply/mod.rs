@@ -26,7 +26,7 @@ use self::wizard::Wizard;
 use crate::data::applications::{load_mine, store};
 use crate::domain::onboarding::application::{Application, ApplicationState, WizardStep};
 use crate::i18n::*;
-use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, fetch_into};
+use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, OnDemand};
 use crate::ui::components::autosave::{SaveState, use_autosave};
 use crate::ui::components::{FormState, Stepper, error_message};
 use crate::ui::context::AppContext;
@@ -149,18 +149,10 @@ fn WizardBody(
 
     // Steps ③ to ⑥ arrive with their own module, asked for from step ② on (again after a
     // failure, when the applicant asks).
-    let later = RwSignal::new(Arrival::Quiet);
-    let asked_later = StoredValue::new(false);
-    let fetch_later = move || {
-        if asked_later.get_value() && !matches!(later.get_untracked(), Arrival::Failed) {
-            return;
-        }
-        asked_later.set_value(true);
-        fetch_into(later, load());
-    };
+    let later = OnDemand::default();
     Effect::new(move |_| {
         if step.get() >= WizardStep::EnterpriseVerification {
-            fetch_later();
+            later.ask(load);
         }
     });
 
@@ -186,7 +178,7 @@ fn WizardBody(
                     Arrival::Quiet => ().into_any(),
                     Arrival::Slow => view! { <LoadingLine/> }.into_any(),
                     Arrival::Ready(draw) => draw(s),
-                    Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| fetch_later())/> }.into_any(),
+                    Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| later.ask(load))/> }.into_any(),
                 },
             }}
             <WizardNav step=Signal::from(step) save_state/>

@@ -19,7 +19,7 @@ use crate::data::money::CsvReader;
 use crate::domain::common::lang::Lang;
 use crate::domain::money::statement_csv::{read_stored_csv, write_statements};
 use crate::i18n::*;
-use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, fetch_into};
+use crate::ui::arrival::{Arrival, FetchFailed, LoadingLine, OnDemand};
 use crate::ui::components::download_text;
 use crate::ui::context::AppContext;
 use crate::ui::tr;
@@ -69,30 +69,21 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
     let i18n = use_i18n();
     let busy = RwSignal::new(false);
     let open = RwSignal::new(false);
-    let module = RwSignal::new(Arrival::Quiet);
-    let asked = StoredValue::new(false);
-
-    // Fetches the module (again after a failure); the tools stay drawn once there, even
-    // while hidden, so closing them never stops an import.
-    let fetch = move || {
-        if asked.get_value() && !matches!(module.get_untracked(), Arrival::Failed) {
-            return;
-        }
-        asked.set_value(true);
-        fetch_into(module, load());
-    };
+    // The tools stay drawn once there, even while hidden, so closing them never stops
+    // an import.
+    let module = OnDemand::default();
     let toggle = move |_| {
         let now = !open.get_untracked();
         open.set(now);
         if now {
-            fetch();
+            module.ask(load);
         }
     };
     // Nothing stored yet: the tools open by themselves.
     Effect::new(move |_| {
         if st.loaded.get() && st.rows.with(|r| r.is_empty()) && !open.get_untracked() {
             open.set(true);
-            fetch();
+            module.ask(load);
         }
     });
 
@@ -126,7 +117,7 @@ pub(super) fn DataTools(st: Statements) -> impl IntoView {
                     Arrival::Quiet => ().into_any(),
                     Arrival::Slow => view! { <LoadingLine/> }.into_any(),
                     Arrival::Ready(tools) => (tools.draw)(st, busy),
-                    Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| fetch())/> }.into_any(),
+                    Arrival::Failed => view! { <FetchFailed retry=Callback::new(move |_| module.ask(load))/> }.into_any(),
                 }}
             </div>
         </section>
