@@ -39,6 +39,8 @@ fn sheet() -> SettlementSheet {
         received_on: None,
         corrected_on: None,
         paid_on: None,
+        invoice: None,
+        paid_amount: None,
         contract_on_file: true,
         checked: Vec::new(),
     }
@@ -243,6 +245,7 @@ fn move_to(to: SettlementState, on: NaiveDate) -> SettlementMove {
         to,
         on,
         reason: None,
+        paid: (to == SettlementState::Paid).then(|| Cny::yuan(1)),
     }
 }
 

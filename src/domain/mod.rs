@@ -8,6 +8,7 @@ pub mod money;
 pub mod onboarding;
 pub mod partner;
 pub mod sample;
+pub mod workbench;
 
 pub use common::lang::Lang;
 pub use common::role::{Permission, Role};

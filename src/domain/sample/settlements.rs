@@ -3,9 +3,10 @@
 use crate::domain::common::role::Role;
 use crate::domain::common::transition::Actor;
 use crate::domain::money::cny::Cny;
+use crate::domain::money::invoice_preview::InvoiceKind;
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::settlement::{
-    LineKind, SettlementLine, SettlementSheet, SettlementState,
+    InvoiceRecord, LineKind, SettlementLine, SettlementSheet, SettlementState,
 };
 use crate::domain::money::statement_table::{StatementTable, month_number};
 
@@ -73,6 +74,8 @@ pub(super) fn settlements(
                 paid_on: None,
                 contract_on_file: true,
                 checked: Vec::new(),
+                invoice: None,
+                paid_amount: None,
             };
             // Older sheets are paid; the newest are on their way; one went wrong.
             let age = n - 1 - k;
@@ -94,6 +97,25 @@ pub(super) fn settlements(
             if age >= 3 {
                 steps.push((SettlementState::Verified, 24, None));
                 steps.push((SettlementState::Paid, 28, None));
+            }
+            if age >= 1 {
+                // The invoice goes with the documents; one month's is a general invoice.
+                let kind = if k == 1 {
+                    InvoiceKind::GeneralVat
+                } else {
+                    InvoiceKind::SpecialVat
+                };
+                sheet.invoice = Some(InvoiceRecord {
+                    // Made from the month, not the generator, so the clawbacks drawn after
+                    // stay what they were.
+                    number: format!("{}{:02}{:02}", month.year(), month.month(), k % 100),
+                    date: day(month.next(), 8),
+                    kind,
+                    amount: sheet.amount(),
+                });
+            }
+            if age >= 3 {
+                sheet.paid_amount = sheet.expected_net();
             }
             for (state, d, reason) in steps {
                 let on = day(month.next(), d);

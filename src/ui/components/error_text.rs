@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::data::DataError;
 use crate::data::error::BackupProblem;
 use crate::domain::common::transition::TransitionError;
+use crate::domain::money::cny::MoneyError;
 use crate::i18n::*;
 use crate::ui::I18n;
 
@@ -14,6 +15,17 @@ pub fn transition_message(i18n: I18n, e: &TransitionError) -> String {
     match e {
         TransitionError::Illegal { .. } => t_string!(i18n, error.illegal_move).to_string(),
         TransitionError::ReasonRequired => t_string!(i18n, error.reason_required).to_string(),
+    }
+}
+
+/// The translated message for an amount typed in a field named `field`.
+pub fn money_message(i18n: I18n, e: &MoneyError, field: String) -> String {
+    match e {
+        MoneyError::Empty => t_string!(i18n, valid.required, field = field).to_string(),
+        MoneyError::NotANumber => t_string!(i18n, valid.money_number, field = field).to_string(),
+        MoneyError::TooManyDecimals => {
+            t_string!(i18n, valid.money_decimals, field = field).to_string()
+        }
     }
 }
 

@@ -23,7 +23,7 @@ pub use busy::Busy;
 pub use choice::{ChoiceField, ChoiceLook};
 pub use download::download_text;
 pub use error_text::{
-    Notice, Status, StatusLine, error_message, no_text_message, transition_message,
+    Notice, Status, StatusLine, error_message, money_message, no_text_message, transition_message,
 };
 pub use field::{CheckField, TextField, focus_by_id};
 pub use file_picker::FilePicker;

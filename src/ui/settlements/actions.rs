@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::save::SheetSaver;
 use super::words::state_name;
+use crate::domain::Cny;
 use crate::domain::common::text::parse_date;
 use crate::domain::common::transition::TransitionError;
 use crate::domain::money::settlement::{
@@ -15,7 +16,9 @@ use crate::domain::money::settlement::{
 use crate::i18n::*;
 use crate::ui::components::form_state::FormState;
 use crate::ui::components::time::today;
-use crate::ui::components::{Busy, Notice, TextField, focus_by_id, transition_message};
+use crate::ui::components::{
+    Busy, Notice, TextField, focus_by_id, money_message, transition_message,
+};
 use crate::ui::context::AppContext;
 use crate::ui::tr;
 
@@ -26,6 +29,8 @@ enum MoveField {
     Date,
     /// Why a sheet is abnormal.
     Reason,
+    /// The amount paid (the move to paid).
+    Paid,
 }
 
 impl MoveField {
@@ -33,6 +38,7 @@ impl MoveField {
         match self {
             MoveField::Date => "settle-date",
             MoveField::Reason => "settle-reason",
+            MoveField::Paid => "settle-paid",
         }
     }
 }
@@ -55,6 +61,14 @@ pub(super) fn SheetActions(sheet: SettlementSheet, saver: SheetSaver) -> impl In
     }
     let date = RwSignal::new(today().to_string());
     let reason = RwSignal::new(String::new());
+    // What the provider is expected to pay: the invoice's net, else the sheet's amount.
+    let paid = RwSignal::new(
+        sheet
+            .expected_net()
+            .unwrap_or_else(|| sheet.amount())
+            .amount()
+            .to_string(),
+    );
     // The domain refuses a move as a whole; its reason shows at the field it concerns
     // until that is edited.
     let fields = FormState::<MoveField>::new();
@@ -70,6 +84,7 @@ pub(super) fn SheetActions(sheet: SettlementSheet, saver: SheetSaver) -> impl In
         })
     };
     let needs_reason = moves.contains(&SettlementState::Abnormal);
+    let pays = moves.contains(&SettlementState::Paid);
     let sheet = StoredValue::new(sheet);
     let busy = Busy::new();
     let act = move |to: SettlementState| {
@@ -78,11 +93,21 @@ pub(super) fn SheetActions(sheet: SettlementSheet, saver: SheetSaver) -> impl In
             let message = t_string!(i18n, srebate.bad_date, field = label);
             return refuse(MoveField::Date, message.to_string());
         };
+        let paid_amount = if to == SettlementState::Paid {
+            let label = t_string!(i18n, settle.paid_amount).to_string();
+            match Cny::parse(&paid.get_untracked()) {
+                Ok(amount) => Some(amount),
+                Err(e) => return refuse(MoveField::Paid, money_message(i18n, &e, label)),
+            }
+        } else {
+            None
+        };
         let mut next = sheet.get_value();
         let mv = SettlementMove {
             to,
             on,
             reason: Some(reason.get_untracked()),
+            paid: paid_amount,
         };
         match next.make_move(today(), ctx.actor(), mv, chrono::Utc::now()) {
             Err(MoveRefused::InFuture) => {
@@ -98,6 +123,11 @@ pub(super) fn SheetActions(sheet: SettlementSheet, saver: SheetSaver) -> impl In
                 let field = t_string!(i18n, settle.reason).to_string();
                 let message = t_string!(i18n, valid.required, field = field);
                 return refuse(MoveField::Reason, message.to_string());
+            }
+            Err(MoveRefused::PaidAmountRequired) => {
+                let field = t_string!(i18n, settle.paid_amount).to_string();
+                let message = t_string!(i18n, valid.required, field = field);
+                return refuse(MoveField::Paid, message.to_string());
             }
             Err(MoveRefused::NotTheirs { .. }) => {
                 let message = t_string!(i18n, error.not_allowed).to_string();
@@ -122,6 +152,11 @@ pub(super) fn SheetActions(sheet: SettlementSheet, saver: SheetSaver) -> impl In
                     <TextField id="settle-reason" label=Signal::derive(move || t_string!(i18n, settle.reason).to_string())
                         value=reason on_input=edit(reason) error=error(MoveField::Reason)
                         hint=Signal::derive(move || t_string!(i18n, settle.reason_hint).to_string())/>
+                })}
+                {pays.then(|| view! {
+                    <TextField id="settle-paid" kind="text" label=Signal::derive(move || t_string!(i18n, settle.paid_amount).to_string())
+                        value=paid on_input=edit(paid) error=error(MoveField::Paid)
+                        hint=Signal::derive(move || t_string!(i18n, settle.paid_hint).to_string())/>
                 })}
             </div>
             <div class="pc-actions">

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::domain::common::role::{Permission, Role};
 use crate::domain::common::transition::TransitionError;
 
+mod invoice;
 mod payment;
 mod sheet;
 
+pub use invoice::{InvoiceField, InvoiceProblem, InvoiceRecord, invoice_number_ok};
 pub use payment::{PaymentHold, PaymentOutlook, payment_hold};
 pub use sheet::{ChecklistItem, LineKind, SettlementLine, SettlementSheet};
 
@@ -114,6 +116,8 @@ pub struct SettlementMove {
     pub on: NaiveDate,
     /// Why (an abnormal sheet's reason).
     pub reason: Option<String>,
+    /// The amount paid: required for the move to paid.
+    pub paid: Option<crate::domain::money::cny::Cny>,
 }
 
 /// Why a move a person asked for is refused, in the order the checks run.
@@ -136,6 +140,9 @@ pub enum MoveRefused {
         /// The first day of the sheet's month.
         earliest: NaiveDate,
     },
+    /// The move to paid says how much was paid.
+    #[error("the amount paid is required")]
+    PaidAmountRequired,
     /// The state machine's refusal: not a next state, or no reason for an abnormal sheet.
     #[error(transparent)]
     Transition(#[from] TransitionError),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{MoveRefused, SettlementMove, SettlementState};
+use super::{InvoiceRecord, MoveRefused, SettlementMove, SettlementState};
 use crate::domain::common::transition::{
     Actor, StateChange, TransitionError, record_move, required_reason,
 };
@@ -97,6 +97,13 @@ pub struct SettlementSheet {
     /// The checklist items the partner has ticked.
     #[serde(default)]
     pub checked: Vec<ChecklistItem>,
+    /// The invoice the partner recorded for the sheet (absent on sheets stored before
+    /// invoices were recorded).
+    #[serde(default)]
+    pub invoice: Option<InvoiceRecord>,
+    /// The amount the provider paid, recorded with the paid day.
+    #[serde(default)]
+    pub paid_amount: Option<Cny>,
 }
 
 impl SettlementSheet {
@@ -120,6 +127,11 @@ impl SettlementSheet {
         if self.state == SettlementState::Paid {
             return None;
         }
+        self.payment_window(calendar)
+    }
+
+    /// The window payment was due in, paid or not (whether a paid sheet was paid late).
+    pub fn payment_window(&self, calendar: &WorkCalendar) -> Option<PaymentWindow> {
         match (self.corrected_on, self.received_on) {
             (Some(corrected), _) => Some(calendar.payment_after_correction(corrected)),
             (None, Some(received)) => Some(calendar.payment_window(received)),
@@ -150,7 +162,16 @@ impl SettlementSheet {
         if mv.on < earliest {
             return Err(MoveRefused::BeforeMonth { earliest });
         }
-        Ok(self.advance(mv.to, mv.on, at, actor, mv.reason)?)
+        let paid = match (mv.to, mv.paid) {
+            (SettlementState::Paid, None) => return Err(MoveRefused::PaidAmountRequired),
+            (SettlementState::Paid, paid) => paid,
+            _ => None,
+        };
+        self.advance(mv.to, mv.on, at, actor, mv.reason)?;
+        if paid.is_some() {
+            self.paid_amount = paid;
+        }
+        Ok(())
     }
 
     /// Moves the sheet on, dating the move `on` (the received, corrected or paid day)

@@ -292,3 +292,54 @@ pub fn axis_ticks(max: Cny) -> Vec<Cny> {
         .map(|k| Cny::from_fen(k * step))
         .collect()
 }
+
+/// A month's rebate on both bases.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RebateOnBothBases {
+    /// By usage month (按计费周期).
+    pub billing: Cny,
+    /// By deduction month (按扣费周期).
+    pub deduction: Cny,
+}
+
+impl RebateOnBothBases {
+    /// The figure on one basis.
+    pub fn on(self, basis: StatementBasis) -> Cny {
+        match basis {
+            StatementBasis::BillingPeriod => self.billing,
+            StatementBasis::DeductionPeriod => self.deduction,
+        }
+    }
+}
+
+/// Every statement month's rebate on both bases, in one pass over the table (months with
+/// no row on either basis left out), oldest first.
+pub fn rebate_by_month(table: &StatementTable) -> Vec<(YearMonth, RebateOnBothBases)> {
+    let Some(&first) = table.months().iter().min() else {
+        return Vec::new();
+    };
+    let last = table.months().iter().max().copied().unwrap_or(first);
+    // One slot past the last usage month: a postpaid row's deduction month.
+    let mut fen = vec![(0i64, 0i64, false); (last - first + 2) as usize];
+    for (i, (&month, &rebate)) in table.months().iter().zip(table.rebate_fen()).enumerate() {
+        let usage = (month - first) as usize;
+        fen[usage].0 += rebate;
+        fen[usage].2 = true;
+        let deducted = usage + usize::from(table.postpaid(i));
+        fen[deducted].1 += rebate;
+        fen[deducted].2 = true;
+    }
+    fen.into_iter()
+        .enumerate()
+        .filter(|(_, (_, _, any))| *any)
+        .map(|(k, (billing, deduction, _))| {
+            (
+                month_of_number(first + k as i32),
+                RebateOnBothBases {
+                    billing: Cny::from_fen(billing),
+                    deduction: Cny::from_fen(deduction),
+                },
+            )
+        })
+        .collect()
+}
