@@ -5,6 +5,7 @@ use partner_console::data::Backend;
 use partner_console::data::memory::memory_backend;
 use partner_console::data::money::save_statements;
 use partner_console::domain::common::uscc::{USCC_ALPHABET, Uscc, check_character};
+use partner_console::domain::money::calendar::WorkCalendar;
 use partner_console::domain::money::statement::{
     StatementBasis, statement_month, totals_by_customer, totals_by_month,
 };
@@ -12,6 +13,7 @@ use partner_console::domain::money::statement_csv::{StatementImport, Step, write
 use partner_console::domain::money::statement_table::StatementTable;
 use partner_console::domain::money::statement_view::{Column, Sort, StatementFilter, compute};
 use partner_console::domain::sample::generate;
+use partner_console::domain::workbench::reconciliation::{Ledger, reconcile};
 use partner_console::domain::{Cny, YearMonth};
 use partner_console::domain::{Lang, Role};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -99,7 +101,8 @@ fn main() {
     let codes = usccs(&mut rng);
     // The app's own sample generator, as the browser benchmark uses it.
     let last_month: YearMonth = "2026-10".parse().expect("a fixed month");
-    let rows = generate(N, last_month, 0x5eed ^ N as u64).statements;
+    let sample = generate(N, last_month, 0x5eed ^ N as u64);
+    let rows = sample.statements.clone();
     println!("domain benchmark ({N} items each; figures, not assertions)");
     let valid = time("validate 100,000 USCCs", || {
         codes
@@ -125,6 +128,8 @@ fn main() {
         by_customer.len()
     );
 
+    reconciliation(&sample);
+
     for n in STATEMENT_SIZES {
         let rows = if n == N {
             rows.clone()
@@ -133,6 +138,41 @@ fn main() {
         };
         statements(&rows);
     }
+}
+
+/// The reconciliation page's computation over the sample (its rows and settlement sheets),
+/// as the browser benchmark times it on the page (`pc:reconcile`).
+fn reconciliation(sample: &partner_console::domain::sample::SampleData) {
+    let n = sample.statements.len();
+    let table = match StatementTable::from_rows(&sample.statements) {
+        Ok(t) => t,
+        Err(e) => panic!("sample rows refused: {e}"),
+    };
+    let calendar = WorkCalendar::mainland();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a fixed day");
+    let start = Instant::now();
+    let books = time(
+        &format!("reconcile: months on both bases + sheets ({n} rows)"),
+        || {
+            reconcile(&Ledger {
+                statements: black_box(&table),
+                sheets: &sample.settlements,
+                basis: StatementBasis::BillingPeriod,
+                current_name: "",
+                history: &[],
+                calendar: &calendar,
+                today,
+            })
+        },
+    );
+    let reconcile_ms = start.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "  ({} months, {} with differences)",
+        books.months.len(),
+        books.totals.months_with_differences
+    );
+    // Read by scripts/bench-statements.mjs.
+    println!("NATIVE_RECONCILE rows={n} reconcile_ms={reconcile_ms:.2}");
 }
 
 /// The same work as the browser benchmark (scripts/bench-statements.mjs), natively. The

@@ -148,6 +148,10 @@ try {
   await page.getByRole("button", { name: /加载示例数据|Load sample data/ }).click();
   await page.waitForFunction((n) => document.querySelector("[data-testid=total-rows]")?.textContent === String(n), SAMPLE, { timeout: SLOW });
   const generateMs = Date.now() - t0;
+  // The reconciliation of those rows and the sample's settlement sheets, on its page.
+  await page.goto(base + "reconciliation");
+  await page.getByTestId("recon-table").waitFor({ timeout: SLOW });
+  const reconcileMs = await lastMeasure(page, "pc:reconcile");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: /导出当前筛选结果|Export this view/ }).click(),
@@ -188,9 +192,15 @@ try {
     }
   } catch {}
   const ratio = (b, n) => (b != null && n ? `${(b / n).toFixed(1)}×` : "n/a");
+  let nativeReconcile = null;
+  try {
+    const line = (await readFile(nativeFile, "utf8")).split("\n").find((l) => l.startsWith("NATIVE_RECONCILE "));
+    nativeReconcile = line ? Number(/reconcile_ms=([\d.]+)/.exec(line)[1]) : null;
+  } catch {}
 
   console.log(`\nStatement benchmark, headless Chromium, release build (${dist}) — figures, not assertions`);
   console.log(`  sample of ${SAMPLE.toLocaleString("en")} rows generated and stored in the app: ${generateMs} ms (wall)`);
+  console.log(`  reconciliation of those rows and the sample's sheets (months on both bases, differences)   ${ms(reconcileMs)}   native ${ms(nativeReconcile)}  ratio ${ratio(reconcileMs, nativeReconcile)}`);
   const sampleMemory = largeSample.memory.heap != null ? `; JS heap ${mb(largeSample.memory.heap)} + wasm ${mb(largeSample.memory.wasm)}` : "";
   console.log(`  sample of ${LARGE.toLocaleString("en")} rows generated and stored in the app: ${largeSample.ms} ms (wall); longest task ${ms(largeSample.tasks.longest)} (${largeSample.tasks.over100} over 100 ms)${sampleMemory}`);
   for (const m of results) {

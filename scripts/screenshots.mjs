@@ -37,6 +37,11 @@ export const PAGES = [
   ["learners", "learners", "MainAccount"],
   ["join", "join", "SubAccount"],
   ["settings", "settings", "MainAccount"],
+  ["todos", "todos", "MainAccount"],
+  ["reconciliation", "reconciliation", "MainAccount"],
+  ["help", "help/settlement", "MainAccount"],
+  ["home-manager", "", "ChannelManager"],
+  ["home-visitor", "", "Visitor"],
 ];
 
 const server = spawn("node", ["tests/e2e/serve.mjs", dist, "/partners/", String(port)], { stdio: "ignore" });

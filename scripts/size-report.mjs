@@ -89,6 +89,8 @@ const WHAT = {
   record_check: "the record check, after the page draws",
   records_csv: "the records reader, when a file is chosen",
   statement_tools: "import and sample data, when opened",
+  invoice_form: "the invoice form, when opened",
+  todo_badge: "the header's to-do count",
 };
 const ACTIONS = Object.fromEntries(Object.entries(ACTION_PAGES).map(([action, page]) => [action, [page, WHAT[action]]]));
 const filesOf = (name) => areas.find((a) => a.area === name)?.files ?? [];

@@ -677,3 +677,52 @@ fn a_tab_closed_while_statements_are_stored_leaves_the_previous_ones() {
         assert_eq!(b.list(Collection::Statements).await.unwrap().len(), 4);
     });
 }
+
+#[test]
+fn the_statements_index_carries_the_month_rebates_and_an_older_index_learns_them() {
+    use partner_console::data::money::{
+        load_month_rebates, remember_month_rebates, save_statements,
+    };
+    use partner_console::domain::money::statement_table::StatementTable;
+    use partner_console::domain::sample::generate;
+    block_on(async {
+        let b = memory_backend();
+        b.switch_role(Role::MainAccount).await.unwrap();
+        // Nothing stored: no months (not unknown).
+        assert_eq!(load_month_rebates(&b).await.unwrap(), Some(Vec::new()));
+        let rows = generate(500, "2026-10".parse().unwrap(), 3).statements;
+        let table = StatementTable::from_rows(&rows).unwrap();
+        save_statements(&b, &table).await.unwrap();
+        let months = load_month_rebates(&b).await.unwrap().unwrap();
+        // Recounted from the rows: October on the billing basis.
+        let october: i64 = rows
+            .iter()
+            .filter(|r| r.month == "2026-10".parse().unwrap())
+            .map(|r| r.rebate.fen())
+            .sum();
+        let (_, last) = months
+            .iter()
+            .rev()
+            .find(|(m, _)| *m == "2026-10".parse().unwrap())
+            .unwrap();
+        assert_eq!(last.billing.fen(), october);
+        // An index written before it carried them: unknown, until the rows are read once.
+        let mut index = b
+            .get(Collection::Statements, "index")
+            .await
+            .unwrap()
+            .unwrap();
+        index.data.as_object_mut().unwrap().remove("months");
+        b.put(
+            Collection::Statements,
+            "index",
+            index.data.clone(),
+            Some(index.rev),
+        )
+        .await
+        .unwrap();
+        assert_eq!(load_month_rebates(&b).await.unwrap(), None);
+        remember_month_rebates(&b, &table).await;
+        assert_eq!(load_month_rebates(&b).await.unwrap(), Some(months));
+    });
+}

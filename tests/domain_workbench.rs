@@ -17,6 +17,7 @@ use partner_console::domain::partner::certificate::{CertificateRecord, Certifica
 use partner_console::domain::partner::lifecycle::PartnerState;
 use partner_console::domain::partner::profile::ChangeRecord;
 use partner_console::domain::workbench::reconciliation::*;
+use partner_console::domain::workbench::summary::{ApplicationSummary, LearnerSummary};
 use partner_console::domain::workbench::todos::*;
 use partner_console::domain::{Cny, Role, YearMonth};
 
@@ -147,15 +148,24 @@ impl World {
     }
 
     fn todos(&self) -> Vec<Todo> {
+        // What the workbench reads of them: their standing (see `summary.rs`).
+        let application = self.application.as_ref().map(ApplicationSummary::from);
+        let applications: Vec<ApplicationSummary> = self
+            .applications
+            .iter()
+            .map(ApplicationSummary::from)
+            .collect();
+        let learners: Vec<LearnerSummary> =
+            self.learners.iter().map(LearnerSummary::from).collect();
         todos(&Facts {
             role: self.role,
             today: self.today,
-            application: self.application.as_ref(),
-            applications: &self.applications,
+            application: application.as_ref(),
+            applications: &applications,
             certificate: self.certificate.as_ref(),
             sheets: &self.sheets,
             customers: &self.customers,
-            learners: &self.learners,
+            learners: &learners,
             partnership: self.partnership,
             calendar: &self.calendar,
         })
@@ -938,4 +948,46 @@ fn totals_over_100000_generated_rows_agree_with_a_recount() {
         .map(SettlementSheet::clawbacks)
         .sum();
     assert_eq!(r.totals.clawbacks, clawbacks);
+}
+
+// ---- the calendar file ----
+
+#[test]
+fn dated_to_dos_become_all_day_events_escaped_and_folded() {
+    use partner_console::domain::workbench::ics::{DayEvent, calendar};
+    let stamp = Utc.with_ymd_and_hms(2026, 12, 1, 8, 30, 0).unwrap();
+    let long = "电子授权书将于 2026-12-31 到期，请于 1 月 1 日起申请下一年度的授权书；逗号, 分号; 反斜杠\\";
+    let file = calendar(
+        &[DayEvent {
+            uid: "certificate-expiring".into(),
+            day: date(2026, 12, 31),
+            summary: long.into(),
+        }],
+        stamp,
+    );
+    assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(file.contains("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"));
+    assert!(file.contains("DTSTAMP:20261201T083000Z\r\n"));
+    assert!(file.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+    // Every physical line at most 75 octets; unfolded, the summary is escaped text.
+    assert!(file.split("\r\n").all(|l| l.len() <= 75), "{file}");
+    let unfolded = file.replace("\r\n ", "");
+    let expected = "SUMMARY:电子授权书将于 2026-12-31 到期，请于 1 月 1 日起申请下一年度的授权书；逗号\\, 分号\\; 反斜杠\\\\\r\n";
+    assert!(unfolded.contains(expected), "{unfolded}");
+}
+
+#[test]
+fn the_workbench_reads_an_applications_and_a_learners_standing_from_the_stored_record() {
+    let mut app = application(ApplicationState::Rejected);
+    app.form.company_name = "甲公司".into();
+    let stored = serde_json::to_value(&app).unwrap();
+    let read: ApplicationSummary = serde_json::from_value(stored).unwrap();
+    assert_eq!(read, ApplicationSummary::from(&app));
+    assert_eq!(
+        read.status.rejection.unwrap().1,
+        WizardStep::EnterpriseVerification
+    );
+    let l = learner("b", LearnerState::Pending);
+    let read: LearnerSummary = serde_json::from_value(serde_json::to_value(&l).unwrap()).unwrap();
+    assert_eq!(read, LearnerSummary::from(&l));
 }

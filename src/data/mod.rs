@@ -19,6 +19,7 @@ pub mod store;
 pub mod turn;
 pub mod typed;
 pub mod withheld;
+pub mod workbench;
 
 pub use backend::Backend;
 pub use error::DataError;

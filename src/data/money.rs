@@ -18,10 +18,12 @@ use super::error::DataError;
 use super::model::Collection;
 use super::typed::{load, load_all, save};
 use crate::domain::money::customer::Customer;
+use crate::domain::money::month::YearMonth;
 use crate::domain::money::settlement::SettlementSheet;
 use crate::domain::money::special_rebate::SpecialRebate;
 use crate::domain::money::statement_csv::FileProblem;
 use crate::domain::money::statement_table::StatementTable;
+use crate::domain::money::statement_view::{RebateOnBothBases, rebate_by_month};
 use crate::domain::sample::SampleData;
 
 /// Rows per stored chunk.
@@ -35,6 +37,55 @@ struct StatementIndex {
     generation: u64,
     chunks: Vec<String>,
     rows: usize,
+    /// Every statement month's rebate on both bases, written with the rows so the
+    /// workbench reads a month's and a year's rebate without reading every row. Absent
+    /// from an index an earlier version wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    months: Option<Vec<(YearMonth, RebateOnBothBases)>>,
+}
+
+/// Every statement month's rebate on both bases, oldest first, from the index alone:
+/// empty when nothing is stored, `None` when the index was written before it carried
+/// them (see [`remember_month_rebates`]).
+pub async fn load_month_rebates(
+    backend: &dyn Backend,
+) -> Result<Option<Vec<(YearMonth, RebateOnBothBases)>>, DataError> {
+    Ok(
+        match load::<StatementIndex>(backend, Collection::Statements, INDEX).await? {
+            None => Some(Vec::new()),
+            Some(index) => index.value.months,
+        },
+    )
+}
+
+/// Adds the month rebates of `rows` — the rows the index names, just read — to an index an
+/// earlier version wrote without them. Best effort: a failure leaves the index as it was
+/// (the workbench then keeps pointing to the statements).
+pub async fn remember_month_rebates(backend: &dyn Backend, rows: &StatementTable) {
+    let Ok(Some(mut index)) = load::<StatementIndex>(backend, Collection::Statements, INDEX).await
+    else {
+        return;
+    };
+    if index.value.months.is_some() || index.value.rows != rows.len() {
+        return;
+    }
+    index.value.months = Some(rebate_by_month(rows));
+    let _ = save(
+        backend,
+        Collection::Statements,
+        INDEX,
+        &index.value,
+        Some(index.rev),
+    )
+    .await;
+}
+
+/// The index as the rows' reads and writes need it (its month rebates skipped unread:
+/// reading them would bring their reader into the statements page's module).
+#[derive(Deserialize)]
+struct Generation {
+    generation: u64,
+    chunks: Vec<String>,
 }
 
 /// One chunk: its rows in the stored form (base64), or, written before that form, as CSV.
@@ -80,7 +131,7 @@ pub async fn load_statements(
     backend: &dyn Backend,
     csv: Option<CsvReader>,
 ) -> Result<StoredStatements, DataError> {
-    let Some(index) = load::<StatementIndex>(backend, Collection::Statements, INDEX).await? else {
+    let Some(index) = load::<Generation>(backend, Collection::Statements, INDEX).await? else {
         return Ok(StoredStatements::Read(StatementTable::default()));
     };
     let mut rows = StatementTable::default();
@@ -127,7 +178,7 @@ pub async fn save_statements(
     backend: &dyn Backend,
     rows: &StatementTable,
 ) -> Result<(), DataError> {
-    let old = load::<StatementIndex>(backend, Collection::Statements, INDEX).await?;
+    let old = load::<Generation>(backend, Collection::Statements, INDEX).await?;
     let (generation, old_chunks, rev) = match &old {
         Some(v) => (v.value.generation + 1, v.value.chunks.clone(), v.rev),
         None => (1, Vec::new(), 0),
@@ -148,6 +199,7 @@ pub async fn save_statements(
         generation,
         chunks: written.clone(),
         rows: rows.len(),
+        months: Some(rebate_by_month(rows)),
     };
     // The switch: a concurrent import in another tab makes this a conflict, not a mix.
     if let Err(e) = save(backend, Collection::Statements, INDEX, &index, Some(rev)).await {

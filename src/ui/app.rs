@@ -137,6 +137,7 @@ async fn boot(
         config: StoredValue::new(config),
         session: RwSignal::new(session),
         versions: crate::ui::load::DataVersions::new(),
+        todo_writes: RwSignal::new(0),
         problems: RwSignal::new(problems),
         storage_fallback: RwSignal::new(fallback),
         storage_newer: RwSignal::new(newer),

@@ -57,6 +57,15 @@ macro_rules! area {
     };
 }
 
+area!(workbench, preload_workbench, {
+    Page::Home => crate::ui::workbench::HomePage,
+    Page::Todos => crate::ui::workbench::TodosPage,
+});
+
+area!(reconciliation, preload_reconciliation, {
+    Page::Reconciliation => crate::ui::workbench::ReconciliationPage,
+});
+
 area!(eligibility, preload_eligibility, {
     Page::Eligibility => crate::ui::eligibility::EligibilityPage,
 });
@@ -97,6 +106,7 @@ area!(settlements, preload_settlements, {
 area!(announcements, preload_announcements, {
     Page::Announcements => crate::ui::announcements::AnnouncementsPage,
     Page::AnnouncementDetail => crate::ui::announcements::AnnouncementDetailPage,
+    Page::Help => crate::ui::help::HelpPage,
 });
 
 area!(join, preload_join, {
@@ -114,7 +124,10 @@ area!(settings, preload_settings, {
 /// The view of a page, fetching its area's module first if needed.
 async fn load(page: Page) -> Result<PageView, SplitLoaderError> {
     match route(page).area {
-        Area::Main => Ok(|| crate::ui::home::HomePage().into_any()),
+        // No page lives in the shell: an address no route matches.
+        Area::Main => Ok(|| crate::ui::not_found::NotFound().into_any()),
+        Area::Workbench => workbench(page).await,
+        Area::Reconciliation => reconciliation(page).await,
         Area::Eligibility => eligibility(page).await,
         Area::Apply => apply(page).await,
         Area::Review => review(page).await,
@@ -136,6 +149,8 @@ pub fn prefetch(area: Area) {
     leptos::task::spawn_local(async move {
         let _ = match area {
             Area::Main => Ok(()),
+            Area::Workbench => preload_workbench().await,
+            Area::Reconciliation => preload_reconciliation().await,
             Area::Eligibility => preload_eligibility().await,
             Area::Apply => preload_apply().await,
             Area::Review => preload_review().await,
@@ -152,13 +167,9 @@ pub fn prefetch(area: Area) {
     });
 }
 
-/// A routed page: its view once its area's module is there. Pages of the main module
-/// render at once.
+/// A routed page: its view once its area's module is there.
 #[component]
 pub fn AreaPage(page: Page) -> impl IntoView {
-    if route(page).area == Area::Main {
-        return crate::ui::home::HomePage().into_any();
-    }
     let state = RwSignal::new(Arrival::Quiet);
     fetch_into(state, load(page));
     (move || match state.get() {

@@ -75,6 +75,11 @@ impl<T: Copy + Send + Sync + 'static> OnDemand<T> {
         self.state.get()
     }
 
+    /// Whether the module was asked for.
+    pub fn asked(self) -> bool {
+        self.asked.get_value()
+    }
+
     /// Asks for the module with `load`, unless it is on its way or there.
     pub fn ask<E, F>(self, load: impl FnOnce() -> F)
     where

@@ -21,6 +21,10 @@ pub struct AppContext {
     pub session: RwSignal<Session>,
     /// Bumped after every change to stored data, per collection.
     pub versions: crate::ui::load::DataVersions,
+    /// Bumped after a page stored something a to-do follows (a sheet, the certificate, a
+    /// customer, the partnership), so the header's count follows without the page
+    /// reading its own data again (which would reset what is being typed there).
+    pub todo_writes: RwSignal<u64>,
     /// What was set aside as unreadable.
     pub problems: RwSignal<Vec<Quarantined>>,
     /// Why browser storage could not be used, when the app fell back to memory.
@@ -93,6 +97,11 @@ impl AppContext {
     /// Tells every view that data changed.
     pub fn changed(&self) {
         self.versions.bump_all();
+    }
+
+    /// Tells the header's to-do count that something it follows was stored.
+    pub fn wrote_todo_data(&self) {
+        self.todo_writes.update(|n| *n += 1);
     }
 
     /// Tells the views reading these collections that they changed.

@@ -15,7 +15,7 @@ pub mod config;
 pub mod context;
 pub mod customers;
 pub mod eligibility;
-pub mod home;
+pub mod help;
 pub mod learners;
 pub mod load;
 pub mod not_found;
@@ -31,6 +31,7 @@ pub mod shell;
 pub mod special_rebates;
 pub mod statements;
 pub mod termination;
+pub mod workbench;
 
 pub use app::App;
 pub use config::AppConfig;

@@ -1,4 +1,4 @@
-// Lazy areas: the home page needs none of them, a page fetches its own area and no other,
+// Lazy areas: the home page needs only the workbench's, a page fetches its own area and no other,
 // a deep link into every area renders, and a module that cannot be fetched is reported
 // with a way back — never a blank page or a panic.
 import { test, expect, becomeRole, actAs, plant } from "./modes.mjs";
@@ -14,15 +14,19 @@ function areaFetches(page) {
   return seen;
 }
 
-test("opening the home page fetches no area module (and remote mode's only in remote mode)", async ({ page, mode }) => {
+test("opening the home page fetches the workbench's module alone (and remote mode's only in remote mode); the to-do count comes with its own", async ({ page, mode }) => {
   const fetched = areaFetches(page);
   await page.goto("./");
   await expect(page.getByRole("heading", { name: "欢迎使用合作伙伴控制台" })).toBeVisible();
-  // Idle a moment: nothing is fetched ahead unless a link is pointed at.
+  await expect(page.getByTestId("application-progress")).toBeVisible();
+  // Idle a moment: nothing is fetched ahead unless a link is pointed at, and a visitor
+  // has no to-dos to count.
   await page.waitForTimeout(500);
   const modules = fetched.filter((f) => f.startsWith("split_"));
-  expect(modules).toEqual(mode === "remote" ? ["split_remote"] : []);
-  if (mode === "local") expect(fetched).toEqual([]);
+  expect(modules).toEqual(mode === "remote" ? ["split_remote", "split_workbench"] : ["split_workbench"]);
+  // Signed in with to-dos to count, the header fetches the count's module.
+  await actAs(page, "main");
+  await expect.poll(() => fetched.includes("split_todo_badge")).toBe(true);
 });
 
 test("a statements page fetches the statements area and no other page's; import and sample come when opened", async ({ page, mode }) => {
@@ -32,11 +36,16 @@ test("a statements page fetches the statements area and no other page's; import 
   const fetched = areaFetches(page);
   await page.goto("./");
   await actAs(page, "main");
+  // Home's own modules: the workbench and the header's to-do count.
+  await expect.poll(() => fetched.includes("split_todo_badge")).toBe(true);
+  const home = fetched.length;
   await page.goto("statements");
   await expect(page.getByRole("heading", { name: "返佣对账单", level: 1 })).toBeVisible();
   // Nothing stored yet: the tools open by themselves, their module fetched after the page's.
   await expect(page.locator("#stmt-sample-size")).toBeVisible();
-  expect(fetched.filter((f) => f.startsWith("split_") && f !== "split_remote")).toEqual(["split_statements", "split_statement_tools"]);
+  // (A page load: the header asks for its to-do count again.)
+  const modules = fetched.slice(home).filter((f) => f.startsWith("split_") && f !== "split_remote");
+  expect(modules.filter((f) => f !== "split_todo_badge")).toEqual(["split_statements", "split_statement_tools"]);
   if (mode === "local") expect(fetched).not.toContain("split_remote");
   await page.locator("#stmt-sample-size").selectOption("1000");
   await page.getByRole("button", { name: "加载示例数据" }).click();
@@ -102,6 +111,9 @@ const DEEP_LINKS = [
   ["announcements", "通知公告", MAIN],
   ["join", "加入云知伙伴平台", MAIN],
   ["settings", "设置", MAIN],
+  ["todos", "待办事项", MAIN],
+  ["reconciliation", "主动对账", "渠道经理"],
+  ["help/invoice", "帮助与常见问题", MAIN],
 ];
 
 for (const [path, heading, role] of DEEP_LINKS) {

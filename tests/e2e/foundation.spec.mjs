@@ -17,7 +17,7 @@ test("remote mode: the role is the server's, and there is no demo switch", async
   await expect(page.getByTestId("current-role")).toContainText("访客");
   await expect(page.getByLabel(WORDS["zh-CN"].roleSwitch)).toHaveCount(0);
   await becomeRole(page, null, WORDS["zh-CN"].manager);
-  await expect(page.getByTestId("next-steps")).toContainText("审核合作伙伴申请");
+  await expect(page.getByTestId("manager-queues")).toContainText("待审核申请");
   await page.goto("settings");
   await expect(page.getByText(backendUrl(page))).toBeVisible();
   // Backups and clearing are browser-storage tools: the server keeps remote data.
@@ -42,7 +42,7 @@ test("the demo role switch changes the header and what home offers", async ({ pa
   await page.goto("./");
   await page.getByLabel(WORDS["zh-CN"].roleSwitch).selectOption({ label: WORDS["zh-CN"].manager });
   await expect(page.getByTestId("current-role")).toContainText("渠道经理");
-  await expect(page.getByTestId("next-steps")).toContainText("审核合作伙伴申请");
+  await expect(page.getByTestId("manager-queues")).toContainText("待审核申请");
   await page.reload();
   await expect(page.getByTestId("current-role")).toContainText("渠道经理");
 });

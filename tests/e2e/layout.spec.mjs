@@ -15,6 +15,7 @@ const profile = {
 const PAGES = [
   "", "eligibility", "apply/1", "profile", "certificate", "termination", "announcements", "customers",
   "statements", "settlements", "settlements/2026-01", "special-rebates", "learners", "join", "settings",
+  "todos", "reconciliation", "help",
 ];
 
 async function withSample(page) {

@@ -3,14 +3,15 @@
 
 use chrono::{Duration, NaiveDate};
 
+use super::summary::{ApplicationSummary, LearnerSummary};
 use crate::domain::common::role::Role;
-use crate::domain::learning::learner::{Learner, LearnerState};
+use crate::domain::learning::learner::LearnerState;
 use crate::domain::money::calendar::{PaymentWindow, WorkCalendar};
 use crate::domain::money::cny::Cny;
 use crate::domain::money::customer::{Customer, UnbindState, total_arrears};
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::settlement::{SettlementSheet, SettlementState};
-use crate::domain::onboarding::application::{Application, ApplicationState, WizardStep};
+use crate::domain::onboarding::application::{ApplicationState, WizardStep};
 use crate::domain::partner::certificate::{CertificateRecord, CertificateState, Validity};
 use crate::domain::partner::lifecycle::PartnerState;
 
@@ -25,9 +26,9 @@ pub struct Facts<'a> {
     /// Today.
     pub today: NaiveDate,
     /// The partner's own application (main account), if any.
-    pub application: Option<&'a Application>,
+    pub application: Option<&'a ApplicationSummary>,
     /// Every application (what the channel manager reviews).
-    pub applications: &'a [Application],
+    pub applications: &'a [ApplicationSummary],
     /// The partner's certificate record, if any.
     pub certificate: Option<&'a CertificateRecord>,
     /// Settlement sheets.
@@ -35,7 +36,7 @@ pub struct Facts<'a> {
     /// Associated customers (arrears and unbinding).
     pub customers: &'a [Customer],
     /// Learners and join requests.
-    pub learners: &'a [Learner],
+    pub learners: &'a [LearnerSummary],
     /// Where the partnership stands.
     pub partnership: PartnerState,
     /// The working-day calendar (payment windows).

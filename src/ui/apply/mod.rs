@@ -102,6 +102,7 @@ pub fn ApplyPage() -> impl IntoView {
     view! {
         <section class="pc-page pc-apply" aria-labelledby="pc-apply-heading">
             <h1 id="pc-apply-heading">{crate::ui::tr(i18n, |i| t_string!(i, apply.heading))}</h1>
+            <crate::ui::components::HelpLink topic="apply"/>
             {move || match loaded.get() {
                 None => view! { <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
                 Some(Err(msg)) => view! { <p class="pc-alert pc-alert-error" role="alert">{msg}</p> }.into_any(),

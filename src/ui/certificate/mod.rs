@@ -33,6 +33,7 @@ pub fn CertificatePage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-cert-heading">
             <h1 id="pc-cert-heading" class="pc-no-print">{tr(i18n, |i| t_string!(i, cert.heading))}</h1>
+            <crate::ui::components::HelpLink topic="certificate"/>
             <Gated page=Page::Certificate><Certificate/></Gated>
         </section>
     }
@@ -76,6 +77,7 @@ fn Certificate() -> impl IntoView {
         busy.run(async move {
             match save_certificate(&*backend, &next).await {
                 Ok(()) => {
+                    ctx.wrote_todo_data();
                     record.set(Some(next));
                     status.set(Some(Notice::Done(done)));
                 }

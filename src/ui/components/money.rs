@@ -16,6 +16,15 @@ pub fn money(amount: Cny) -> String {
     amount.display(AppContext::get().lang.get())
 }
 
+/// 增值税专用发票 / 增值税普通发票.
+pub fn invoice_kind_name(i18n: I18n, kind: InvoiceKind) -> String {
+    match kind {
+        InvoiceKind::SpecialVat => t_string!(i18n, money.special_vat),
+        InvoiceKind::GeneralVat => t_string!(i18n, money.general_vat),
+    }
+    .to_string()
+}
+
 /// Prepaid / postpaid in words.
 pub fn mode_name(i18n: I18n, mode: PaymentMode) -> String {
     match mode {

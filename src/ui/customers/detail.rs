@@ -74,6 +74,7 @@ fn CustomerDetail(customer: RwSignal<Option<Customer>>) -> impl IntoView {
         busy.run(async move {
             match save_customer(&*backend, &c).await {
                 Ok(()) => {
+                    ctx.wrote_todo_data();
                     status.set(Some(Notice::Done(t_string!(i18n, cust.saved).to_string())));
                     customer.set(Some(c));
                 }

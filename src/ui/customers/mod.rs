@@ -102,6 +102,7 @@ fn CustomerList() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-customers-heading">
             <h1 id="pc-customers-heading">{tr(i18n, |i| t_string!(i, cust.heading))}</h1>
+            <crate::ui::components::HelpLink topic="arrears"/>
             <StatusLine message=status/>
             <p class="pc-hint">{tr(i18n, |i| t_string!(i, cust.intro))}</p>
             <div class="pc-filters">

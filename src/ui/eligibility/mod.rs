@@ -95,6 +95,7 @@ pub fn EligibilityPage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-elig-heading">
             <h1 id="pc-elig-heading">{crate::ui::tr(i18n, |i| t_string!(i, elig.heading))}</h1>
+            <crate::ui::components::HelpLink topic="apply"/>
             <p>{crate::ui::tr(i18n, |i| t_string!(i, elig.intro))}</p>
             <StatusLine message=status/>
             <div class="pc-elig-layout">

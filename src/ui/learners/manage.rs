@@ -53,6 +53,7 @@ fn LearnersManager() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-learners-heading">
             <h1 id="pc-learners-heading">{tr(i18n, |i| t_string!(i, learn.manage_heading))}</h1>
+            <crate::ui::components::HelpLink topic="learners"/>
             <StatusLine message=status/>
             <Domains enabled status/>
             <LearnerList learners records_for status/>

@@ -30,6 +30,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-profile-heading">
             <h1 id="pc-profile-heading">{tr(i18n, |i| t_string!(i, profile.heading))}</h1>
+            <crate::ui::components::HelpLink topic="rename"/>
             <Gated page=Page::Profile><ProfileEditor/></Gated>
         </section>
     }

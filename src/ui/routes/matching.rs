@@ -123,8 +123,9 @@ mod tests {
         assert!(manager.contains(&"review"));
         assert!(!manager.contains(&"learners"));
         let visitor: Vec<_> = nav_for(Role::Visitor).map(|r| r.href).collect();
-        assert_eq!(visitor, ["", "eligibility", "apply", "settings"]);
+        assert_eq!(visitor, ["", "eligibility", "apply", "help", "settings"]);
         assert_eq!(area_of_href("statements"), Area::Statements);
-        assert_eq!(area_of_href(""), Area::Main);
+        assert_eq!(area_of_href(""), Area::Workbench);
+        assert_eq!(area_of_href("nowhere"), Area::Main);
     }
 }

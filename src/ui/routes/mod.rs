@@ -19,6 +19,9 @@ pub use table::{PARTNER_DATA, ROUTES};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     Home,
+    Todos,
+    Reconciliation,
+    Help,
     Eligibility,
     Apply,
     ReviewQueue,
@@ -43,8 +46,12 @@ pub enum Page {
 /// fetched on the first visit to one of its pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Area {
-    /// The shell and the home page: what every visit needs.
+    /// The shell: what every visit needs (no page of its own).
     Main,
+    /// The workbench: the home page per role and the to-dos.
+    Workbench,
+    /// Self-reconciliation.
+    Reconciliation,
     /// The eligibility check (a visitor's first stop: without the wizard).
     Eligibility,
     /// The application wizard.
@@ -61,7 +68,7 @@ pub enum Area {
     Statements,
     /// Settlement sheets and their payment.
     Settlements,
-    /// Announcements and their detail.
+    /// What a partner reads: announcements and their detail, and the help pages.
     Announcements,
     /// The learning platform: an employee joining (without the admin's list).
     Join,
@@ -92,6 +99,7 @@ pub fn refusal(i18n: I18n, page: Page) -> &'static str {
     match page {
         Page::Learners => t_string!(i18n, learn.admin_only),
         Page::SpecialRebates => t_string!(i18n, srebate.main_only),
+        Page::Reconciliation => t_string!(i18n, money.recon_only),
         _ => t_string!(i18n, money.partner_only),
     }
 }

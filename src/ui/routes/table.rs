@@ -20,7 +20,16 @@ pub const ROUTES: &[Route] = &[
         label: Some(|i| t_string!(i, nav.home)),
         shown_to: EVERYONE,
         opens: &[],
-        area: Area::Main,
+        area: Area::Workbench,
+    },
+    Route {
+        page: Page::Todos,
+        pattern: "/todos",
+        href: "todos",
+        label: Some(|i| t_string!(i, nav.todos)),
+        shown_to: PARTNER_ROLES,
+        opens: PARTNER_DATA,
+        area: Area::Workbench,
     },
     Route {
         page: Page::Eligibility,
@@ -105,6 +114,16 @@ pub const ROUTES: &[Route] = &[
         area: Area::Statements,
     },
     Route {
+        page: Page::Reconciliation,
+        pattern: "/reconciliation",
+        href: "reconciliation",
+        label: Some(|i| t_string!(i, nav.reconciliation)),
+        shown_to: &[Role::MainAccount, Role::ChannelManager],
+        // The partner's books: the main account's and the channel manager's.
+        opens: &[Permission::EditCompanyData, Permission::Review],
+        area: Area::Reconciliation,
+    },
+    Route {
         page: Page::Settlements,
         pattern: "/settlements",
         href: "settlements",
@@ -176,6 +195,15 @@ pub const ROUTES: &[Route] = &[
         // The join page explains to a visitor or manager why they cannot join.
         opens: &[],
         area: Area::Join,
+    },
+    Route {
+        page: Page::Help,
+        pattern: "/help/:id?",
+        href: "help",
+        label: Some(|i| t_string!(i, nav.help)),
+        shown_to: EVERYONE,
+        opens: &[],
+        area: Area::Announcements,
     },
     Route {
         page: Page::Settings,

@@ -6,16 +6,17 @@ use leptos::prelude::*;
 
 use super::actions::SheetActions;
 use super::invoice::{Checklist, InvoiceDetails};
+use super::invoice_record::InvoiceRecordCard;
 use super::save::SheetSaver;
 use super::words::{hold_text, line_name, state_name, state_tone};
 use super::{SettlementData, outlook_text, use_settlement_data};
 use crate::domain::money::calendar::WorkCalendar;
 use crate::domain::money::settlement::{PaymentHold, SettlementSheet};
 use crate::i18n::*;
-use crate::ui::components::Gated;
 use crate::ui::components::StatusLine;
 use crate::ui::components::money::{TaxPreview, money};
 use crate::ui::components::time::local_minute;
+use crate::ui::components::{Gated, HelpLink};
 use crate::ui::context::AppContext;
 use crate::ui::routes::Page;
 use crate::ui::tr;
@@ -64,7 +65,7 @@ fn SheetById() -> impl IntoView {
                 match (sheet(), loaded) {
                     (Some(s), _) => {
                         let d = data.get_untracked().unwrap_or_default();
-                        let saver = SheetSaver { on_saved, status, i18n };
+                        let saver = SheetSaver { on_saved, status, i18n, ctx: AppContext::get() };
                         Some(view! { <Sheet sheet=s data=d saver/> }.into_any())
                     }
                     (None, true) => Some(view! {
@@ -106,6 +107,7 @@ fn Sheet(sheet: SettlementSheet, data: SettlementData, saver: SheetSaver) -> imp
     let month = sheet.month.to_string();
     view! {
         <h1 id="pc-sheet-heading">{t_string!(i18n, settle.sheet_heading, month = month.clone()).to_string()}</h1>
+        <HelpLink topic="invoice"/>
         <div class="pc-card">
             <dl class="pc-pairs" data-testid="sheet-facts">
                 <dt>{tr(i18n, |i| t_string!(i, settle.company))}</dt><dd data-testid="sheet-company">{name.clone()}</dd>
@@ -148,6 +150,7 @@ fn Sheet(sheet: SettlementSheet, data: SettlementData, saver: SheetSaver) -> imp
                 {sheet.corrected_on.map(|d| t_string!(i18n, settle.corrected_on, date = d.to_string()).to_string())}
             </p>
         </section>
+        <InvoiceRecordCard sheet=sheet.clone() saver/>
         <SheetActions sheet=sheet.clone() saver/>
         <section class="pc-card pc-sheet-print" aria-labelledby="pc-lines-heading">
             <h2 id="pc-lines-heading">{tr(i18n, |i| t_string!(i, settle.lines))}</h2>

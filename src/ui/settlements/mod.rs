@@ -5,10 +5,13 @@
 mod actions;
 mod detail;
 mod invoice;
+mod invoice_form;
+mod invoice_record;
 mod save;
 mod words;
 
 pub use detail::SettlementDetailPage;
+pub(crate) use words::{hold_text, state_name};
 
 use crate::data::Collection;
 use crate::ui::components::Notice;
@@ -33,7 +36,7 @@ use crate::ui::components::{Status, StatusLine};
 use crate::ui::context::AppContext;
 use crate::ui::routes::Page;
 use crate::ui::tr;
-use words::{hold_text, state_name, state_tone};
+use words::state_tone;
 
 /// What the settlement pages read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -133,6 +136,7 @@ pub fn SettlementsPage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-settle-heading">
             <h1 id="pc-settle-heading">{tr(i18n, |i| t_string!(i, settle.heading))}</h1>
+            <crate::ui::components::HelpLink topic="settlement"/>
             <Gated page=Page::Settlements><SheetList/></Gated>
         </section>
     }

@@ -20,6 +20,8 @@ pub(super) struct SheetSaver {
     /// The page's status line.
     pub status: Status,
     pub i18n: I18n,
+    /// Tells the other readers of sheets (the workbench, the header's to-do count).
+    pub ctx: crate::ui::context::AppContext,
 }
 
 impl SheetSaver {
@@ -28,6 +30,8 @@ impl SheetSaver {
     pub async fn save(self, backend: Rc<dyn Backend>, next: SettlementSheet, done: Option<String>) {
         match save_settlement(&*backend, &next).await {
             Ok(()) => {
+                // The header's to-do count follows sheets too.
+                self.ctx.wrote_todo_data();
                 if let Some(message) = done {
                     self.status.set(Some(Notice::Done(message)));
                 }

@@ -7,6 +7,7 @@ use super::role_switcher::{RoleSwitcher, role_name};
 use crate::data::Mode;
 use crate::domain::Role;
 use crate::i18n::*;
+use crate::ui::arrival::{Arrival, OnDemand};
 use crate::ui::context::AppContext;
 
 /// The top bar of every page.
@@ -28,6 +29,18 @@ pub fn Header() -> impl IntoView {
         })
     };
     let super::nav::NavMenu(menu) = expect_context::<super::nav::NavMenu>();
+    // The to-do count comes with its own module, asked for once someone with to-dos is
+    // signed in (a visitor has none).
+    let badge = OnDemand::<fn() -> AnyView>::default();
+    Effect::new(move |_| {
+        if ctx.session.with(|s| s.role) != Role::Visitor {
+            badge.ask(crate::ui::workbench::load_badge);
+        }
+    });
+    let todo_badge = move || match badge.get() {
+        Arrival::Ready(draw) => Some(draw()),
+        _ => None,
+    };
     view! {
         <header class="pc-header">
             // Narrow screens only (CSS): the navigation opens from here.
@@ -42,6 +55,7 @@ pub fn Header() -> impl IntoView {
                 <span class="pc-company" data-testid="company-name">{company}</span>
             </div>
             <div class="pc-header-tools">
+                {todo_badge}
                 <span class="pc-role" data-testid="current-role">
                     <span class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, header.role))} ": "</span>
                     {move || role_name(i18n, ctx.session.with(|s| s.role))}

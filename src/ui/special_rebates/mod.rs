@@ -51,6 +51,7 @@ pub fn SpecialRebatesPage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-srebate-heading">
             <h1 id="pc-srebate-heading">{tr(i18n, |i| t_string!(i, srebate.heading))}</h1>
+            <crate::ui::components::HelpLink topic="special-rebates"/>
             <Gated page=Page::SpecialRebates><SpecialRebates/></Gated>
         </section>
     }

@@ -66,7 +66,8 @@ pub(crate) fn remember(version: u64, rows: Arc<StatementTable>) {
 }
 
 /// Why the rows could not be read.
-enum Unread {
+pub(crate) enum Unread {
+    /// The data layer's error.
     Data(DataError),
     /// Stored as CSV by an earlier version, and the module with the reader did not arrive.
     ReaderMissing,
@@ -74,7 +75,7 @@ enum Unread {
 
 /// Every stored row. Rows an earlier version stored as CSV need the import's reader,
 /// which comes with the tools' module: fetched only then.
-async fn read_rows(backend: &dyn Backend) -> Result<StatementTable, Unread> {
+pub(crate) async fn read_rows(backend: &dyn Backend) -> Result<StatementTable, Unread> {
     let mut reader = None;
     loop {
         match load_statements(backend, reader)
@@ -176,6 +177,7 @@ fn StatementsView() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-statements-heading">
             <h1 id="pc-statements-heading">{tr(i18n, |i| t_string!(i, stmt.heading))}</h1>
+            <crate::ui::components::HelpLink topic="basis"/>
             <StatusLine message=st.status/>
             <Notes/>
             {move || may_edit.get().then(|| view! { <tools::DataTools st/> })}

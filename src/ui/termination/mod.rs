@@ -92,6 +92,7 @@ pub fn TerminationPage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-term-heading">
             <h1 id="pc-term-heading">{tr(i18n, |i| t_string!(i, term.heading))}</h1>
+            <crate::ui::components::HelpLink topic="termination"/>
             <Gated page=Page::Termination><Termination/></Gated>
         </section>
     }
@@ -143,6 +144,7 @@ fn Termination() -> impl IntoView {
         busy.run(async move {
             match save_lifecycle(&*backend, &d.lifecycle).await {
                 Ok(()) => {
+                    ctx.wrote_todo_data();
                     let state = d.lifecycle.state;
                     ctx.partner_state.set(state);
                     status.set(Some(Notice::Done(

@@ -294,7 +294,7 @@ pub fn axis_ticks(max: Cny) -> Vec<Cny> {
 }
 
 /// A month's rebate on both bases.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RebateOnBothBases {
     /// By usage month (按计费周期).
     pub billing: Cny,

@@ -25,6 +25,7 @@ pub fn JoinPage() -> impl IntoView {
     view! {
         <section class="pc-page" aria-labelledby="pc-join-heading">
             <h1 id="pc-join-heading">{tr(i18n, |i| t_string!(i, learn.join_heading))}</h1>
+            <crate::ui::components::HelpLink topic="learners"/>
             <p>{tr(i18n, |i| t_string!(i, learn.join_intro))}</p>
             <EmailJoin/>
             <AccountJoin/>
