@@ -18,6 +18,7 @@ use partner_console::domain::partner::lifecycle::PartnerState;
 use partner_console::domain::partner::profile::ChangeRecord;
 use partner_console::domain::workbench::reconciliation::*;
 use partner_console::domain::workbench::summary::{ApplicationSummary, LearnerSummary};
+use partner_console::domain::workbench::todo::*;
 use partner_console::domain::workbench::todos::*;
 use partner_console::domain::{Cny, Role, YearMonth};
 
@@ -453,6 +454,16 @@ fn the_channel_managers_queues() {
             },
         ]
     );
+    // The home page's queue figures are read off the same to-dos.
+    assert_eq!(
+        Queues::of(&w.todos()),
+        Queues {
+            applications: 2,
+            certificates: 1,
+            sheets: 3
+        }
+    );
+    assert_eq!(Queues::of(&[]), Queues::default());
     // A visitor has no partner data and no to-dos.
     w.role = Role::Visitor;
     assert_eq!(w.todos(), Vec::new());

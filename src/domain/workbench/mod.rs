@@ -5,4 +5,5 @@ pub mod ics;
 pub mod reconciliation;
 pub mod standing;
 pub mod summary;
+pub mod todo;
 pub mod todos;

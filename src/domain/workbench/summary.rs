@@ -40,6 +40,17 @@ impl Default for StatusSummary {
     }
 }
 
+impl ApplicationSummary {
+    /// Why and at which step the reviewer returned the application; a returned
+    /// application stored without its rejection points at the step last open.
+    pub fn returned(&self) -> (String, WizardStep) {
+        self.status
+            .rejection
+            .clone()
+            .unwrap_or((String::new(), self.step))
+    }
+}
+
 fn first_step() -> WizardStep {
     WizardStep::SupplierDeclaration
 }

@@ -1,17 +1,19 @@
 //! To-dos: what needs someone now, computed from the stored state on every read and never
-//! stored by hand — so a to-do disappears the moment what it asks for is done.
+//! stored by hand — so a to-do disappears the moment what it asks for is done. One rule
+//! set per role; the to-do itself is in `todo.rs`.
 
 use chrono::{Duration, NaiveDate};
 
 use super::summary::{ApplicationSummary, LearnerSummary};
+use super::todo::{Debtor, Todo};
 use crate::domain::common::role::Role;
 use crate::domain::learning::learner::LearnerState;
-use crate::domain::money::calendar::{PaymentWindow, WorkCalendar};
+use crate::domain::money::calendar::WorkCalendar;
 use crate::domain::money::cny::Cny;
 use crate::domain::money::customer::{Customer, UnbindState, total_arrears};
 use crate::domain::money::month::YearMonth;
 use crate::domain::money::settlement::{SettlementSheet, SettlementState};
-use crate::domain::onboarding::application::{ApplicationState, WizardStep};
+use crate::domain::onboarding::application::ApplicationState;
 use crate::domain::partner::certificate::{CertificateRecord, CertificateState, Validity};
 use crate::domain::partner::lifecycle::PartnerState;
 
@@ -43,169 +45,6 @@ pub struct Facts<'a> {
     pub calendar: &'a WorkCalendar,
 }
 
-/// A customer whose arrears hold payment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Debtor {
-    /// Customer UIN.
-    pub uin: String,
-    /// Customer name.
-    pub name: String,
-    /// What it owes.
-    pub arrears: Cny,
-}
-
-/// One thing that needs doing, with what the page needs to say it and link to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Todo {
-    /// The application came back from review: change it and submit again.
-    ApplicationReturned {
-        /// Application id.
-        id: String,
-        /// The step the reviewer pointed at.
-        step: WizardStep,
-        /// The reviewer's reason.
-        reason: String,
-    },
-    /// A draft application not submitted yet.
-    ApplicationDraft {
-        /// Application id.
-        id: String,
-        /// The step last open.
-        step: WizardStep,
-    },
-    /// No certificate yet, or the last request was rejected: request one.
-    CertificateMissing {
-        /// The rejection's reason, when the last request was rejected.
-        rejected: Option<String>,
-    },
-    /// The certificate has expired: request this year's.
-    CertificateExpired {
-        /// Its last valid day.
-        until: NaiveDate,
-    },
-    /// The certificate expires within 30 days: next year's is requested from 1 January.
-    CertificateExpiring {
-        /// Its last valid day.
-        until: NaiveDate,
-    },
-    /// A sheet waits for the partner's signed sheet and invoice.
-    SheetAwaitsDocuments {
-        /// Sheet id.
-        id: String,
-        /// Its month.
-        month: YearMonth,
-        /// Its amount (what the invoice must say).
-        amount: Cny,
-    },
-    /// An abnormal sheet waits for the partner's correction.
-    SheetAwaitsCorrection {
-        /// Sheet id.
-        id: String,
-        /// Its month.
-        month: YearMonth,
-        /// Why the provider flagged it.
-        reason: String,
-    },
-    /// Payment is past its expected window.
-    PaymentOverdue {
-        /// Sheet id.
-        id: String,
-        /// Its month.
-        month: YearMonth,
-        /// The window it was due in.
-        window: PaymentWindow,
-    },
-    /// Payment of these months is held by these customers' arrears.
-    PaymentHeld {
-        /// The unpaid sheets' months, oldest first.
-        months: Vec<YearMonth>,
-        /// Who owes, most first.
-        debtors: Vec<Debtor>,
-    },
-    /// Learners' join requests wait for the enterprise admin.
-    LearnerRequests {
-        /// How many.
-        count: usize,
-    },
-    /// Customers asked to unbind have not yet done so.
-    UnbindRequests {
-        /// How many asked.
-        requested: usize,
-        /// How many flagged for the provider's help.
-        provider_help: usize,
-    },
-    /// The partner is ending the partnership and its preconditions still fail.
-    TerminationOpen {
-        /// Arrears still owed.
-        arrears: Cny,
-        /// Customers still associated.
-        customers: usize,
-    },
-    /// Applications wait for the channel manager's review.
-    ApplicationsToReview {
-        /// How many.
-        count: usize,
-    },
-    /// A certificate request waits for the channel manager.
-    CertificateToReview {
-        /// The day it was requested.
-        requested_on: NaiveDate,
-    },
-    /// Sheets the provider has to receive or verify.
-    SheetsToCheck {
-        /// Documents sent, not yet received.
-        to_receive: usize,
-        /// Received or corrected, not yet verified.
-        to_verify: usize,
-    },
-    /// Customers the partner cannot unbind without the provider's help.
-    UnbindHelpToGive {
-        /// How many.
-        count: usize,
-    },
-    /// The partner asked to end the partnership: settle and deregister.
-    TerminationToSettle {
-        /// Where it stands (requested or settling).
-        state: PartnerState,
-    },
-}
-
-impl Todo {
-    /// The day the to-do is due or the thing it watches happens, for the calendar.
-    pub fn due(&self) -> Option<NaiveDate> {
-        match self {
-            Todo::CertificateExpired { until } | Todo::CertificateExpiring { until } => {
-                Some(*until)
-            }
-            Todo::PaymentOverdue { window, .. } => Some(window.latest),
-            _ => None,
-        }
-    }
-
-    /// A stable name (test ids, the calendar's UIDs).
-    pub fn key(&self) -> String {
-        match self {
-            Todo::ApplicationReturned { id, .. } => format!("application-returned-{id}"),
-            Todo::ApplicationDraft { id, .. } => format!("application-draft-{id}"),
-            Todo::CertificateMissing { .. } => "certificate-missing".into(),
-            Todo::CertificateExpired { .. } => "certificate-expired".into(),
-            Todo::CertificateExpiring { .. } => "certificate-expiring".into(),
-            Todo::SheetAwaitsDocuments { id, .. } => format!("sheet-documents-{id}"),
-            Todo::SheetAwaitsCorrection { id, .. } => format!("sheet-correction-{id}"),
-            Todo::PaymentOverdue { id, .. } => format!("payment-overdue-{id}"),
-            Todo::PaymentHeld { .. } => "payment-held".into(),
-            Todo::LearnerRequests { .. } => "learner-requests".into(),
-            Todo::UnbindRequests { .. } => "unbind-requests".into(),
-            Todo::TerminationOpen { .. } => "termination-open".into(),
-            Todo::ApplicationsToReview { .. } => "applications-to-review".into(),
-            Todo::CertificateToReview { .. } => "certificate-to-review".into(),
-            Todo::SheetsToCheck { .. } => "sheets-to-check".into(),
-            Todo::UnbindHelpToGive { .. } => "unbind-help".into(),
-            Todo::TerminationToSettle { .. } => "termination-to-settle".into(),
-        }
-    }
-}
-
 /// Every to-do of `facts.role`, in the order a person would take them: the
 /// partnership's own standing first, then money, then people.
 pub fn todos(facts: &Facts) -> Vec<Todo> {
@@ -223,11 +62,7 @@ fn partner_todos(f: &Facts) -> Vec<Todo> {
     if let Some(app) = f.application {
         match app.status.state {
             ApplicationState::Rejected => {
-                let (reason, step) = app
-                    .status
-                    .rejection
-                    .clone()
-                    .unwrap_or((String::new(), app.step));
+                let (reason, step) = app.returned();
                 out.push(Todo::ApplicationReturned {
                     id: app.id.clone(),
                     step,

@@ -17,7 +17,8 @@ use leptos::prelude::*;
 
 use crate::data::workbench::{STANDING_READS, Standing, load_standing};
 use crate::domain::money::calendar::WorkCalendar;
-use crate::domain::workbench::todos::{Facts, Todo, todos};
+use crate::domain::workbench::todo::Todo;
+use crate::domain::workbench::todos::{Facts, todos};
 use crate::ui::components::Status;
 use crate::ui::components::time::today;
 use crate::ui::context::AppContext;

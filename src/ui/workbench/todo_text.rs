@@ -1,7 +1,7 @@
 //! A to-do in words, and where it is done.
 
 use crate::domain::partner::lifecycle::PartnerState;
-use crate::domain::workbench::todos::Todo;
+use crate::domain::workbench::todo::Todo;
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;
