@@ -8,17 +8,17 @@
 // only through the table. So chunks can be put together freely, as long as each is in
 // exactly one file (a second instance would reset its data).
 //
-// Putting two chunks together costs bytes: each area that needs one and not the other
-// fetches the other too. So, while some area needs more than `MAX_FILES` files, the two
-// files whose union costs the fewest such bytes (summed over every area, by the gzip size
-// of their code and data before wasm-opt: it shrinks them all alike) for the areas over budget it helps
-// become one — mostly small chunks, or chunks shared by nearly the same areas. Not into the main
+// Putting two chunks together costs bytes — each area that needs one and not the other
+// fetches the other too — and saves some: every file repeats a module's header and
+// imports. So the grouping (`groupChunks`) puts chunks together until no area needs more
+// than `MAX_FILES` files, aiming every page at its budget in bytes. Not into the main
 // module: it is what the initial download is made of.
 //
 // The loader `__wasm_split.js` is rewritten to match: merged chunks lose their loaders
 // and the areas' dependency lists name the group's file instead.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // Per area, its own module included: the budget. Each file fewer costs bytes.
@@ -62,59 +62,170 @@ export function readLoader(src) {
   return { chunks, areas };
 }
 
-// How strongly a page's bytes count by how much it needs anyway (see `weight` below);
-// GROUP_EXPONENT tries another value on a build.
-const EXPONENT = Number(process.env.GROUP_EXPONENT ?? 3);
+// What the grouping aims a page's first visit at, on the scale of its estimate
+// (`contentSizes` below: chunks as cut, before wasm-opt, which reads 25–35 % above the
+// optimised files). The estimate adds chunks up, so it misjudges a file of many chunks
+// (wasm-opt shares their types and folds their duplicate functions) and moves a few KB
+// between pages from one aim to the next: `chooseGrouping` tries several aims and keeps
+// the one whose heaviest page, measured, is lightest.
+export const PAGE_BUDGET = 188 * 1024;
+const AIMS_KB = [180, 182, 184, 186, 188, 190, 192, 194, 196];
+// Remote mode's module comes at start, before the first page: it keeps what it needs
+// (the estimate reads close to its optimised size here: 30 KB aimed, 28.6 measured).
+export const REMOTE_BUDGET = 30 * 1024;
+// What a file costs beyond its chunks' content: the module's header, types and imports.
+export const FILE_OVERHEAD = 220;
+// A byte over a budget counts this much more than a byte fetched within it.
+const OVER = 100;
 
-// The groups of chunks to put together (each of more than one chunk). `gzipOf(file)`
-// sizes a chunk; `ownOf(area)`, if given, an area's own module.
-export function groupChunks({ chunks, areas }, gzipOf, ownOf = () => 0) {
-  let groups = chunks.map((c) => ({ members: [c], users: new Set(fetchers(c.users)), size: gzipOf(c.file) }));
-  const filesOf = (area) => 1 + groups.filter((g) => g.users.has(area)).length;
-  // The bytes the areas of `h` that `g` lacks would fetch more. Remote mode fetches its
-  // module at start, before the first page: its bytes count five times. The modules an
-  // action fetches (ui/on_demand.rs) come after their page has drawn: a tenth. A page
-  // area's bytes count by how much it needs anyway, against the pages' mean, cubed: a
-  // merge should land on the pages with room to spare. (Squared kept every page within
-  // budget with 13 areas. With the workbench's two areas and two more on-demand modules
-  // no power does: on this session's builds the square left the heaviest page at 152–157
-  // KB, the cube at 150–161, the fourth power at 169. The cube came closest once — the
-  // three heaviest within 1 KB — and stays until a grouping aims at the budget itself.)
-  const need = Object.fromEntries(
-    areas.map((a) => [a, ownOf(a) + groups.filter((g) => g.users.has(a)).reduce((n, g) => n + g.size, 0)]),
+// The groups of chunks to put together (each of more than one chunk). `contentOf(file)`
+// estimates what a chunk adds to a file it is in (`contentSizes`); `ownOf(area)`, an
+// area's own module.
+//
+// Every area must end within `maxFiles`; within that, the grouping minimises the bytes
+// fetched, each page's bytes over `pageBudget` (remote's over `remoteBudget`) counting
+// `OVER` times. Remote mode's bytes count five times, an action's module (ui/on_demand.rs,
+// after its page has drawn) a tenth. Three steps:
+// 1. chunks the same areas fetch become one file (it saves each of them a file's overhead);
+// 2. while some area needs more than `maxFiles` files, the two files that cost least to
+//    put together, per over-budget area they bring a file closer (divided by the number of
+//    such areas squared, favouring merges that help many at once);
+// 3. a chunk moves to another file, or to a file of its own, while that lowers the cost
+//    and keeps every area within its files — this is what takes merges off a page over
+//    its budget onto pages with room.
+export function groupChunks(
+  { chunks, areas },
+  contentOf,
+  ownOf = () => 0,
+  { maxFiles = MAX_FILES, pageBudget = PAGE_BUDGET, remoteBudget = REMOTE_BUDGET } = {},
+) {
+  // An area is a bit: a file's users are a mask.
+  if (areas.length > 30) throw new Error("groupChunks: more than 30 areas");
+  const bit = Object.fromEntries(areas.map((a, i) => [a, 1 << i]));
+  const weight = areas.map((a) => (a === "remote" ? 5 : ACTION_PAGES[a] ? 0.1 : 1));
+  const budget = areas.map((a) => (a === "remote" ? remoteBudget : ACTION_PAGES[a] ? Infinity : pageBudget));
+  const chunk = new Map(
+    chunks.map((c) => [c, { mask: fetchers(c.users).reduce((m, u) => m | bit[u], 0), content: contentOf(c.file) }]),
   );
-  const pages = areas.filter((a) => a !== "remote" && !ACTION_PAGES[a]);
-  const mean = pages.reduce((n, a) => n + need[a], 0) / pages.length;
-  const weight = {
-    ...Object.fromEntries(pages.map((a) => [a, mean > 0 ? (need[a] / mean) ** EXPONENT : 1])),
-    remote: 5,
-    ...Object.fromEntries(Object.keys(ACTION_PAGES).map((a) => [a, 0.1])),
-  };
-  const extra = (g, h) =>
-    [...h.users].filter((u) => !g.users.has(u)).reduce((n, u) => n + (weight[u] ?? 1), 0) * g.size;
-  for (;;) {
-    const over = areas.filter((a) => filesOf(a) > MAX_FILES);
-    if (!over.length) break;
-    // The pair that costs the fewest bytes for the over-budget areas it brings a file
-    // closer, favouring pairs that help many at once (divided by their number squared:
-    // on this app's 198 chunks 14 % fewer extra bytes than dividing once, 18 % than not).
-    let best;
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        const [g, h] = [groups[i], groups[j]];
-        const gain = over.filter((a) => g.users.has(a) && h.users.has(a)).length;
-        if (!gain) continue;
-        const cost = (extra(g, h) + extra(h, g)) / gain ** 2;
-        if (!best || cost < best.cost) best = { g, h, cost };
+  const file = (members) => ({
+    members,
+    mask: members.reduce((m, c) => m | chunk.get(c).mask, 0),
+    content: members.reduce((n, c) => n + chunk.get(c).content, 0),
+  });
+
+  // 1. One file per set of users.
+  const bySet = new Map();
+  for (const c of chunks) {
+    const key = chunk.get(c).mask;
+    bySet.set(key, [...(bySet.get(key) ?? []), c]);
+  }
+  let files = [...bySet.values()].map(file);
+
+  // Each area's estimated first visit and its number of files.
+  const bytes = areas.map(ownOf);
+  const count = areas.map(() => 1);
+  const add = (f, sign) => {
+    for (let i = 0; i < areas.length; i++) {
+      if (f.mask & (1 << i)) {
+        bytes[i] += sign * (FILE_OVERHEAD + f.content);
+        count[i] += sign;
       }
     }
-    const { g, h } = best;
-    groups = groups.filter((x) => x !== g && x !== h);
-    groups.push({ members: [...g.members, ...h.members], users: new Set([...g.users, ...h.users]), size: g.size + h.size });
+  };
+  files.forEach((f) => add(f, 1));
+  const costOf = (i, b) => weight[i] * b + OVER * Math.max(0, b - budget[i]);
+  // What replacing files `out` by `into` ({ mask, content } each) changes in the cost, and
+  // whether every area it touches stays within its files.
+  const trial = (out, into) => {
+    let change = 0;
+    let fits = true;
+    const touched = [...out, ...into].reduce((m, f) => m | f.mask, 0);
+    for (let i = 0; i < areas.length; i++) {
+      if (!(touched & (1 << i))) continue;
+      let [b, n] = [bytes[i], count[i]];
+      for (const f of out) if (f.mask & (1 << i)) [b, n] = [b - FILE_OVERHEAD - f.content, n - 1];
+      for (const f of into) if (f.mask & (1 << i)) [b, n] = [b + FILE_OVERHEAD + f.content, n + 1];
+      change += costOf(i, b) - costOf(i, bytes[i]);
+      fits &&= n <= maxFiles;
+    }
+    return { change, fits };
+  };
+  const replace = (out, into) => {
+    out.forEach((f) => add(f, -1));
+    into.forEach((f) => add(f, 1));
+    files = [...files.filter((f) => !out.includes(f)), ...into.filter((f) => f.members.length)];
+  };
+
+  // 2. Merge until every area is within its files.
+  for (;;) {
+    const over = areas.reduce((m, _, i) => (count[i] > maxFiles ? m | (1 << i) : m), 0);
+    if (!over) break;
+    let best;
+    for (let i = 0; i < files.length; i++) {
+      for (let j = i + 1; j < files.length; j++) {
+        const [g, h] = [files[i], files[j]];
+        let gain = 0;
+        for (let m = g.mask & h.mask & over; m; m &= m - 1) gain++;
+        if (!gain) continue;
+        const { change } = trial([g, h], [{ mask: g.mask | h.mask, content: g.content + h.content }]);
+        const score = change >= 0 ? change / gain ** 2 : change * gain ** 2;
+        if (!best || score < best.score) best = { g, h, score };
+      }
+    }
+    replace([best.g, best.h], [file([...best.g.members, ...best.h.members])]);
   }
-  return groups
+
+  // 3. Move single chunks while it helps.
+  for (let moved = true, rounds = 0; moved && rounds < 20; rounds++) {
+    moved = false;
+    for (const g of [...files]) {
+      if (!files.includes(g) || g.members.length === 1) continue;
+      for (const c of g.members) {
+        const rest = file(g.members.filter((x) => x !== c));
+        const { mask, content } = chunk.get(c);
+        let best;
+        for (const h of [...files.filter((x) => x !== g), null]) {
+          const joined = h ? { mask: h.mask | mask, content: h.content + content } : { mask, content };
+          const out = h ? [g, h] : [g];
+          const t = trial(out, [rest, joined]);
+          if (t.fits && t.change < -1 && (!best || t.change < best.change)) best = { h, out, change: t.change };
+        }
+        if (best) {
+          replace(best.out, [rest, file(best.h ? [...best.h.members, c] : [c])]);
+          moved = true;
+          break;
+        }
+      }
+    }
+  }
+  return files
     .filter((g) => g.members.length > 1)
-    .map((g, i) => ({ name: `__chunk_group${i}`, file: `chunk_group${i}.wasm`, members: g.members, users: [...g.users].sort() }));
+    .map((g, i) => ({ name: `__chunk_group${i}`, file: `chunk_group${i}.wasm`, members: g.members, users: [...new Set(g.members.flatMap((c) => fetchers(c.users)))].sort() }));
+}
+
+// The grouping for the chunks cut into `dir`: `groupChunks` for each aim of `AIMS_KB`,
+// keeping the one whose heaviest page is lightest when each file is measured whole (its
+// chunks' code gzipped together: on this app's builds within 10–12 % of the optimised
+// file for a page's sum, and ranking the aims as the optimised build does).
+export function chooseGrouping(layout, dir) {
+  const files = layout.chunks.map((c) => c.file);
+  const code = new Map(files.map((f) => [f, codeBytes(join(dir, f))]));
+  const contentOf = contentSizes(dir, files);
+  const own = new Map(layout.areas.map((a) => [a, codeGzipSize(join(dir, `split_${a}.wasm`))]));
+  const pages = layout.areas.filter((a) => a !== "remote" && !ACTION_PAGES[a]);
+  let best;
+  for (const kb of AIMS_KB) {
+    const groups = groupChunks(layout, contentOf, (a) => own.get(a), { pageBudget: kb * 1024 });
+    const grouped = new Set(groups.flatMap((g) => g.members));
+    const whole = [...groups, ...layout.chunks.filter((c) => !grouped.has(c)).map((c) => ({ members: [c] }))].map((g) => ({
+      users: new Set(g.members.flatMap((c) => fetchers(c.users))),
+      size: gzip(Buffer.concat(g.members.map((c) => code.get(c.file)))),
+    }));
+    const visit = (a) => whole.reduce((n, g) => n + (g.users.has(a) ? g.size : 0), own.get(a));
+    const heaviest = Math.max(...pages.map(visit));
+    if (!best || heaviest < best.heaviest) best = { groups, heaviest, kb, remote: visit("remote") };
+  }
+  return best;
 }
 
 export function rewriteLoader(src, groups) {
@@ -135,12 +246,10 @@ export function rewriteLoader(src, groups) {
   });
 }
 
-export const gzipSize = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
-
-// A chunk's gzip size without its custom sections: straight from the splitter a chunk
+// A module's bytes without its custom sections: straight from the splitter a chunk
 // carries its functions' names and its relocations, which outweigh its code and say
 // little about its size once optimised.
-export const codeGzipSize = (path) => {
+const codeBytes = (path) => {
   const b = readFileSync(path);
   const kept = [b.subarray(0, 8)];
   for (let i = 8; i < b.length; ) {
@@ -154,8 +263,27 @@ export const codeGzipSize = (path) => {
     if (id !== 0) kept.push(b.subarray(i, at + size));
     i = at + size;
   }
-  return gzipSync(Buffer.concat(kept), { level: 9 }).length;
+  return Buffer.concat(kept);
 };
+
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+// A module's gzip size without its custom sections (an area's own module).
+const codeGzipSize = (path) => gzip(codeBytes(path));
+
+// What each chunk of `files` (in `dir`) adds to a file it is put in: its code and data
+// gzipped after the bytes of the eight smallest chunks, so that what every module repeats
+// — header, types, imports — counts once per file (`FILE_OVERHEAD`), not once per chunk.
+// (Measured: a file of 194 chunks is 40 KB, their sizes alone add up to 106.) Rounded up
+// to 8 bytes: a byte more or less in a chunk must not change which chunks go together.
+export function contentSizes(dir, files) {
+  const code = new Map(files.map((f) => [f, codeBytes(join(dir, f))]));
+  const smallest = [...files].sort((a, b) => code.get(a).length - code.get(b).length || (a < b ? -1 : 1));
+  const context = Buffer.concat(smallest.slice(0, 8).map((f) => code.get(f)));
+  const base = gzip(context);
+  const sizes = new Map(files.map((f) => [f, Math.ceil((gzip(Buffer.concat([context, code.get(f)])) - base) / 8) * 8]));
+  return (f) => sizes.get(f);
+}
 
 // The wasm features a module uses (bulk memory, reference types…). wasm-merge reads them
 // from its first input, and the hub below has none of its own.

@@ -29,7 +29,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { codeGzipSize, featuresOf, groupChunks, mergeChunks, readLoader, rewriteLoader } from "./chunk-groups.mjs";
+import { chooseGrouping, featuresOf, mergeChunks, readLoader, rewriteLoader } from "./chunk-groups.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set (run through trunk)");
@@ -77,13 +77,11 @@ function cutModules() {
     "--out-name=app",
     join(cut, "app.wasm"),
   ]);
-  // 3. Put chunks together until no area needs more than a dozen files (chunk-groups.mjs),
+  // 3. Put chunks together until no area needs more than 15 files (chunk-groups.mjs),
   // then optimise every module.
   const loaderPath = join(cut, "__wasm_split.js");
-  // In steps of 64 bytes: a byte more or less in a chunk (another build machine's paths
-  // in a string) must not change which chunks go together.
-  const size64 = (f) => Math.ceil(codeGzipSize(join(cut, f)) / 64) * 64;
-  const groups = groupChunks(readLoader(readFileSync(loaderPath, "utf8")), size64, (a) => size64(`split_${a}.wasm`));
+  const { groups, kb: aim } = chooseGrouping(readLoader(readFileSync(loaderPath, "utf8")), cut);
+  console.log(`split: chunks grouped aiming pages at ${aim} KB (the grouping's estimate)`);
   for (const g of groups) {
     mergeChunks(run, g.members.map((c) => join(cut, c.file)), join(cut, g.file), work);
     for (const c of g.members) rmSync(join(cut, c.file));

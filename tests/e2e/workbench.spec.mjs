@@ -45,6 +45,8 @@ async function mainWithSample(page, lang) {
 async function statementTotal(page, lang, from, to) {
   const w = L[lang];
   await page.goto("statements");
+  // The rows are read after the page draws: the months' table appears with them.
+  await expect(page.getByTestId("month-rebate").first()).toBeVisible();
   await page.getByLabel(w.from, { exact: true }).fill(from);
   await page.getByLabel(w.to, { exact: true }).fill(to);
   await page.getByLabel(w.to, { exact: true }).press("Tab");
