@@ -13,6 +13,7 @@ use partner_console::domain::money::statement_csv::{StatementImport, Step, write
 use partner_console::domain::money::statement_table::StatementTable;
 use partner_console::domain::money::statement_view::{Column, Sort, StatementFilter, compute};
 use partner_console::domain::sample::generate;
+use partner_console::domain::money::statement_view::rebate_by_month;
 use partner_console::domain::workbench::reconciliation::{Ledger, reconcile};
 use partner_console::domain::{Cny, YearMonth};
 use partner_console::domain::{Lang, Role};
@@ -154,10 +155,13 @@ fn reconciliation(sample: &partner_console::domain::sample::SampleData) {
     let books = time(
         &format!("reconcile: months on both bases + sheets ({n} rows)"),
         || {
+            // The page sums the rows by month, then reconciles the months.
+            let rebates = rebate_by_month(black_box(&table));
             reconcile(&Ledger {
-                statements: black_box(&table),
+                rebates: Some(&rebates),
                 sheets: &sample.settlements,
                 basis: StatementBasis::BillingPeriod,
+                arrears: false,
                 current_name: "",
                 history: &[],
                 calendar: &calendar,

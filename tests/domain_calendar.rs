@@ -109,3 +109,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn working_days_after_a_day_count_how_late_something_is() {
+    let cal = WorkCalendar::mainland();
+    // Friday 2026-10-09 → the adjusted working Saturday 2026-10-10 counts, Sunday not.
+    assert_eq!(
+        cal.working_days_after(d(2026, 10, 9), d(2026, 10, 11))
+            .value,
+        1
+    );
+    // The day itself never counts; a day not after it counts nothing.
+    assert_eq!(
+        cal.working_days_after(d(2026, 11, 2), d(2026, 11, 2)).value,
+        0
+    );
+    assert_eq!(
+        cal.working_days_after(d(2026, 11, 9), d(2026, 11, 2)).value,
+        0
+    );
+    // Across the National Day week: from Wed 30 Sep to Fri 9 Oct only the 8th and the
+    // 9th are working days (1–7 October are off).
+    assert_eq!(
+        cal.working_days_after(d(2026, 9, 30), d(2026, 10, 9)).value,
+        2
+    );
+    let into_2027 = cal.working_days_after(d(2026, 12, 30), d(2027, 1, 4));
+    assert_eq!(into_2027.value, 3);
+    assert!(into_2027.provisional);
+    assert_eq!(into_2027.missing_year, Some(2027));
+}
+
+proptest! {
+    #[test]
+    fn counting_working_days_undoes_adding_them(offset in 0u64..900, n in 0u32..40) {
+        let cal = WorkCalendar::mainland();
+        let start = d(2024, 1, 1).checked_add_days(Days::new(offset)).unwrap();
+        let end = cal.add_working_days(start, n).value;
+        prop_assert_eq!(cal.working_days_after(start, end).value, n);
+    }
+}

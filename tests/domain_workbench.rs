@@ -10,12 +10,13 @@ use partner_console::domain::money::invoice_preview::InvoiceKind;
 use partner_console::domain::money::settlement::*;
 use partner_console::domain::money::statement::{PaymentMode, StatementBasis, StatementRow};
 use partner_console::domain::money::statement_table::StatementTable;
-use partner_console::domain::money::statement_view::RebateOnBothBases;
+use partner_console::domain::money::statement_view::{RebateOnBothBases, rebate_by_month};
 use partner_console::domain::onboarding::application::{Application, ApplicationState, WizardStep};
 use partner_console::domain::onboarding::application_form::FormField;
 use partner_console::domain::partner::certificate::{CertificateRecord, CertificateState};
-use partner_console::domain::partner::lifecycle::PartnerState;
+use partner_console::domain::partner::lifecycle::{PartnerState, Partnership};
 use partner_console::domain::partner::profile::ChangeRecord;
+use partner_console::domain::workbench::month_status::*;
 use partner_console::domain::workbench::reconciliation::*;
 use partner_console::domain::workbench::summary::{ApplicationSummary, LearnerSummary};
 use partner_console::domain::workbench::todo::*;
@@ -128,7 +129,9 @@ struct World {
     sheets: Vec<SettlementSheet>,
     customers: Vec<Customer>,
     learners: Vec<Learner>,
-    partnership: PartnerState,
+    partnership: Partnership,
+    /// Statement rows (`None`: the statement totals are not known).
+    statements: Option<StatementTable>,
     calendar: WorkCalendar,
 }
 
@@ -143,7 +146,8 @@ impl World {
             sheets: Vec::new(),
             customers: vec![customer("100001", "0", UnbindState::NotRequested)],
             learners: vec![learner("a", LearnerState::Active)],
-            partnership: PartnerState::Active,
+            partnership: Partnership::Partner(PartnerState::Active),
+            statements: None,
             calendar: WorkCalendar::mainland(),
         }
     }
@@ -158,6 +162,7 @@ impl World {
             .collect();
         let learners: Vec<LearnerSummary> =
             self.learners.iter().map(LearnerSummary::from).collect();
+        let rebates = self.statements.as_ref().map(rebate_by_month);
         todos(&Facts {
             role: self.role,
             today: self.today,
@@ -168,6 +173,8 @@ impl World {
             customers: &self.customers,
             learners: &learners,
             partnership: self.partnership,
+            rebates: rebates.as_deref(),
+            basis: StatementBasis::BillingPeriod,
             calendar: &self.calendar,
         })
     }
@@ -233,7 +240,11 @@ fn certificate_missing_rejected_expired_and_expiring_within_30_days() {
     assert_eq!(w.todos(), vec![Todo::CertificateExpired { until }]);
     assert_eq!(w.todos()[0].due(), Some(until));
     // A deregistered partner needs no certificate.
-    w.partnership = PartnerState::Deregistered;
+    w.partnership = Partnership::Partner(PartnerState::Deregistered);
+    assert_eq!(w.todos(), Vec::new());
+    // Nor does a company that is not a partner (yet): it could not request one.
+    w.partnership = Partnership::NotPartner;
+    w.certificate = None;
     assert_eq!(w.todos(), Vec::new());
 }
 
@@ -262,18 +273,19 @@ fn sheets_waiting_for_the_partner_and_disappearing_once_sent() {
         ),
         abnormal,
     ];
+    // Oldest month first.
     assert_eq!(
         w.todos(),
         vec![
-            Todo::SheetAwaitsDocuments {
-                id: "2026-04".into(),
-                month: ym("2026-04"),
-                amount: yuan("100.25"),
-            },
             Todo::SheetAwaitsCorrection {
                 id: "2026-03".into(),
                 month: ym("2026-03"),
                 reason: "发票金额与结算单不一致".into(),
+            },
+            Todo::SheetAwaitsDocuments {
+                id: "2026-04".into(),
+                month: ym("2026-04"),
+                amount: yuan("100.25"),
             },
         ]
     );
@@ -437,7 +449,7 @@ fn the_channel_managers_queues() {
         sheet("2026-03", &[("1.00", None)], SettlementState::Corrected),
         sheet("2026-04", &[("1.00", None)], SettlementState::Pending),
     ];
-    w.partnership = PartnerState::TerminationRequested;
+    w.partnership = Partnership::Partner(PartnerState::TerminationRequested);
     assert_eq!(
         w.todos(),
         vec![
@@ -708,9 +720,10 @@ impl Books {
 
     fn reconcile(&self) -> Reconciliation {
         reconcile(&Ledger {
-            statements: &self.table,
+            rebates: Some(&rebate_by_month(&self.table)),
             sheets: &self.sheets,
             basis: StatementBasis::BillingPeriod,
+            arrears: false,
             current_name: "新名称科技有限公司",
             history: &self.history,
             calendar: &self.calendar,
@@ -737,10 +750,10 @@ fn agreeing_books_show_both_bases_and_no_difference() {
     let feb = &r.months[1];
     assert_eq!(
         feb.statement,
-        RebateOnBothBases {
+        Some(RebateOnBothBases {
             billing: yuan("30.00"),
             deduction: yuan("80.00")
-        }
+        })
     );
     let s = feb.sheet.as_ref().unwrap();
     assert_eq!(
@@ -792,33 +805,32 @@ fn every_difference_is_named_with_its_figures() {
     assert_eq!(
         differences(&r, "2026-01"),
         vec![
-            Difference::SheetDiffersFromStatement {
-                sheet: yuan("149.99"),
-                statement: yuan("150.00")
+            // Paid what the invoice said, not the sheet's amount: 0.01 over.
+            Difference::PaidDiffersFromExpected {
+                paid: yuan("150.00"),
+                expected: yuan("149.99")
             },
             Difference::InvoiceDiffersFromSheet {
                 invoice: yuan("150.00"),
                 sheet: yuan("149.99")
             },
-            // Paid what the invoice said, not the sheet's amount.
-            Difference::PaidDiffersFromExpected {
-                paid: yuan("150.00"),
-                expected: yuan("149.99")
+            // Not the deduction basis's 100.00 either.
+            Difference::SheetDiffersFromStatement {
+                sheet: yuan("149.99"),
+                statement: yuan("150.00"),
+                basis: StatementBasis::BillingPeriod,
+                agrees_on_other: false,
             },
         ]
     );
+    // Paid in full on a general invoice: 1.20 more than the 18.80 due. Late by one
+    // working day is not a difference of money: the status says it.
     assert_eq!(
         differences(&r, "2026-02"),
-        vec![
-            Difference::PaidDiffersFromExpected {
-                paid: yuan("20.00"),
-                expected: yuan("18.80")
-            },
-            Difference::PaidLate {
-                paid_on: date(2026, 3, 24),
-                latest: date(2026, 3, 23)
-            },
-        ]
+        vec![Difference::PaidDiffersFromExpected {
+            paid: yuan("20.00"),
+            expected: yuan("18.80")
+        }]
     );
     assert_eq!(
         differences(&r, "2026-05"),
@@ -834,9 +846,10 @@ fn every_difference_is_named_with_its_figures() {
 fn the_settlement_basis_decides_which_statement_figure_a_sheet_is_held_to() {
     let b = Books::agreeing();
     let r = reconcile(&Ledger {
-        statements: &b.table,
+        rebates: Some(&rebate_by_month(&b.table)),
         sheets: &b.sheets,
         basis: StatementBasis::DeductionPeriod,
+        arrears: false,
         current_name: "",
         history: &b.history,
         calendar: &b.calendar,
@@ -847,15 +860,29 @@ fn the_settlement_basis_decides_which_statement_figure_a_sheet_is_held_to() {
         differences(&r, "2026-01"),
         vec![Difference::SheetDiffersFromStatement {
             sheet: yuan("150.00"),
-            statement: yuan("100.00")
+            statement: yuan("100.00"),
+            basis: StatementBasis::DeductionPeriod,
+            agrees_on_other: true,
         }]
     );
     assert_eq!(
         differences(&r, "2026-02"),
         vec![Difference::SheetDiffersFromStatement {
             sheet: yuan("30.00"),
-            statement: yuan("80.00")
+            statement: yuan("80.00"),
+            basis: StatementBasis::DeductionPeriod,
+            agrees_on_other: true,
         }]
+    );
+    // Both differ only because the sheets were made on the billing basis: said so.
+    assert_eq!(r.totals.months_with_differences, 2);
+    assert_eq!(r.totals.months_agreeing_on_other_basis, 2);
+    assert!(r.months[1].agrees_on_other_basis());
+    assert_eq!(
+        r.months[1].status.next_step(),
+        NextStep::CheckBasis,
+        "{:?}",
+        r.months[1]
     );
 }
 
@@ -898,9 +925,10 @@ fn totals_over_100000_generated_rows_agree_with_a_recount() {
     assert_eq!(table.len(), 100_000);
     let calendar = WorkCalendar::mainland();
     let r = reconcile(&Ledger {
-        statements: table,
+        rebates: Some(&rebate_by_month(table)),
         sheets: &data.settlements,
         basis: StatementBasis::BillingPeriod,
+        arrears: false,
         current_name: "样例公司",
         history: &[],
         calendar: &calendar,
@@ -919,11 +947,11 @@ fn totals_over_100000_generated_rows_agree_with_a_recount() {
     }
     for line in &r.months {
         assert_eq!(
-            line.statement.billing.fen(),
+            line.statement.unwrap().billing.fen(),
             billing.get(&line.month).copied().unwrap_or(0)
         );
         assert_eq!(
-            line.statement.deduction.fen(),
+            line.statement.unwrap().deduction.fen(),
             deduction.get(&line.month).copied().unwrap_or(0)
         );
     }
@@ -973,6 +1001,8 @@ fn dated_to_dos_become_all_day_events_escaped_and_folded() {
             uid: "certificate-expiring".into(),
             day: date(2026, 12, 31),
             summary: long.into(),
+            description: "预计付款时间为 2026-12-01 – 2026-12-08。\n打开：https://console.example.com/partners/settlements/2026-10".into(),
+            url: Some("https://console.example.com/partners/settlements/2026-10".into()),
         }],
         stamp,
     );
@@ -985,6 +1015,12 @@ fn dated_to_dos_become_all_day_events_escaped_and_folded() {
     let unfolded = file.replace("\r\n ", "");
     let expected = "SUMMARY:电子授权书将于 2026-12-31 到期，请于 1 月 1 日起申请下一年度的授权书；逗号\\, 分号\\; 反斜杠\\\\\r\n";
     assert!(unfolded.contains(expected), "{unfolded}");
+    // The detail and the page it is done on (a URI, not escaped as text).
+    assert!(unfolded.contains("DESCRIPTION:预计付款时间为 2026-12-01 – 2026-12-08。\\n打开：https://console.example.com/partners/settlements/2026-10\r\n"), "{unfolded}");
+    assert!(
+        unfolded.contains("\r\nURL:https://console.example.com/partners/settlements/2026-10\r\n"),
+        "{unfolded}"
+    );
 }
 
 #[test]
@@ -1001,4 +1037,332 @@ fn the_workbench_reads_an_applications_and_a_learners_standing_from_the_stored_r
     let l = learner("b", LearnerState::Pending);
     let read: LearnerSummary = serde_json::from_value(serde_json::to_value(&l).unwrap()).unwrap();
     assert_eq!(read, LearnerSummary::from(&l));
+}
+
+// ---- one status per month ----
+
+/// A month's status and its differences, as the reconciliation, the home page and the
+/// to-dos read them.
+fn status_of(
+    sheet: Option<&SettlementSheet>,
+    statement: Option<(&str, &str)>,
+    arrears: bool,
+    today: NaiveDate,
+) -> MonthStatus {
+    let calendar = WorkCalendar::mainland();
+    month_status(&MonthFacts {
+        statement: statement.map(|(b, d)| (yuan(b), yuan(d))),
+        basis: StatementBasis::BillingPeriod,
+        sheet,
+        sheet_due: true,
+        arrears,
+        calendar: &calendar,
+        today,
+    })
+}
+
+/// March 2026's sheet of 500.00 on a special invoice, received Monday 2 March: due 16–23
+/// March.
+fn march(state: SettlementState) -> SettlementSheet {
+    let mut s = with_invoice(
+        sheet("2026-02", &[("500.00", None)], state),
+        InvoiceKind::SpecialVat,
+        "500.00",
+    );
+    if !matches!(
+        state,
+        SettlementState::Pending | SettlementState::DocumentsSent
+    ) {
+        s.received_on = Some(date(2026, 3, 2));
+    }
+    s
+}
+
+#[test]
+fn an_unpaid_month_never_agrees_whatever_its_stage() {
+    let day = date(2026, 3, 10);
+    let st = Some(("500.00", "500.00"));
+    let at = |state| status_of(Some(&march(state)), st, false, day);
+    assert_eq!(at(SettlementState::Pending), MonthStatus::ToSend);
+    assert_eq!(
+        at(SettlementState::DocumentsSent),
+        MonthStatus::DocumentsSent
+    );
+    assert_eq!(at(SettlementState::Abnormal), MonthStatus::ToCorrect);
+    let MonthStatus::AwaitingPayment { window } = at(SettlementState::Verified) else {
+        panic!("{:?}", at(SettlementState::Verified));
+    };
+    assert_eq!(
+        (window.earliest, window.latest),
+        (date(2026, 3, 16), date(2026, 3, 23))
+    );
+    for state in SettlementState::ALL {
+        if state != SettlementState::Paid {
+            let status = at(state);
+            assert!(
+                !status.agrees() && !status.settled(),
+                "{state:?}: {status:?}"
+            );
+        }
+    }
+    // Without a statement row nor a sheet there is nothing; with rebate, the sheet comes
+    // the month after.
+    assert_eq!(
+        status_of(None, None, false, day),
+        MonthStatus::NothingToSettle
+    );
+    let calendar = WorkCalendar::mainland();
+    let not_due = month_status(&MonthFacts {
+        statement: Some((yuan("5.00"), yuan("5.00"))),
+        basis: StatementBasis::BillingPeriod,
+        sheet: None,
+        sheet_due: false,
+        arrears: false,
+        calendar: &calendar,
+        today: day,
+    });
+    assert_eq!(not_due, MonthStatus::SheetNotYetDue);
+}
+
+#[test]
+fn a_payment_is_overdue_by_working_days_held_by_arrears_or_a_missing_contract() {
+    let s = march(SettlementState::Received);
+    let st = Some(("500.00", "500.00"));
+    // Monday 23 March is the last day: not overdue on it.
+    assert!(matches!(
+        status_of(Some(&s), st, false, date(2026, 3, 23)),
+        MonthStatus::AwaitingPayment { .. }
+    ));
+    // Friday 27 March: four working days late.
+    let MonthStatus::Overdue {
+        working_days,
+        window,
+    } = status_of(Some(&s), st, false, date(2026, 3, 27))
+    else {
+        panic!();
+    };
+    assert_eq!((working_days, window.latest), (4, date(2026, 3, 23)));
+    assert_eq!(
+        status_of(Some(&s), st, false, date(2026, 3, 27)).next_step(),
+        NextStep::AskChannelManager
+    );
+    // Arrears hold payment: no window runs, nothing is overdue; the step is to pay them.
+    let held = status_of(Some(&s), st, true, date(2026, 3, 27));
+    assert_eq!(held, MonthStatus::Held(PaymentHold::Arrears));
+    assert_eq!(held.next_step(), NextStep::SettleArrears);
+    let mut no_contract = s.clone();
+    no_contract.contract_on_file = false;
+    let held = status_of(Some(&no_contract), st, false, date(2026, 3, 27));
+    assert_eq!(held, MonthStatus::Held(PaymentHold::ContractMissing));
+    assert_eq!(held.next_step(), NextStep::SignAgreement);
+    // The partner's paperwork comes before a hold: the documents are still to send.
+    assert_eq!(
+        status_of(
+            Some(&march(SettlementState::Pending)),
+            st,
+            true,
+            date(2026, 3, 27)
+        ),
+        MonthStatus::ToSend
+    );
+}
+
+#[test]
+fn agrees_only_when_paid_and_every_figure_matches() {
+    let st = Some(("500.00", "500.00"));
+    let on_time = paid(
+        march(SettlementState::Pending),
+        date(2026, 3, 2),
+        date(2026, 3, 20),
+        "500.00",
+    );
+    let status = status_of(Some(&on_time), st, false, date(2026, 4, 1));
+    assert_eq!(
+        status,
+        MonthStatus::Paid {
+            on: date(2026, 3, 20),
+            late_by: 0
+        }
+    );
+    assert!(status.agrees());
+    // Paid right but two working days after the window: said, yet the money agrees.
+    let late = paid(
+        march(SettlementState::Pending),
+        date(2026, 3, 2),
+        date(2026, 3, 25),
+        "500.00",
+    );
+    let status = status_of(Some(&late), st, false, date(2026, 4, 1));
+    assert_eq!(
+        status,
+        MonthStatus::Paid {
+            on: date(2026, 3, 25),
+            late_by: 2
+        }
+    );
+    assert!(status.agrees());
+    // Paid, but no amount was recorded (a sheet from before amounts were): not "agrees".
+    let mut unrecorded = on_time.clone();
+    unrecorded.paid_amount = None;
+    let status = status_of(Some(&unrecorded), st, false, date(2026, 4, 1));
+    assert_eq!(
+        status,
+        MonthStatus::PaidUnchecked {
+            on: date(2026, 3, 20)
+        }
+    );
+    assert!(!status.agrees() && status.settled());
+}
+
+#[test]
+fn a_short_payment_gives_the_gap_its_direction_and_whom_to_ask() {
+    let mut s = paid(
+        march(SettlementState::Pending),
+        date(2026, 3, 2),
+        date(2026, 3, 20),
+        "3500000.00",
+    );
+    s.lines[0].amount = yuan("3548387.63");
+    s.invoice.as_mut().unwrap().amount = yuan("3548387.63");
+    let status = status_of(
+        Some(&s),
+        Some(("3548387.63", "3548387.63")),
+        false,
+        date(2026, 4, 1),
+    );
+    let MonthStatus::Differs(d) = &status else {
+        panic!("{status:?}");
+    };
+    assert_eq!(
+        d,
+        &Difference::PaidDiffersFromExpected {
+            paid: yuan("3500000.00"),
+            expected: yuan("3548387.63")
+        }
+    );
+    assert_eq!(d.gap(), yuan("-48387.63"), "short: negative");
+    assert_eq!(status.next_step(), NextStep::AskChannelManager);
+    assert!(status.needs_attention() && !status.agrees());
+    // Every difference's gap is what is there less what should be.
+    let over = Difference::InvoiceDiffersFromSheet {
+        invoice: yuan("100.01"),
+        sheet: yuan("100.00"),
+    };
+    assert_eq!(
+        (over.gap(), over.next_step()),
+        (yuan("0.01"), NextStep::ReissueInvoice)
+    );
+    let missing = Difference::NoSheet {
+        statement: yuan("5.00"),
+    };
+    assert_eq!(missing.gap(), yuan("-5.00"));
+    let sheet_short = Difference::SheetDiffersFromStatement {
+        sheet: yuan("149.99"),
+        statement: yuan("150.00"),
+        basis: StatementBasis::BillingPeriod,
+        agrees_on_other: false,
+    };
+    assert_eq!(
+        (sheet_short.gap(), sheet_short.next_step()),
+        (yuan("-0.01"), NextStep::CheckBeforeSigning)
+    );
+}
+
+#[test]
+fn the_home_page_the_to_dos_and_the_reconciliation_read_one_status() {
+    // A short-paid August, a September held by arrears: what the to-dos say is what the
+    // reconciliation's lines say.
+    let mut w = World::quiet(Role::MainAccount);
+    w.today = date(2026, 10, 20);
+    let mut aug = paid(
+        with_invoice(
+            sheet("2026-08", &[("3548387.63", None)], SettlementState::Pending),
+            InvoiceKind::SpecialVat,
+            "3548387.63",
+        ),
+        date(2026, 9, 14),
+        date(2026, 9, 28),
+        "3500000.00",
+    );
+    aug.history.clear();
+    let sep = with_invoice(
+        sheet(
+            "2026-09",
+            &[("10.00", None)],
+            SettlementState::DocumentsSent,
+        ),
+        InvoiceKind::SpecialVat,
+        "10.00",
+    );
+    w.sheets = vec![aug, sep];
+    w.customers = vec![customer("100001", "12.00", UnbindState::NotRequested)];
+    w.statements = Some(
+        StatementTable::from_rows(&[
+            row("2026-08", "1", PaymentMode::Prepaid, "3548387.63"),
+            row("2026-09", "1", PaymentMode::Prepaid, "10.00"),
+        ])
+        .unwrap(),
+    );
+    let short = Difference::PaidDiffersFromExpected {
+        paid: yuan("3500000.00"),
+        expected: yuan("3548387.63"),
+    };
+    let todos = w.todos();
+    assert_eq!(
+        todos[0],
+        Todo::MonthDiffers {
+            month: ym("2026-08"),
+            sheet: Some("2026-08".into()),
+            difference: short.clone(),
+        }
+    );
+    assert!(
+        matches!(&todos[1], Todo::PaymentHeld { months, .. } if months == &vec![ym("2026-09")])
+    );
+    assert_eq!(todos.len(), 2, "{todos:?}");
+    let r = reconcile(&Ledger {
+        rebates: Some(&rebate_by_month(w.statements.as_ref().unwrap())),
+        sheets: &w.sheets,
+        basis: StatementBasis::BillingPeriod,
+        arrears: true,
+        current_name: "",
+        history: &[],
+        calendar: &w.calendar,
+        today: w.today,
+    });
+    assert_eq!(r.months[1].status, MonthStatus::Differs(short.clone()));
+    assert_eq!(r.months[0].status, MonthStatus::Held(PaymentHold::Arrears));
+    assert_eq!(
+        (
+            r.totals.months_with_differences,
+            r.totals.months_late_or_held,
+            r.totals.months_agreeing
+        ),
+        (1, 1, 0)
+    );
+    // The channel manager is asked to pay the difference: the same month, the same gap.
+    w.role = Role::ChannelManager;
+    assert!(w.todos().contains(&Todo::MonthDiffers {
+        month: ym("2026-08"),
+        sheet: Some("2026-08".into()),
+        difference: short,
+    }));
+    // An employee too reads it (whom to ask), but sends no documents.
+    w.role = Role::SubAccount;
+    w.sheets[1].state = SettlementState::Pending;
+    assert!(
+        w.todos()
+            .iter()
+            .all(|t| !matches!(t, Todo::SheetAwaitsDocuments { .. }))
+    );
+}
+
+#[test]
+fn without_statement_totals_a_sheet_is_not_held_to_them() {
+    // An index an earlier version wrote has no month totals: no false "differs".
+    let s = march(SettlementState::Received);
+    assert!(matches!(
+        status_of(Some(&s), None, false, date(2026, 3, 10)),
+        MonthStatus::AwaitingPayment { .. }
+    ));
 }

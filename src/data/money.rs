@@ -307,12 +307,39 @@ async fn replace<T: Serialize>(
 }
 
 /// Replaces customers, statements, settlements and special rebates with a sample set.
-/// Statements go first and atomically; the small collections follow.
+/// Statements go first and atomically; the small collections follow. A company that is
+/// not a partner yet becomes the sample's partner (its profile and bank proof, and the
+/// session's company name), so that every page agrees it is one; a partner keeps its own
+/// profile.
 pub async fn save_sample(
     backend: &dyn Backend,
     data: &SampleData<StatementTable>,
 ) -> Result<(), DataError> {
     save_statements(backend, &data.statements).await?;
+    if super::partner::load_identity(backend).await?.is_none() {
+        use crate::domain::sample::{SAMPLE_PROOF_ID, SAMPLE_PROOF_PNG, sample_profile};
+        backend
+            .put_blob(&super::model::Blob {
+                id: SAMPLE_PROOF_ID.into(),
+                mime: "image/png".into(),
+                bytes: SAMPLE_PROOF_PNG.to_vec(),
+            })
+            .await?;
+        let profile = sample_profile();
+        save(
+            backend,
+            Collection::Profiles,
+            super::partner::PROFILE,
+            &profile,
+            None,
+        )
+        .await?;
+        // The header's company name (local mode; a backend derives its session).
+        if let Ok(mut s) = backend.session().await {
+            s.company_name = Some(profile.company_name.clone());
+            let _ = backend.save_session(&s).await;
+        }
+    }
     replace(backend, Collection::Customers, &data.customers, |c| &c.uin).await?;
     replace(backend, Collection::Settlements, &data.settlements, |s| {
         &s.id

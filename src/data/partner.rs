@@ -9,7 +9,7 @@ use super::money::PROFILE_HISTORY;
 use super::typed::{Versioned, load, load_all, save, undo};
 use crate::domain::partner::announcement::{Announcement, newest_first};
 use crate::domain::partner::certificate::CertificateRecord;
-use crate::domain::partner::lifecycle::{Lifecycle, LifecycleState, PartnerState};
+use crate::domain::partner::lifecycle::{Lifecycle, LifecycleState, PartnerState, Partnership};
 use crate::domain::partner::profile::{ChangeRecord, PartnerProfile};
 
 /// Where the profile is kept (`profiles/partner`, written on approval).
@@ -123,6 +123,29 @@ pub async fn load_partner_state(backend: &dyn Backend) -> Result<PartnerState, D
             .map(|l| l.value.state)
             .unwrap_or_default(),
     )
+}
+
+/// Whether the company is a partner, where the partnership stands, and its name: what
+/// the header, the home page and the to-dos all read (`domain::partner::lifecycle::Partnership`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PartnerStanding {
+    /// Partner or not, and the lifecycle state.
+    pub partnership: Partnership,
+    /// The company's current name, once a partner.
+    pub company_name: Option<String>,
+}
+
+/// Reads the [`PartnerStanding`]: a partner once the profile exists (written at
+/// admission), in the stored lifecycle state.
+pub async fn load_partnership(backend: &dyn Backend) -> Result<PartnerStanding, DataError> {
+    let identity = load_identity(backend).await?;
+    let state = load_partner_state(backend).await?;
+    Ok(PartnerStanding {
+        partnership: Partnership::of(identity.is_some(), state),
+        company_name: identity
+            .map(|p| p.value.company_name)
+            .filter(|n| !n.trim().is_empty()),
+    })
 }
 
 /// Saves the lifecycle.

@@ -8,10 +8,12 @@ use super::model::{Collection, Session};
 use super::typed::{load, load_all, load_draft};
 use crate::domain::Role;
 use crate::domain::money::customer::Customer;
+use crate::domain::money::month::YearMonth;
 use crate::domain::money::settlement::SettlementSheet;
+use crate::domain::money::statement_view::RebateOnBothBases;
 use crate::domain::onboarding::partner_type::PartnerType;
 use crate::domain::partner::certificate::CertificateRecord;
-use crate::domain::partner::lifecycle::PartnerState;
+use crate::domain::partner::lifecycle::Partnership;
 use crate::domain::workbench::summary::{ApplicationSummary, LearnerSummary};
 
 /// The collections the workbench reads (it reloads when one of them changes).
@@ -23,6 +25,7 @@ pub const STANDING_READS: &[Collection] = &[
     Collection::Customers,
     Collection::Learners,
     Collection::Announcements,
+    Collection::Statements,
 ];
 
 /// The partner's standing as stored.
@@ -36,12 +39,15 @@ pub struct Standing {
     pub certificate: Option<CertificateRecord>,
     /// Settlement sheets.
     pub sheets: Vec<SettlementSheet>,
+    /// Each statement month's rebate on both bases, from the statements' index (`None`:
+    /// an index an earlier version wrote, without them).
+    pub rebates: Option<Vec<(YearMonth, RebateOnBothBases)>>,
     /// Associated customers.
     pub customers: Vec<Customer>,
     /// Learners and join requests (the enterprise admin's).
     pub learners: Vec<LearnerSummary>,
-    /// Where the partnership stands.
-    pub partnership: PartnerState,
+    /// Partner or not, and where the partnership stands.
+    pub partnership: Partnership,
     /// The type the partner was admitted as.
     pub partner_type: Option<PartnerType>,
     /// Announcements not yet read in this browser.
@@ -85,7 +91,8 @@ pub async fn load_standing(
             .collect();
     }
     out.certificate = super::partner::load_certificate(backend).await?;
-    out.partnership = super::partner::load_partner_state(backend).await?;
+    out.partnership = super::partner::load_partnership(backend).await?.partnership;
+    out.rebates = super::money::load_month_rebates(backend).await?;
     out.partner_type = super::partner::load_identity(backend)
         .await?
         .and_then(|p| p.value.partner_type);

@@ -129,9 +129,7 @@ async fn boot(
     if let Some(saved) = backend.settings().await.ok().and_then(|s| s.lang) {
         lang.set(saved);
     }
-    let state = crate::data::partner::load_partner_state(&*backend)
-        .await
-        .unwrap_or_default();
+    let partner = super::context::load_partner(&*backend).await;
     Some(AppContext {
         backend: StoredValue::new_local(backend),
         config: StoredValue::new(config),
@@ -142,7 +140,7 @@ async fn boot(
         storage_fallback: RwSignal::new(fallback),
         storage_newer: RwSignal::new(newer),
         lang,
-        partner_state: RwSignal::new(state),
+        partner: RwSignal::new(partner),
         connection: RwSignal::new(connection),
         in_flight,
     })
@@ -162,6 +160,14 @@ fn Shell(ctx: AppContext) -> impl IntoView {
         let watch = StoredValue::new_local(Some(Watch::start(move || ctx.refresh())));
         on_cleanup(move || watch.update_value(|w| drop(w.take())));
     }
+    // The header's partnership follows every change to the profiles (an approval, a
+    // rename, the lifecycle, sample data, another tab), read once more each time.
+    Effect::new(move |first: Option<()>| {
+        ctx.versions.get(crate::data::Collection::Profiles);
+        if first.is_some() {
+            ctx.reload_partner();
+        }
+    });
     let base = ctx.config.with_value(|c| c.route_base());
     provide_context(super::shell::nav::NavMenu(RwSignal::new(false)));
     Router::provide(base);

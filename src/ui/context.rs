@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 use super::config::AppConfig;
+use crate::data::partner::PartnerStanding;
 use crate::data::{Backend, DataError, Quarantined, Session};
-use crate::domain::partner::lifecycle::PartnerState;
 use crate::domain::{Lang, Permission};
 
 /// The app-wide state, provided once at the root.
@@ -33,8 +33,10 @@ pub struct AppContext {
     pub storage_newer: RwSignal<bool>,
     /// The display language, mirrored for the domain's formatting.
     pub lang: RwSignal<Lang>,
-    /// Where the partnership stands; a deregistered partner's console is read-only.
-    pub partner_state: RwSignal<PartnerState>,
+    /// Partner or not, where the partnership stands and the company's name: what the
+    /// header, the home page and the to-dos say (a deregistered partner's console is
+    /// read-only). Read again whenever the profiles change.
+    pub partner: RwSignal<PartnerStanding>,
     /// Remote mode: why the server's session could not be read (offline, signed out),
     /// shown in a banner with a way to try again.
     pub connection: RwSignal<Option<DataError>>,
@@ -63,9 +65,9 @@ impl AppContext {
     /// A deregistered partner keeps reading but loses every write permission.
     pub fn may_any(&self, permissions: &'static [Permission]) -> Memo<bool> {
         let session = self.session;
-        let state = self.partner_state;
+        let partner = self.partner;
         Memo::new(move |_| {
-            let read_only = state.get().is_read_only();
+            let read_only = partner.with(|p| p.partnership.is_read_only());
             session.with(|s| {
                 permissions
                     .iter()
@@ -109,6 +111,18 @@ impl AppContext {
         self.versions.bump(collections);
     }
 
+    /// Reads the partner's standing again (after the profile or lifecycle changed).
+    pub fn reload_partner(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let Some(backend) = this.backend.try_get_value() else {
+                return;
+            };
+            let standing = load_partner(&*backend).await;
+            let _ = this.partner.try_set(standing);
+        });
+    }
+
     /// Reloads the problem list (the data layer found something it could not use).
     pub fn refresh_problems(&self) {
         let this = *self;
@@ -141,12 +155,16 @@ impl AppContext {
             if let Ok(q) = backend.quarantined().await {
                 this.problems.set(q);
             }
-            // Visitors may not read partner records: for them the partner is "Active".
-            let state = crate::data::partner::load_partner_state(&*backend)
-                .await
-                .unwrap_or_default();
-            this.partner_state.set(state);
+            this.partner.set(load_partner(&*backend).await);
             this.changed();
         });
     }
+}
+
+/// The partner's standing; a role that may not read partner records (a visitor) is
+/// told "not a partner".
+pub async fn load_partner(backend: &dyn Backend) -> PartnerStanding {
+    crate::data::partner::load_partnership(backend)
+        .await
+        .unwrap_or_default()
 }

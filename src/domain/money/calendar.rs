@@ -178,6 +178,35 @@ impl WorkCalendar {
     }
 }
 
+impl WorkCalendar {
+    /// How many working days lie strictly after `from` and up to `to` inclusive (0 when
+    /// `to` is not after `from`): how late something due on `from` is on `to`.
+    /// Provisional if a day counted lies in a year without a table.
+    pub fn working_days_after(&self, from: NaiveDate, to: NaiveDate) -> Known<u32> {
+        let mut current = from;
+        let mut counted = 0;
+        let mut missing_year = None;
+        while current < to {
+            let Some(next) = current.checked_add_days(Days::new(1)) else {
+                break;
+            };
+            current = next;
+            let answer = self.is_working_day(current);
+            if answer.provisional && missing_year.is_none() {
+                missing_year = answer.missing_year;
+            }
+            if answer.value {
+                counted += 1;
+            }
+        }
+        Known {
+            value: counted,
+            provisional: missing_year.is_some(),
+            missing_year,
+        }
+    }
+}
+
 /// When a settlement is expected to be paid: a window of working days after a base date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentWindow {

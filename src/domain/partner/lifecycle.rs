@@ -20,6 +20,47 @@ pub enum PartnerState {
     Deregistered,
 }
 
+/// Where the company stands with the provider: not (yet) a partner, or a partner at a
+/// point of its lifecycle. One answer for the header, the home page and the to-dos: a
+/// company is a partner once its partner profile exists (written at admission).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Partnership {
+    /// No partner profile: an applicant, or a company that never applied.
+    #[default]
+    NotPartner,
+    /// Admitted; where the partnership stands.
+    Partner(PartnerState),
+}
+
+impl Partnership {
+    /// From whether the partner profile exists and the stored lifecycle state.
+    pub fn of(admitted: bool, state: PartnerState) -> Partnership {
+        if admitted {
+            Partnership::Partner(state)
+        } else {
+            Partnership::NotPartner
+        }
+    }
+
+    /// The lifecycle state of a partner.
+    pub fn state(self) -> Option<PartnerState> {
+        match self {
+            Partnership::NotPartner => None,
+            Partnership::Partner(state) => Some(state),
+        }
+    }
+
+    /// A partner in good standing (it may request its certificate, end the partnership).
+    pub fn is_active(self) -> bool {
+        self == Partnership::Partner(PartnerState::Active)
+    }
+
+    /// A deregistered partner's console is read-only.
+    pub fn is_read_only(self) -> bool {
+        self.state().is_some_and(PartnerState::is_read_only)
+    }
+}
+
 /// The two preconditions of termination, with the figures behind them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TerminationPreconditions {

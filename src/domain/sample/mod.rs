@@ -4,7 +4,10 @@
 //! month and seed give the same data.
 
 mod names;
+mod profile;
 mod settlements;
+
+pub use profile::{SAMPLE_COMPANY, SAMPLE_PROOF_ID, SAMPLE_PROOF_PNG, sample_profile};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -14,6 +14,10 @@ pub struct DayEvent {
     pub day: NaiveDate,
     /// What it says.
     pub summary: String,
+    /// The detail (may be empty).
+    pub description: String,
+    /// Where in the console it is done.
+    pub url: Option<String>,
 }
 
 /// The calendar file, CRLF line ends, long lines folded at 75 octets.
@@ -40,6 +44,13 @@ pub fn calendar(events: &[DayEvent], stamp: chrono::DateTime<chrono::Utc>) -> St
             basic(e.day.succ_opt().unwrap_or(e.day))
         ));
         lines.push(format!("SUMMARY:{}", text(&e.summary)));
+        if !e.description.is_empty() {
+            lines.push(format!("DESCRIPTION:{}", text(&e.description)));
+        }
+        if let Some(url) = &e.url {
+            // A URI value: not escaped as TEXT (RFC 5545 §3.3.13).
+            lines.push(format!("URL:{url}"));
+        }
         lines.push("END:VEVENT".into());
     }
     lines.push("END:VCALENDAR".into());

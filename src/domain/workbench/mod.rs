@@ -2,6 +2,7 @@
 //! state) and whether the money agrees (self-reconciliation, 主动对账).
 
 pub mod ics;
+pub mod month_status;
 pub mod reconciliation;
 pub mod standing;
 pub mod summary;

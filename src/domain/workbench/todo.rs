@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::month_status::Difference;
 use crate::domain::money::calendar::PaymentWindow;
 use crate::domain::money::cny::Cny;
 use crate::domain::money::month::YearMonth;
@@ -80,13 +81,29 @@ pub enum Todo {
         month: YearMonth,
         /// The window it was due in.
         window: PaymentWindow,
+        /// Working days since the window's last day.
+        working_days: u32,
     },
     /// Payment of these months is held by these customers' arrears.
     PaymentHeld {
-        /// The unpaid sheets' months, oldest first.
+        /// The held months, oldest first.
         months: Vec<YearMonth>,
         /// Who owes, most first.
         debtors: Vec<Debtor>,
+    },
+    /// Payment of these months is held: the partner agreement is not on file.
+    ContractMissing {
+        /// The held months, oldest first.
+        months: Vec<YearMonth>,
+    },
+    /// A month's figures do not agree.
+    MonthDiffers {
+        /// Its month.
+        month: YearMonth,
+        /// Its sheet's id (none when the sheet is missing).
+        sheet: Option<String>,
+        /// The most pressing difference.
+        difference: Difference,
     },
     /// Learners' join requests wait for the enterprise admin.
     LearnerRequests {
@@ -160,6 +177,8 @@ impl Todo {
             Todo::SheetAwaitsCorrection { id, .. } => format!("sheet-correction-{id}"),
             Todo::PaymentOverdue { id, .. } => format!("payment-overdue-{id}"),
             Todo::PaymentHeld { .. } => "payment-held".into(),
+            Todo::ContractMissing { .. } => "contract-missing".into(),
+            Todo::MonthDiffers { month, .. } => format!("month-differs-{month}"),
             Todo::LearnerRequests { .. } => "learner-requests".into(),
             Todo::UnbindRequests { .. } => "unbind-requests".into(),
             Todo::TerminationOpen { .. } => "termination-open".into(),

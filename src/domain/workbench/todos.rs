@@ -4,6 +4,8 @@
 
 use chrono::{Duration, NaiveDate};
 
+use super::month_status::MonthStatus;
+use super::reconciliation::{Ledger, MonthLine, reconcile};
 use super::summary::{ApplicationSummary, LearnerSummary};
 use super::todo::{Debtor, Todo};
 use crate::domain::common::role::Role;
@@ -12,10 +14,12 @@ use crate::domain::money::calendar::WorkCalendar;
 use crate::domain::money::cny::Cny;
 use crate::domain::money::customer::{Customer, UnbindState, total_arrears};
 use crate::domain::money::month::YearMonth;
-use crate::domain::money::settlement::{SettlementSheet, SettlementState};
+use crate::domain::money::settlement::{PaymentHold, SettlementSheet, SettlementState};
+use crate::domain::money::statement::StatementBasis;
+use crate::domain::money::statement_view::RebateOnBothBases;
 use crate::domain::onboarding::application::ApplicationState;
 use crate::domain::partner::certificate::{CertificateRecord, CertificateState, Validity};
-use crate::domain::partner::lifecycle::PartnerState;
+use crate::domain::partner::lifecycle::{PartnerState, Partnership};
 
 /// How many days before it expires a certificate shows as a to-do.
 pub const CERTIFICATE_NOTICE_DAYS: i64 = 30;
@@ -35,12 +39,16 @@ pub struct Facts<'a> {
     pub certificate: Option<&'a CertificateRecord>,
     /// Settlement sheets.
     pub sheets: &'a [SettlementSheet],
+    /// Each statement month's rebate on both bases (`None`: not known).
+    pub rebates: Option<&'a [(YearMonth, RebateOnBothBases)]>,
+    /// The basis the sheets are held to.
+    pub basis: StatementBasis,
     /// Associated customers (arrears and unbinding).
     pub customers: &'a [Customer],
     /// Learners and join requests.
     pub learners: &'a [LearnerSummary],
     /// Where the partnership stands.
-    pub partnership: PartnerState,
+    pub partnership: Partnership,
     /// The working-day calendar (payment windows).
     pub calendar: &'a WorkCalendar,
 }
@@ -52,7 +60,7 @@ pub fn todos(facts: &Facts) -> Vec<Todo> {
         Role::Visitor => Vec::new(),
         Role::MainAccount => partner_todos(facts),
         // An employee changes no company data: only what to follow up on money.
-        Role::SubAccount => payment_todos(facts),
+        Role::SubAccount => month_todos(facts, &months(facts)),
         Role::ChannelManager => manager_todos(facts),
     }
 }
@@ -76,25 +84,10 @@ fn partner_todos(f: &Facts) -> Vec<Todo> {
             _ => {}
         }
     }
-    if f.partnership == PartnerState::Active {
+    if f.partnership == Partnership::Partner(PartnerState::Active) {
         out.extend(certificate_todo(f));
     }
-    for sheet in f.sheets {
-        match sheet.state {
-            SettlementState::Pending => out.push(Todo::SheetAwaitsDocuments {
-                id: sheet.id.clone(),
-                month: sheet.month,
-                amount: sheet.amount(),
-            }),
-            SettlementState::Abnormal => out.push(Todo::SheetAwaitsCorrection {
-                id: sheet.id.clone(),
-                month: sheet.month,
-                reason: abnormal_reason(sheet),
-            }),
-            _ => {}
-        }
-    }
-    out.extend(payment_todos(f));
+    out.extend(month_todos(f, &months(f)));
     let pending = f
         .learners
         .iter()
@@ -115,7 +108,7 @@ fn partner_todos(f: &Facts) -> Vec<Todo> {
         });
         // Unbinding customers is how a partner starts ending the partnership: from then
         // on, say what still stands in the way of the termination request.
-        if f.partnership == PartnerState::Active {
+        if f.partnership == Partnership::Partner(PartnerState::Active) {
             let arrears = total_arrears(f.customers);
             let customers = f.customers.iter().filter(|c| c.is_associated()).count();
             if arrears != Cny::ZERO || customers > 0 {
@@ -158,11 +151,84 @@ fn abnormal_reason(sheet: &SettlementSheet) -> String {
         .unwrap_or_default()
 }
 
-/// Overdue payments, and the payments held by arrears (one to-do naming the debtors).
-fn payment_todos(f: &Facts) -> Vec<Todo> {
+/// Every month's line as the reconciliation computes it, oldest first: the to-dos say
+/// what its status says.
+fn months(f: &Facts) -> Vec<MonthLine> {
+    let mut lines = reconcile(&Ledger {
+        rebates: f.rebates,
+        sheets: f.sheets,
+        basis: f.basis,
+        arrears: !total_arrears(f.customers).is_zero(),
+        current_name: "",
+        history: &[],
+        calendar: f.calendar,
+        today: f.today,
+    })
+    .months;
+    lines.reverse();
+    lines
+}
+
+/// The partner's to-dos of each month, from its status: a difference, the paperwork
+/// (the main account's: an employee changes no company data), a late payment; and the
+/// held months as one to-do per hold, naming who owes.
+fn month_todos(f: &Facts, lines: &[MonthLine]) -> Vec<Todo> {
+    let paperwork = f
+        .role
+        .may(crate::domain::common::role::Permission::EditCompanyData);
     let mut out = Vec::new();
-    let mut debtors: Vec<Debtor> = f
-        .customers
+    let mut arrears_held = Vec::new();
+    let mut contract_held = Vec::new();
+    for line in lines {
+        let sheet = f.sheets.iter().find(|s| s.month == line.month);
+        let id = || sheet.map(|s| s.id.clone()).unwrap_or_default();
+        match &line.status {
+            MonthStatus::Differs(difference) => out.push(Todo::MonthDiffers {
+                month: line.month,
+                sheet: sheet.map(|s| s.id.clone()),
+                difference: difference.clone(),
+            }),
+            MonthStatus::ToSend if paperwork => out.push(Todo::SheetAwaitsDocuments {
+                id: id(),
+                month: line.month,
+                amount: sheet.map_or(Cny::ZERO, SettlementSheet::amount),
+            }),
+            MonthStatus::ToCorrect if paperwork => out.push(Todo::SheetAwaitsCorrection {
+                id: id(),
+                month: line.month,
+                reason: sheet.map(abnormal_reason).unwrap_or_default(),
+            }),
+            MonthStatus::Overdue {
+                window,
+                working_days,
+            } => out.push(Todo::PaymentOverdue {
+                id: id(),
+                month: line.month,
+                window: *window,
+                working_days: *working_days,
+            }),
+            MonthStatus::Held(PaymentHold::Arrears) => arrears_held.push(line.month),
+            MonthStatus::Held(_) => contract_held.push(line.month),
+            _ => {}
+        }
+    }
+    if !arrears_held.is_empty() {
+        out.push(Todo::PaymentHeld {
+            months: arrears_held,
+            debtors: debtors(f.customers),
+        });
+    }
+    if !contract_held.is_empty() {
+        out.push(Todo::ContractMissing {
+            months: contract_held,
+        });
+    }
+    out
+}
+
+/// The associated customers who owe, most first.
+fn debtors(customers: &[Customer]) -> Vec<Debtor> {
+    let mut debtors: Vec<Debtor> = customers
         .iter()
         .filter(|c| c.is_associated() && !c.arrears.is_zero())
         .map(|c| Debtor {
@@ -172,32 +238,7 @@ fn payment_todos(f: &Facts) -> Vec<Todo> {
         })
         .collect();
     debtors.sort_by(|a, b| b.arrears.cmp(&a.arrears).then_with(|| a.uin.cmp(&b.uin)));
-    let unpaid = || f.sheets.iter().filter(|s| s.state != SettlementState::Paid);
-    // The settlements page's rule: any arrears of an associated customer hold payment.
-    if !total_arrears(f.customers).is_zero() {
-        let mut months: Vec<YearMonth> = unpaid().map(|s| s.month).collect();
-        months.sort();
-        if !months.is_empty() {
-            out.push(Todo::PaymentHeld { months, debtors });
-        }
-        // While payment is held, no window runs: nothing is overdue.
-        return out;
-    }
-    for sheet in unpaid() {
-        if !sheet.contract_on_file {
-            continue;
-        }
-        if let Some(window) = sheet.expected_payment(f.calendar)
-            && window.latest < f.today
-        {
-            out.push(Todo::PaymentOverdue {
-                id: sheet.id.clone(),
-                month: sheet.month,
-                window,
-            });
-        }
-    }
-    out
+    debtors
 }
 
 fn manager_todos(f: &Facts) -> Vec<Todo> {
@@ -231,6 +272,27 @@ fn manager_todos(f: &Facts) -> Vec<Todo> {
             to_verify,
         });
     }
+    // What the provider owes the partner: a payment short or late, a sheet missing.
+    for line in months(f) {
+        let sheet = line.sheet.as_ref().map(|s| s.id.clone());
+        match line.status {
+            MonthStatus::Differs(difference) => out.push(Todo::MonthDiffers {
+                month: line.month,
+                sheet,
+                difference,
+            }),
+            MonthStatus::Overdue {
+                window,
+                working_days,
+            } => out.push(Todo::PaymentOverdue {
+                id: sheet.unwrap_or_default(),
+                month: line.month,
+                window,
+                working_days,
+            }),
+            _ => {}
+        }
+    }
     let help = f
         .customers
         .iter()
@@ -239,13 +301,11 @@ fn manager_todos(f: &Facts) -> Vec<Todo> {
     if help > 0 {
         out.push(Todo::UnbindHelpToGive { count: help });
     }
-    if matches!(
-        f.partnership,
-        PartnerState::TerminationRequested | PartnerState::Settling
-    ) {
-        out.push(Todo::TerminationToSettle {
-            state: f.partnership,
-        });
+    if let Partnership::Partner(
+        state @ (PartnerState::TerminationRequested | PartnerState::Settling),
+    ) = f.partnership
+    {
+        out.push(Todo::TerminationToSettle { state });
     }
     out
 }

@@ -119,7 +119,8 @@ pub(crate) fn window_text(i18n: I18n, w: &PaymentWindow) -> String {
     let range = if w.earliest == w.latest {
         w.earliest.to_string()
     } else {
-        format!("{} – {}", w.earliest, w.latest)
+        // No-break spaces: a range never wraps between its two days.
+        format!("{}\u{a0}–\u{a0}{}", w.earliest, w.latest)
     };
     match w.missing_year {
         Some(year) if w.provisional => {

@@ -6,6 +6,7 @@ use super::language_switch::LanguageSwitch;
 use super::role_switcher::{RoleSwitcher, role_name};
 use crate::data::Mode;
 use crate::domain::Role;
+use crate::domain::partner::lifecycle::Partnership;
 use crate::i18n::*;
 use crate::ui::arrival::{Arrival, OnDemand};
 use crate::ui::context::AppContext;
@@ -17,16 +18,21 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let mode = ctx.backend.with_value(|b| b.mode());
     // The partner's name belongs to the partner's own accounts; the channel manager works
-    // for the provider (a remote session may still carry the partner's name).
+    // for the provider (a remote session may still carry the partner's name). Partner or
+    // not is the same answer the home page and the to-dos give (`ctx.partner`).
     let company = move || {
-        ctx.session.with(|s| match s.role {
-            Role::ChannelManager => t_string!(i18n, app.provider_side).to_string(),
-            Role::MainAccount | Role::SubAccount => s
+        let role = ctx.session.with(|s| s.role);
+        if role == Role::ChannelManager {
+            return t_string!(i18n, app.provider_side).to_string();
+        }
+        let p = ctx.partner.get();
+        match (role, p.partnership) {
+            (Role::MainAccount | Role::SubAccount, Partnership::Partner(_)) => p
                 .company_name
-                .clone()
-                .unwrap_or_else(|| t_string!(i18n, app.no_company).to_string()),
-            Role::Visitor => t_string!(i18n, app.no_company).to_string(),
-        })
+                .or_else(|| ctx.session.with(|s| s.company_name.clone()))
+                .unwrap_or_default(),
+            _ => t_string!(i18n, app.no_company).to_string(),
+        }
     };
     let super::nav::NavMenu(menu) = expect_context::<super::nav::NavMenu>();
     // The to-do count comes with its own module, asked for once someone with to-dos is

@@ -41,7 +41,7 @@ pub fn ProblemsBanner() -> impl IntoView {
             </div>
         })}
         <div class="pc-alert pc-alert-warn" role="status" data-testid="read-only-banner"
-            hidden=move || !ctx.partner_state.get().is_read_only()>
+            hidden=move || !ctx.partner.with(|p| p.partnership.is_read_only())>
             {crate::ui::tr(i18n, |i| t_string!(i, term.read_only_banner))}
         </div>
         {move || ctx.storage_fallback.get().map(|reason| view! {

@@ -78,6 +78,13 @@ pub(super) fn SampleTool(st: Statements, busy: RwSignal<bool>) -> impl IntoView 
                     let rows = Arc::new(data.statements);
                     remember(ctx.versions.current(Collection::Statements), rows.clone());
                     st.rows.set(rows);
+                    // Everything else the sample replaced (the rows are shown already).
+                    ctx.changed_in(&[
+                        Collection::Customers,
+                        Collection::Settlements,
+                        Collection::SpecialRebates,
+                        Collection::Profiles,
+                    ]);
                     st.status.set(Some(Notice::Done(
                         t_string!(i18n, stmt.sample_done, count = count).to_string(),
                     )));

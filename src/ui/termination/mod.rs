@@ -146,7 +146,7 @@ fn Termination() -> impl IntoView {
                 Ok(()) => {
                     ctx.wrote_todo_data();
                     let state = d.lifecycle.state;
-                    ctx.partner_state.set(state);
+                    ctx.reload_partner();
                     status.set(Some(Notice::Done(
                         t_string!(i18n, term.moved, state = state_name(i18n, state)).to_string(),
                     )));

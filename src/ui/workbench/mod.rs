@@ -4,6 +4,7 @@
 
 mod badge;
 mod home;
+pub(crate) mod month_words;
 mod reconciliation;
 mod todo_text;
 mod todos;
@@ -17,6 +18,8 @@ use leptos::prelude::*;
 
 use crate::data::workbench::{STANDING_READS, Standing, load_standing};
 use crate::domain::money::calendar::WorkCalendar;
+use crate::domain::money::customer::total_arrears;
+use crate::domain::workbench::reconciliation::{Ledger, MonthLine, SETTLEMENT_BASIS, reconcile};
 use crate::domain::workbench::todo::Todo;
 use crate::domain::workbench::todos::{Facts, todos};
 use crate::ui::components::Status;
@@ -47,20 +50,45 @@ fn use_standing(status: Status, each_page: bool) -> RwSignal<Option<Standing>> {
     standing
 }
 
-/// The to-dos of the signed-in role today.
-fn todos_of(standing: &Standing) -> Vec<Todo> {
+/// What the to-dos and the month statuses are computed from, today.
+fn facts<'a>(standing: &'a Standing, calendar: &'a WorkCalendar) -> Facts<'a> {
     let ctx = AppContext::get();
-    let calendar = WorkCalendar::mainland();
-    todos(&Facts {
+    Facts {
         role: ctx.session.with_untracked(|s| s.role),
         today: today(),
         application: standing.application.as_ref(),
         applications: &standing.applications,
         certificate: standing.certificate.as_ref(),
         sheets: &standing.sheets,
+        rebates: standing.rebates.as_deref(),
+        basis: SETTLEMENT_BASIS,
         customers: &standing.customers,
         learners: &standing.learners,
         partnership: standing.partnership,
+        calendar,
+    }
+}
+
+/// The to-dos of the signed-in role today.
+fn todos_of(standing: &Standing) -> Vec<Todo> {
+    let calendar = WorkCalendar::mainland();
+    todos(&facts(standing, &calendar))
+}
+
+/// Every month's line, newest first, as the reconciliation computes it (on the
+/// settlement basis, without the company names).
+fn months_of(standing: &Standing) -> Vec<MonthLine> {
+    let calendar = WorkCalendar::mainland();
+    let f = facts(standing, &calendar);
+    reconcile(&Ledger {
+        rebates: f.rebates,
+        sheets: f.sheets,
+        basis: f.basis,
+        arrears: !total_arrears(f.customers).is_zero(),
+        current_name: "",
+        history: &[],
         calendar: &calendar,
+        today: f.today,
     })
+    .months
 }

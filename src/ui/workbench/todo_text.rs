@@ -1,13 +1,37 @@
-//! A to-do in words, and where it is done.
+//! A to-do in words, and where it is done. A month's to-do says what the month's status
+//! says (`month_words.rs`), so the home page, the to-dos and the reconciliation agree.
 
+use super::month_words::{Side, difference_figures, month_status_text};
+use crate::domain::money::calendar::PaymentWindow;
 use crate::domain::partner::lifecycle::PartnerState;
+use crate::domain::workbench::month_status::MonthStatus;
 use crate::domain::workbench::todo::Todo;
+use crate::domain::{Cny, YearMonth};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::money::money;
+use crate::ui::settlements::window_text;
+
+/// Items of a list in the reader's language: `2026-08、2026-09` / `2026-08, 2026-09`.
+pub(crate) fn list(i18n: I18n, items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(t_string!(i18n, common.list_sep))
+}
+
+/// A count with its noun, singular for one where the language has one.
+macro_rules! counted {
+    ($i18n:expr, $n:expr, $one:ident, $many:ident) => {
+        match $n {
+            1 => t_string!($i18n, work.$one).to_string(),
+            n => t_string!($i18n, work.$many, count = n).to_string(),
+        }
+    };
+}
 
 /// What a to-do says: a title and, where it helps, the detail.
-pub(super) fn todo_text(i18n: I18n, todo: &Todo) -> (String, Option<String>) {
+pub(super) fn todo_text(i18n: I18n, side: Side, todo: &Todo) -> (String, Option<String>) {
     match todo {
         Todo::ApplicationReturned { step, reason, .. } => (
             t_string!(i18n, work.t_returned, step = step.number()).to_string(),
@@ -43,38 +67,67 @@ pub(super) fn todo_text(i18n: I18n, todo: &Todo) -> (String, Option<String>) {
             (!reason.is_empty())
                 .then(|| t_string!(i18n, work.d_reason, reason = reason.clone()).to_string()),
         ),
-        Todo::PaymentOverdue { month, window, .. } => (
-            t_string!(i18n, work.t_overdue, month = month.to_string()).to_string(),
-            Some(
-                t_string!(
-                    i18n,
-                    work.d_overdue,
-                    from = window.earliest.to_string(),
-                    to = window.latest.to_string()
-                )
-                .to_string(),
+        Todo::PaymentOverdue {
+            month,
+            window,
+            working_days,
+            ..
+        } => (
+            month_title(
+                i18n,
+                side,
+                *month,
+                &MonthStatus::Overdue {
+                    window: *window,
+                    working_days: *working_days,
+                },
             ),
+            Some(overdue_detail(i18n, window)),
         ),
         Todo::PaymentHeld { months, debtors } => {
-            let months: Vec<String> = months.iter().map(ToString::to_string).collect();
-            let who: Vec<String> = debtors
-                .iter()
-                .map(|d| format!("{}（{}）{}", d.name, d.uin, money(d.arrears)))
-                .collect();
+            let total: Cny = debtors.iter().map(|d| d.arrears).sum();
             (
-                t_string!(i18n, work.t_held, months = months.join("、")).to_string(),
-                Some(t_string!(i18n, work.d_held, customers = who.join("；")).to_string()),
+                t_string!(
+                    i18n,
+                    work.t_held,
+                    months = list(i18n, months.iter().map(ToString::to_string))
+                )
+                .to_string(),
+                Some(match debtors.len() {
+                    1 => t_string!(i18n, work.d_held_total_one, total = money(total)).to_string(),
+                    n => t_string!(i18n, work.d_held_total, count = n, total = money(total))
+                        .to_string(),
+                }),
             )
         }
-        Todo::LearnerRequests { count } => (
-            t_string!(i18n, work.t_learners, count = *count).to_string(),
-            None,
+        Todo::ContractMissing { months } => (
+            t_string!(
+                i18n,
+                work.t_contract,
+                months = list(i18n, months.iter().map(ToString::to_string))
+            )
+            .to_string(),
+            Some(t_string!(i18n, work.d_contract).to_string()),
         ),
+        Todo::MonthDiffers {
+            month, difference, ..
+        } => (
+            month_title(
+                i18n,
+                side,
+                *month,
+                &MonthStatus::Differs(difference.clone()),
+            ),
+            Some(difference_figures(i18n, difference)),
+        ),
+        Todo::LearnerRequests { count } => {
+            (counted!(i18n, *count, t_learners_one, t_learners), None)
+        }
         Todo::UnbindRequests {
             requested,
             provider_help,
         } => (
-            t_string!(i18n, work.t_unbind, count = requested + provider_help).to_string(),
+            counted!(i18n, requested + provider_help, t_unbind_one, t_unbind),
             Some(
                 t_string!(
                     i18n,
@@ -97,10 +150,9 @@ pub(super) fn todo_text(i18n: I18n, todo: &Todo) -> (String, Option<String>) {
                 .to_string(),
             ),
         ),
-        Todo::ApplicationsToReview { count } => (
-            t_string!(i18n, work.t_review, count = *count).to_string(),
-            None,
-        ),
+        Todo::ApplicationsToReview { count } => {
+            (counted!(i18n, *count, t_review_one, t_review), None)
+        }
         Todo::CertificateToReview { requested_on } => (
             t_string!(i18n, work.t_cert_review).to_string(),
             Some(t_string!(i18n, work.d_requested_on, date = requested_on.to_string()).to_string()),
@@ -109,7 +161,12 @@ pub(super) fn todo_text(i18n: I18n, todo: &Todo) -> (String, Option<String>) {
             to_receive,
             to_verify,
         } => (
-            t_string!(i18n, work.t_sheets_check, count = to_receive + to_verify).to_string(),
+            counted!(
+                i18n,
+                to_receive + to_verify,
+                t_sheets_check_one,
+                t_sheets_check
+            ),
             Some(
                 t_string!(
                     i18n,
@@ -121,7 +178,7 @@ pub(super) fn todo_text(i18n: I18n, todo: &Todo) -> (String, Option<String>) {
             ),
         ),
         Todo::UnbindHelpToGive { count } => (
-            t_string!(i18n, work.t_unbind_help, count = *count).to_string(),
+            counted!(i18n, *count, t_unbind_help_one, t_unbind_help),
             None,
         ),
         Todo::TerminationToSettle { state } => (
@@ -132,6 +189,22 @@ pub(super) fn todo_text(i18n: I18n, todo: &Todo) -> (String, Option<String>) {
             None,
         ),
     }
+}
+
+/// "2026-08 结算：少付 ¥1.00 — 请联系渠道经理": the month and its status, as the
+/// reconciliation says it.
+fn month_title(i18n: I18n, side: Side, month: YearMonth, status: &MonthStatus) -> String {
+    t_string!(
+        i18n,
+        work.t_month,
+        month = month.to_string(),
+        status = month_status_text(i18n, side, status)
+    )
+    .to_string()
+}
+
+fn overdue_detail(i18n: I18n, window: &PaymentWindow) -> String {
+    t_string!(i18n, work.d_overdue, window = window_text(i18n, window)).to_string()
 }
 
 /// Where a to-do is done, relative to the console's base (no leading slash).
@@ -147,12 +220,18 @@ pub(super) fn todo_href(todo: &Todo) -> String {
         Todo::SheetAwaitsDocuments { id, .. }
         | Todo::SheetAwaitsCorrection { id, .. }
         | Todo::PaymentOverdue { id, .. } => format!("settlements/{id}"),
-        Todo::PaymentHeld { .. } | Todo::UnbindRequests { .. } | Todo::UnbindHelpToGive { .. } => {
-            "customers".into()
-        }
-        Todo::LearnerRequests { .. } => "learners".into(),
+        Todo::MonthDiffers {
+            sheet: Some(id), ..
+        } => format!("settlements/{id}"),
+        // No sheet: the month's statements, which the sheet should follow.
+        Todo::MonthDiffers { month, .. } => format!("statements?from={month}&to={month}"),
+        // The list puts the largest arrears first.
+        Todo::PaymentHeld { .. } => "customers".into(),
+        Todo::ContractMissing { .. } => "settlements".into(),
+        Todo::UnbindRequests { .. } | Todo::UnbindHelpToGive { .. } => "customers".into(),
+        Todo::LearnerRequests { .. } => "learners?state=pending".into(),
         Todo::TerminationOpen { .. } | Todo::TerminationToSettle { .. } => "termination".into(),
         Todo::ApplicationsToReview { .. } => "review".into(),
-        Todo::SheetsToCheck { .. } => "settlements".into(),
+        Todo::SheetsToCheck { .. } => "settlements?state=to-check".into(),
     }
 }

@@ -112,6 +112,15 @@ impl SettlementSheet {
         self.lines.iter().map(|l| l.amount).sum()
     }
 
+    /// The sum of the rebate lines (what the statement's month total is held to).
+    pub fn rebate(&self) -> Cny {
+        self.lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Rebate(_)))
+            .map(|l| l.amount)
+            .sum()
+    }
+
     /// The sum of the negative lines.
     pub fn clawbacks(&self) -> Cny {
         self.lines

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::standing::{Partnership, PaymentFigures};
+use super::standing::{MonthFigures, Partnership};
 use super::{Figure, TodoPreview};
 use crate::data::workbench::Standing;
 use crate::domain::workbench::todo::Queues;
@@ -21,12 +21,12 @@ pub(super) fn ManagerHome(standing: Standing) -> impl IntoView {
         <dl class="pc-figures" data-testid="manager-queues">
             <Figure label=|i| t_string!(i, work.q_applications) value=q.applications.to_string() to="review" id="queue-applications"/>
             <Figure label=|i| t_string!(i, work.q_certificates) value=q.certificates.to_string() to="certificate" id="queue-certificates"/>
-            <Figure label=|i| t_string!(i, work.q_sheets) value=q.sheets.to_string() to="settlements" id="queue-sheets"/>
+            <Figure label=|i| t_string!(i, work.q_sheets) value=q.sheets.to_string() to="settlements?state=to-check" id="queue-sheets"/>
         </dl>
         <Partnership standing=standing.clone()/>
         <div class="pc-work-grid">
             <TodoPreview todos=todos/>
-            <PaymentFigures standing=standing/>
+            <MonthFigures standing=standing/>
         </div>
         <p class="pc-muted">{tr(i18n, |i| t_string!(i, work.manager_note))}</p>
     }

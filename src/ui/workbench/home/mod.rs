@@ -11,6 +11,7 @@ mod visitor;
 
 use leptos::prelude::*;
 
+use super::month_words::Side;
 use super::todo_text::{todo_href, todo_text};
 use super::use_standing;
 use crate::domain::Role;
@@ -74,12 +75,13 @@ fn Figure(
 #[component]
 fn TodoPreview(todos: Vec<Todo>) -> impl IntoView {
     let i18n = use_i18n();
+    let side = Side::of(AppContext::get().session.with_untracked(|s| s.role));
     let count = todos.len();
     let items = todos
         .iter()
         .take(TODOS_SHOWN)
         .map(|t| {
-            let (title, _) = todo_text(i18n, t);
+            let (title, _) = todo_text(i18n, side, t);
             view! { <li><Link href=href(&todo_href(t))>{title}</Link></li> }
         })
         .collect_view();
@@ -91,7 +93,10 @@ fn TodoPreview(todos: Vec<Todo>) -> impl IntoView {
             } else {
                 view! {
                     <ul class="pc-next" data-testid="home-todos">{items}</ul>
-                    <p><Link href=href("todos")>{t_string!(i18n, work.todos_all, count = count).to_string()}</Link></p>
+                    <p><Link href=href("todos")>{match count {
+                        1 => t_string!(i18n, work.todos_all_one).to_string(),
+                        n => t_string!(i18n, work.todos_all, count = n).to_string(),
+                    }}</Link></p>
                 }.into_any()
             }}
         </section>

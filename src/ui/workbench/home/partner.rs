@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::standing::{Partnership, PaymentFigures};
+use super::standing::{MonthFigures, Partnership};
 use super::{Figure, TodoPreview, href};
-use crate::data::money::load_month_rebates;
 use crate::data::workbench::Standing;
 use crate::domain::Role;
 use crate::domain::money::statement_view::RebateOnBothBases;
@@ -14,7 +13,6 @@ use crate::domain::{Cny, YearMonth};
 use crate::i18n::*;
 use crate::ui::components::money::money;
 use crate::ui::components::time::today;
-use crate::ui::components::{Status, StatusLine};
 use crate::ui::context::AppContext;
 use crate::ui::router::Link;
 use crate::ui::tr;
@@ -32,8 +30,8 @@ pub(super) fn PartnerHome(standing: Standing) -> impl IntoView {
         <Partnership standing=standing.clone()/>
         <div class="pc-work-grid">
             <TodoPreview todos=todos/>
-            <RebateFigures/>
-            <PaymentFigures standing=standing.clone()/>
+            <RebateFigures rebates=standing.rebates.clone()/>
+            <MonthFigures standing=standing.clone()/>
             {main.then(|| view! { <LearnerFigures standing=standing.clone()/> })}
         </div>
         <p data-testid="home-unread">
@@ -82,60 +80,59 @@ fn LearnerFigures(standing: Standing) -> impl IntoView {
         <section class="pc-card" aria-labelledby="pc-home-learners">
             <h2 id="pc-home-learners">{tr(i18n, |i| t_string!(i, work.learners_heading))}</h2>
             <dl class="pc-figures">
-                <Figure label=|i| t_string!(i, work.f_joined) value=t.joined.to_string() to="learners" id="fig-joined"/>
-                <Figure label=|i| t_string!(i, work.f_pending) value=t.pending.to_string() to="learners" id="fig-pending"/>
-                <Figure label=|i| t_string!(i, work.f_passed) value=t.passed.to_string() to="learners" id="fig-passed"/>
-                <Figure label=|i| t_string!(i, work.f_certified) value=t.certified.to_string() to="learners" id="fig-certified"/>
+                <Figure label=|i| t_string!(i, work.f_joined) value=t.joined.to_string() to="learners?state=active" id="fig-joined"/>
+                <Figure label=|i| t_string!(i, work.f_pending) value=t.pending.to_string() to="learners?state=pending" id="fig-pending"/>
+                <Figure label=|i| t_string!(i, work.f_passed) value=t.passed.to_string() to="learners?achievement=passed" id="fig-passed"/>
+                <Figure label=|i| t_string!(i, work.f_certified) value=t.certified.to_string() to="learners?achievement=certified" id="fig-certified"/>
             </dl>
             {against}
         </section>
     }
 }
 /// The latest statement month's rebate and the year's (billing basis, as the statements
-/// page shows by default), from the statements' index.
+/// page shows by default), from the statements' index; each opens the statements of
+/// exactly those months.
 #[component]
-fn RebateFigures() -> impl IntoView {
+fn RebateFigures(rebates: Option<Vec<(YearMonth, RebateOnBothBases)>>) -> impl IntoView {
     let i18n = use_i18n();
-    let status = Status::default();
-    let months = RwSignal::new(None::<Vec<(YearMonth, RebateOnBothBases)>>);
-    // From the statements' index: the home page never reads every row.
-    let unknown = RwSignal::new(false);
-    crate::ui::load::use_load(
-        &[crate::data::Collection::Statements],
-        status,
-        |backend| async move { load_month_rebates(&*backend).await },
-        move |m: Option<_>| match m {
-            Some(m) => months.set(Some(m)),
-            None => unknown.set(true),
-        },
-    );
+    let body = match rebates {
+        // An index an earlier version wrote: the reconciliation reads the rows once.
+        None => view! {
+            <p data-testid="home-rebate-unknown">
+                <Link href=href("reconciliation")>{tr(i18n, |i| t_string!(i, work.rebate_unknown))}</Link>
+            </p>
+        }
+        .into_any(),
+        Some(months) => {
+            let year = chrono::Datelike::year(&today());
+            let latest = months.iter().rev().find(|(_, r)| r.billing != Cny::ZERO).copied();
+            let year_total: Cny = months
+                .iter()
+                .filter(|(m, _)| m.year() == year)
+                .map(|(_, r)| r.billing)
+                .sum();
+            match latest {
+                None => view! { <p data-testid="home-rebate">{tr(i18n, |i| t_string!(i, work.rebate_none))}</p> }.into_any(),
+                Some((month, r)) => view! {
+                    <dl class="pc-figures" data-testid="home-rebate">
+                        <div>
+                            <dt>{t_string!(i18n, work.f_month_rebate, month = month.to_string()).to_string()}</dt>
+                            <dd data-testid="fig-month-rebate"><Link href=href(&format!("statements?from={month}&to={month}"))>{money(r.billing)}</Link></dd>
+                        </div>
+                        <div>
+                            <dt>{t_string!(i18n, work.f_year_rebate, year = year).to_string()}</dt>
+                            <dd data-testid="fig-year-rebate"><Link href=href(&format!("statements?from={year}-01&to={year}-12"))>{money(year_total)}</Link></dd>
+                        </div>
+                    </dl>
+                }
+                .into_any(),
+            }
+        }
+    };
     view! {
         <section class="pc-card" aria-labelledby="pc-home-rebate">
             <h2 id="pc-home-rebate">{tr(i18n, |i| t_string!(i, work.rebate_heading))}</h2>
-            <StatusLine message=status/>
-            <p hidden=move || !unknown.get() data-testid="home-rebate-unknown">
-                <Link href=href("reconciliation")>{tr(i18n, |i| t_string!(i, work.rebate_unknown))}</Link>
-            </p>
-            {move || months.get().map(|months| {
-                let year = chrono::Datelike::year(&today());
-                let latest = months.iter().rev().find(|(_, r)| r.billing != Cny::ZERO).copied();
-                let year_total: Cny = months.iter().filter(|(m, _)| m.year() == year).map(|(_, r)| r.billing).sum();
-                match latest {
-                    None => view! { <p data-testid="home-rebate">{tr(i18n, |i| t_string!(i, work.rebate_none))}</p> }.into_any(),
-                    Some((month, r)) => view! {
-                        <dl class="pc-figures" data-testid="home-rebate">
-                            <div>
-                                <dt>{t_string!(i18n, work.f_month_rebate, month = month.to_string()).to_string()}</dt>
-                                <dd data-testid="fig-month-rebate"><Link href=href("statements")>{money(r.billing)}</Link></dd>
-                            </div>
-                            <div>
-                                <dt>{t_string!(i18n, work.f_year_rebate, year = year).to_string()}</dt>
-                                <dd data-testid="fig-year-rebate"><Link href=href("statements")>{money(year_total)}</Link></dd>
-                            </div>
-                        </dl>
-                    }.into_any(),
-                }
-            })}
+            {body}
         </section>
     }
 }

@@ -1,42 +1,46 @@
 //! `/reconciliation`: self-reconciliation (主动对账) for the main account and the channel
 //! manager — per month the statement's rebate on both bases, the settlement sheet and its
-//! clawbacks, the recorded invoice, what should be paid for it and what was paid, with
-//! every difference named. Exported as CSV, and printed on A4 (landscape).
+//! clawbacks, the recorded invoice, what should be paid for it and what was paid, and the
+//! month's one status with its gap and next step. The basis is in the address
+//! (`?basis=deduction`), so a reload or a shared link keeps it. Exported as CSV, printed
+//! on A4 landscape with every column.
 
+mod export;
+mod summary;
 mod table;
-pub(crate) mod words;
 
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::data::money::{company_names, load_settlements, remember_month_rebates};
+use crate::data::money::{company_names, load_customers, load_settlements, remember_month_rebates};
 use crate::data::{Backend, Collection, DataError};
-use crate::domain::common::csv::line;
 use crate::domain::money::calendar::WorkCalendar;
+use crate::domain::money::customer::total_arrears;
+use crate::domain::money::month::YearMonth;
 use crate::domain::money::settlement::SettlementSheet;
 use crate::domain::money::statement::StatementBasis;
-use crate::domain::money::statement_table::StatementTable;
+use crate::domain::money::statement_view::{RebateOnBothBases, rebate_by_month};
 use crate::domain::partner::profile::ChangeRecord;
-use crate::domain::workbench::reconciliation::{Ledger, Reconciliation, reconcile};
+use crate::domain::workbench::reconciliation::{Ledger, SETTLEMENT_BASIS, reconcile};
 use crate::i18n::*;
 use crate::ui::I18n;
 use crate::ui::components::browser::{measure_end, measure_start};
 use crate::ui::components::download_text;
-use crate::ui::components::money::invoice_kind_name as kind_name;
 use crate::ui::components::time::today;
 use crate::ui::components::{Gated, Notice, Status, StatusLine};
 use crate::ui::context::AppContext;
 use crate::ui::load::use_load;
+use crate::ui::router::Router;
 use crate::ui::routes::Page;
 use crate::ui::tr;
 use table::LedgerTable;
-use words::difference_text;
 
 /// What the reconciliation is computed from, as read.
 #[derive(Clone)]
 struct Books {
-    rows: Arc<StatementTable>,
+    rebates: Arc<Vec<(YearMonth, RebateOnBothBases)>>,
     sheets: Arc<Vec<SettlementSheet>>,
+    arrears: bool,
     current_name: String,
     history: Arc<Vec<ChangeRecord>>,
 }
@@ -57,13 +61,33 @@ async fn read_books(
     // reads them from it).
     remember_month_rebates(backend, &rows).await;
     let sheets = load_settlements(backend).await?;
+    let arrears = !total_arrears(&load_customers(backend).await?).is_zero();
     let (name, history) = company_names(backend).await?;
     Ok(Some(Books {
-        rows: Arc::new(rows),
+        rebates: Arc::new(rebate_by_month(&rows)),
         sheets: Arc::new(sheets),
+        arrears,
         current_name: name.unwrap_or(session_name),
         history: Arc::new(history),
     }))
+}
+
+/// The basis named in the address (`?basis=deduction`); the settlement basis otherwise.
+fn basis_of(query: Option<String>) -> StatementBasis {
+    match query.as_deref() {
+        Some("deduction") => StatementBasis::DeductionPeriod,
+        Some("billing") => StatementBasis::BillingPeriod,
+        _ => SETTLEMENT_BASIS,
+    }
+}
+
+/// 按计费周期 / 按扣费周期, as the export and the print name the basis.
+fn basis_words(i18n: I18n, basis: StatementBasis) -> String {
+    match basis {
+        StatementBasis::BillingPeriod => t_string!(i18n, recon.basis_billing),
+        StatementBasis::DeductionPeriod => t_string!(i18n, recon.basis_deduction),
+    }
+    .to_string()
 }
 
 /// The page; other roles are told who may reconcile.
@@ -83,12 +107,14 @@ pub fn ReconciliationPage() -> impl IntoView {
 fn ReconciliationView() -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
+    let router = Router::get();
     let status = Status::default();
     let books = RwSignal::new(None::<Books>);
     use_load(
         &[
             Collection::Statements,
             Collection::Settlements,
+            Collection::Customers,
             Collection::Profiles,
         ],
         status,
@@ -105,10 +131,7 @@ fn ReconciliationView() -> impl IntoView {
             ))),
         },
     );
-    // The provider settles on the billing basis unless the account still uses the
-    // deduction basis (RULES §Statements): the reader chooses which figure a sheet is
-    // held to; both are shown.
-    let basis = RwSignal::new(StatementBasis::BillingPeriod);
+    let basis = Memo::new(move |_| basis_of(router.query("basis")));
     let ledger = Memo::new(move |_| {
         books.with(|b| {
             b.as_ref().map(|b| {
@@ -116,9 +139,10 @@ fn ReconciliationView() -> impl IntoView {
                 // Timed for the benchmark (the page shows no timings).
                 measure_start("pc:reconcile");
                 let books = reconcile(&Ledger {
-                    statements: &b.rows,
+                    rebates: Some(&b.rebates),
                     sheets: &b.sheets,
                     basis: basis.get(),
+                    arrears: b.arrears,
                     current_name: &b.current_name,
                     history: &b.history,
                     calendar: &calendar,
@@ -129,11 +153,24 @@ fn ReconciliationView() -> impl IntoView {
             })
         })
     });
+    let company = move || {
+        books.with(|b| {
+            b.as_ref()
+                .map(|b| b.current_name.clone())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| t_string!(i18n, recon.no_company).to_string())
+        })
+    };
     let export = move |_| {
         let Some(r) = ledger.get_untracked() else {
             return;
         };
-        let text = export_csv(i18n, &r);
+        let text = export::csv(
+            i18n,
+            &r,
+            &company(),
+            &basis_words(i18n, basis.get_untracked()),
+        );
         if let Err(e) = download_text("reconciliation.csv", "text/csv;charset=utf-8", &text) {
             status.set(Some(Notice::Problem(e)));
         }
@@ -143,22 +180,21 @@ fn ReconciliationView() -> impl IntoView {
             let _ = w.print();
         }
     };
+    // The choice goes into the address (replacing it: the back button leaves the page).
     let choose = move |ev: leptos::ev::Event| {
-        basis.set(if event_target_value(&ev) == "deduction" {
-            StatementBasis::DeductionPeriod
-        } else {
-            StatementBasis::BillingPeriod
-        });
+        let value = event_target_value(&ev);
+        router.replace(&format!("/reconciliation?basis={value}"));
     };
     view! {
         <p class="pc-hint pc-no-print">{tr(i18n, |i| t_string!(i, recon.intro))}</p>
         <StatusLine message=status/>
         {move || match ledger.get() {
             None => view! { <p class="pc-loading" role="status">{tr(i18n, |i| t_string!(i, app.loading))}</p> }.into_any(),
+            Some(r) if r.months.is_empty() => view! {
+                <p class="pc-alert" role="status" data-testid="recon-summary">{tr(i18n, |i| t_string!(i, recon.empty))}</p>
+            }.into_any(),
             Some(r) => {
-                let differing = r.totals.months_with_differences;
-                let months = r.months.len();
-                let tone = if differing == 0 { "pc-alert pc-alert-ok" } else { "pc-alert pc-alert-warn" };
+                let names_vary = r.months.windows(2).any(|w| w[0].company != w[1].company);
                 view! {
                     <div class="pc-filters pc-no-print">
                         <div class="pc-field">
@@ -171,15 +207,19 @@ fn ReconciliationView() -> impl IntoView {
                             <p class="pc-hint" id="recon-basis-hint">{tr(i18n, |i| t_string!(i, recon.basis_hint))}</p>
                         </div>
                     </div>
-                     <p class=tone role="status" data-testid="recon-summary">
-                        {if differing != 0 {
-                            t_string!(i18n, recon.summary_differs, count = differing, months = months).to_string()
-                        } else {
-                            t_string!(i18n, recon.summary_agrees, months = months).to_string()
-                        }}
-                    </p>
-                    <p class="pc-print-only">{t_string!(i18n, recon.print_title, date = today().to_string()).to_string()}</p>
-                    <LedgerTable ledger=Signal::derive(move || ledger.get().unwrap_or_default())/>
+                    <div class="pc-print-only pc-print-head">
+                        <p class="pc-print-title">{tr(i18n, |i| t_string!(i, recon.print_title))}</p>
+                        <p data-testid="recon-print-meta">{t_string!(
+                            i18n,
+                            recon.print_meta,
+                            company = company(),
+                            basis = basis_words(i18n, basis.get()),
+                            date = today().to_string()
+                        ).to_string()}</p>
+                    </div>
+                    <summary::Summary totals=r.totals basis=basis.get()/>
+                    <p class="pc-hint pc-no-print pc-recon-scroll-hint">{tr(i18n, |i| t_string!(i, recon.scroll_hint))}</p>
+                    <LedgerTable ledger=r names_vary/>
                     <p class="pc-actions pc-no-print">
                         <button type="button" class="pc-button pc-button-secondary" on:click=export>{tr(i18n, |i| t_string!(i, recon.export))}</button>
                         <button type="button" class="pc-button pc-button-secondary" on:click=print>{tr(i18n, |i| t_string!(i, recon.print))}</button>
@@ -188,54 +228,4 @@ fn ReconciliationView() -> impl IntoView {
             }
         }}
     }
-}
-
-/// The reconciliation as CSV, in the reader's language: one line per month.
-fn export_csv(i18n: I18n, r: &Reconciliation) -> String {
-    let mut out = line(&[
-        t_string!(i18n, recon.c_month),
-        t_string!(i18n, recon.c_company),
-        t_string!(i18n, recon.c_billing),
-        t_string!(i18n, recon.c_deduction),
-        t_string!(i18n, recon.c_sheet),
-        t_string!(i18n, recon.c_clawbacks),
-        t_string!(i18n, recon.x_invoice_number),
-        t_string!(i18n, recon.x_invoice_date),
-        t_string!(i18n, recon.x_invoice_kind),
-        t_string!(i18n, recon.x_invoice_amount),
-        t_string!(i18n, recon.c_expected),
-        t_string!(i18n, recon.c_paid),
-        t_string!(i18n, recon.c_paid_on),
-        t_string!(i18n, recon.c_differences),
-    ]);
-    let plain =
-        |v: Option<crate::domain::Cny>| v.map(|c| c.amount().to_string()).unwrap_or_default();
-    for m in &r.months {
-        let s = m.sheet.as_ref();
-        let inv = s.and_then(|s| s.invoice.as_ref());
-        let differences: Vec<String> = m
-            .differences
-            .iter()
-            .map(|d| difference_text(i18n, d))
-            .collect();
-        out.push_str(&line(&[
-            m.month.to_string(),
-            m.company.clone(),
-            m.statement.billing.amount().to_string(),
-            m.statement.deduction.amount().to_string(),
-            plain(s.map(|s| s.amount)),
-            plain(s.map(|s| s.clawbacks)),
-            inv.map(|i| i.number.clone()).unwrap_or_default(),
-            inv.map(|i| i.date.to_string()).unwrap_or_default(),
-            inv.map(|i| kind_name(i18n, i.kind)).unwrap_or_default(),
-            plain(inv.map(|i| i.amount)),
-            plain(s.and_then(|s| s.expected_net)),
-            plain(s.and_then(|s| s.paid_amount)),
-            s.and_then(|s| s.paid_on)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            differences.join("；"),
-        ]));
-    }
-    out
 }
