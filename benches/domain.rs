@@ -11,9 +11,9 @@ use partner_console::domain::money::statement::{
 };
 use partner_console::domain::money::statement_csv::{StatementImport, Step, write_statements};
 use partner_console::domain::money::statement_table::StatementTable;
+use partner_console::domain::money::statement_view::rebate_by_month;
 use partner_console::domain::money::statement_view::{Column, Sort, StatementFilter, compute};
 use partner_console::domain::sample::generate;
-use partner_console::domain::money::statement_view::rebate_by_month;
 use partner_console::domain::workbench::reconciliation::{Ledger, reconcile};
 use partner_console::domain::{Cny, YearMonth};
 use partner_console::domain::{Lang, Role};

@@ -245,6 +245,17 @@ fn the_admins_list_searches_filters_and_sorts() {
         ..LearnerQuery::default()
     };
     assert_eq!(ids(email), ["wang"]);
+    // What the workbench's figures count: active learners who hold the qualification.
+    use partner_console::domain::learning::learner::Qualification;
+    let holding = |q| LearnerQuery {
+        qualification: Some(q),
+        ..LearnerQuery::default()
+    };
+    assert_eq!(
+        ids(holding(Qualification::PassedSalesFoundation)),
+        ["zhang"]
+    );
+    assert_eq!(ids(holding(Qualification::CertifiedSalesManager)), ["wang"]);
 }
 
 #[test]

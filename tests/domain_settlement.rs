@@ -347,3 +347,28 @@ fn the_state_machine_still_decides_after_role_and_date() {
     );
     assert_eq!(s.history.last().unwrap().actor, manager());
 }
+
+#[test]
+fn the_sheet_list_filters_by_who_acts_next() {
+    use partner_console::domain::common::keyed::Keyed;
+    use partner_console::domain::money::settlement::{SettlementState as S, SheetFilter};
+    let shown = |f: SheetFilter| -> Vec<S> { S::ALL.into_iter().filter(|s| f.shows(*s)).collect() };
+    assert_eq!(shown(SheetFilter::All), S::ALL.to_vec());
+    // The channel manager's queue: what the home page's "待处理结算资料" counts.
+    assert_eq!(
+        shown(SheetFilter::ToCheck),
+        vec![S::DocumentsSent, S::Received, S::Corrected]
+    );
+    assert_eq!(
+        shown(SheetFilter::PartnersTurn),
+        vec![S::Pending, S::Abnormal]
+    );
+    assert_eq!(shown(SheetFilter::Paid), vec![S::Paid]);
+    assert!(!SheetFilter::Unpaid.shows(S::Paid) && SheetFilter::Unpaid.shows(S::Verified));
+    // Named in the address by a stable key.
+    assert_eq!(
+        SheetFilter::from_key("to-check"),
+        Some(SheetFilter::ToCheck)
+    );
+    assert_eq!(SheetFilter::from_key("nonsense"), None);
+}

@@ -1366,3 +1366,27 @@ fn without_statement_totals_a_sheet_is_not_held_to_them() {
         MonthStatus::AwaitingPayment { .. }
     ));
 }
+
+#[test]
+fn without_any_statement_row_no_sheet_is_held_to_a_total_of_nothing() {
+    // Statements never imported: the sheets stand on their own.
+    let mut s = march(SettlementState::Received);
+    s.month = ym("2026-02");
+    let calendar = WorkCalendar::mainland();
+    let r = reconcile(&Ledger {
+        rebates: Some(&[]),
+        sheets: &[s],
+        basis: StatementBasis::BillingPeriod,
+        arrears: false,
+        current_name: "",
+        history: &[],
+        calendar: &calendar,
+        today: date(2026, 3, 10),
+    });
+    assert_eq!(r.months.len(), 1);
+    assert_eq!(r.months[0].statement, None);
+    assert!(matches!(
+        r.months[0].status,
+        MonthStatus::AwaitingPayment { .. }
+    ));
+}

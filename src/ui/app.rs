@@ -170,9 +170,24 @@ fn Shell(ctx: AppContext) -> impl IntoView {
     });
     let base = ctx.config.with_value(|c| c.route_base());
     provide_context(super::shell::nav::NavMenu(RwSignal::new(false)));
-    Router::provide(base);
+    let router = Router::provide(base);
+    // The skip link stays on the page it is on: under `<base href>` a bare `#pc-main`
+    // would lead to the console's home. A click moves the focus to the content without
+    // touching the address; the address it names is the page's own.
+    let skip_href = move || format!("{}#pc-main", router.href(&router.path()));
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("pc-main"))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
     view! {
-        <a class="pc-skip" href="#pc-main">{crate::ui::tr(i18n, |i| t_string!(i, app.skip))}</a>
+        <a class="pc-skip" href=skip_href on:click=skip>{crate::ui::tr(i18n, |i| t_string!(i, app.skip))}</a>
         <Header/>
         <div class="pc-body">
             <Nav/>

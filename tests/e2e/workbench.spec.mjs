@@ -14,7 +14,7 @@ const L = {
     todos: "待办事项", badge: (n) => `待办 ${n}`, docs: "寄送 2026-10 结算单（盖章）和发票",
     sent: "标记为：资料已寄出", openForm: "填写发票信息", number: "发票号码", amount: "发票金额（元）", record: "登记发票",
     differs: "必须与结算单金额", recorded: "已登记发票", recon: "主动对账", export: "导出对账表（CSV）",
-    print: "打印对账表（A4）", header: "月份,公司名称,对账单返佣（计费周期）",
+    print: "打印对账表（A4）", header: "月份,公司名称,状态,下一步,对账单返佣（计费周期）",
   },
   "en-US": {
     ...WORDS["en-US"],
@@ -22,7 +22,7 @@ const L = {
     todos: "To-dos", badge: (n) => `To-dos ${n}`, docs: "Send the stamped 2026-10 settlement sheet and the invoice",
     sent: "Mark as: Documents sent", openForm: "Enter the invoice details", number: "Invoice number", amount: "Invoice amount (CNY)", record: "Record invoice",
     differs: "must equal the sheet amount", recorded: "Recorded invoice", recon: "Reconciliation", export: "Export (CSV)",
-    print: "Print (A4)", header: "Month,Company,Statement rebate (billing)",
+    print: "Print (A4)", header: "Month,Company,Status,Next step,Statement rebate (billing)",
   },
 };
 
@@ -38,6 +38,8 @@ async function mainWithSample(page, lang) {
   await page.getByLabel(w.sampleRows).selectOption("1000");
   await page.getByLabel(w.sampleMonth).fill("2026-10");
   await page.getByRole("button", { name: w.loadSample }).click();
+  // Stored whole — the rows may show before the sheets and the profile are written.
+  await expect(page.getByText(lang === "zh-CN" ? "已加载 1,000 行示例对账单" : "Loaded a sample of 1,000 statement rows")).toBeVisible();
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 }
 
@@ -63,7 +65,8 @@ for (const lang of ["zh-CN", "en-US"]) {
     await expect(page.getByTestId("fig-month-rebate")).toHaveText(month);
     await expect(page.getByTestId("fig-year-rebate")).toHaveText(year);
     // Every figure links to the page that explains it.
-    await expect(page.getByTestId("fig-month-rebate").getByRole("link")).toHaveAttribute("href", /\/statements$/);
+    // Every figure opens the records behind it.
+    await expect(page.getByTestId("fig-month-rebate").getByRole("link")).toHaveAttribute("href", /\/statements\?from=2026-10&to=2026-10$/);
     await expect(page.getByTestId("fig-certificate").getByRole("link")).toHaveAttribute("href", /\/certificate$/);
     // No certificate yet, October's documents to send, payment held by the sample's arrears.
     const badge = page.getByTestId("todo-count");
@@ -130,7 +133,7 @@ for (const lang of ["zh-CN", "en-US"]) {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: w.export }).click();
     const csv = await readFile(await (await download).path(), "utf8");
-    expect(csv.startsWith(w.header)).toBe(true);
+    expect(csv.split("\n")[4].startsWith(w.header)).toBe(true);
     const novLine = csv.split("\n").find((l) => l.startsWith("2026-11,"));
     expect(novLine).toContain("87654321");
     expect(novLine).toContain("90.00");
@@ -154,7 +157,7 @@ test("the channel manager sees the queues; paying records the amount, and a wron
   await expect(page.getByTestId("queue-sheets")).toHaveText("2");
   await expect(page.getByTestId("queue-applications")).toHaveText("1");
   await expect(page.getByTestId("queue-certificates")).toHaveText("0");
-  await expect(page.getByTestId("queue-sheets").getByRole("link")).toHaveAttribute("href", /\/settlements$/);
+  await expect(page.getByTestId("queue-sheets").getByRole("link")).toHaveAttribute("href", /\/settlements\?state=to-check$/);
   // August: verified, then paid — the amount prefilled with what the invoice says is due.
   await page.goto("settlements/2026-08");
   await page.getByRole("button", { name: "标记为：已核实" }).click();
@@ -200,7 +203,7 @@ test("help: searchable in both languages, and each page's help link opens its an
   await expect(entry).toContainText("出处：合作伙伴返佣问题指引");
   await expect(page.locator("#help-termination")).not.toHaveAttribute("open", "");
   // Search: every word must match; the count is announced.
-  await page.getByLabel("搜索帮助").fill("普通发票 6%");
+  await page.getByLabel("搜索帮助").fill("普通发票 94.00");
   await expect(page.getByTestId("help-entries").locator("details")).toHaveCount(1);
   await expect(page.locator("#help-invoice-kind")).toContainText("实付 94.00 元");
   await page.getByLabel("搜索帮助").fill("不存在的词");

@@ -195,6 +195,46 @@ pub enum Achievement {
     },
 }
 
+/// What the partner types ask of learners: the sales foundation exam passed, or the
+/// sales manager certification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualification {
+    /// Passed the sales foundation exam.
+    PassedSalesFoundation,
+    /// Certified as sales manager.
+    CertifiedSalesManager,
+}
+
+crate::domain::common::keyed::keyed!(Qualification {
+    PassedSalesFoundation => "passed",
+    CertifiedSalesManager => "certified",
+});
+
+impl Qualification {
+    /// Whether these achievements include it.
+    pub fn held_in(self, achievements: &[Achievement]) -> bool {
+        achievements.iter().any(|a| match self {
+            Qualification::PassedSalesFoundation => matches!(
+                a,
+                Achievement::Exam {
+                    sales_foundation: true
+                }
+            ),
+            Qualification::CertifiedSalesManager => matches!(
+                a,
+                Achievement::Certification {
+                    sales_manager: true
+                }
+            ),
+        })
+    }
+
+    /// An active learner with these achievements counts towards it.
+    pub fn counts(self, state: &LearnerState, achievements: &[Achievement]) -> bool {
+        state.counts() && self.held_in(achievements)
+    }
+}
+
 /// The counts eligibility uses: distinct active learners with each achievement.
 pub fn count_qualified<'a, I>(learners: I) -> (u32, u32)
 where
@@ -203,29 +243,8 @@ where
     let mut passed = 0;
     let mut certified = 0;
     for (state, achievements) in learners {
-        if !state.counts() {
-            continue;
-        }
-        if achievements.iter().any(|a| {
-            matches!(
-                a,
-                Achievement::Exam {
-                    sales_foundation: true
-                }
-            )
-        }) {
-            passed += 1;
-        }
-        if achievements.iter().any(|a| {
-            matches!(
-                a,
-                Achievement::Certification {
-                    sales_manager: true
-                }
-            )
-        }) {
-            certified += 1;
-        }
+        passed += u32::from(Qualification::PassedSalesFoundation.counts(state, achievements));
+        certified += u32::from(Qualification::CertifiedSalesManager.counts(state, achievements));
     }
     (passed, certified)
 }

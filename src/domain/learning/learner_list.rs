@@ -2,7 +2,7 @@
 //! export of what the list shows.
 
 use crate::domain::common::keyed::keyed;
-use crate::domain::learning::learner::{Achievement, JoinMethod, Learner};
+use crate::domain::learning::learner::{Achievement, JoinMethod, Learner, Qualification};
 
 /// How the list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,6 +31,9 @@ pub struct LearnerQuery {
     pub state: Option<String>,
     /// `None` matches all.
     pub method: Option<JoinMethod>,
+    /// Active learners who hold it (what the workbench's learner figures count); `None`
+    /// matches all.
+    pub qualification: Option<Qualification>,
     /// The order.
     pub sort: LearnerSort,
 }
@@ -50,6 +53,12 @@ impl LearnerQuery {
             })
             .filter(|l| self.state.as_deref().is_none_or(|s| l.state.name() == s))
             .filter(|l| self.method.is_none_or(|m| l.method == m))
+            .filter(|l| {
+                self.qualification.is_none_or(|q| {
+                    let achieved: Vec<_> = l.records.iter().map(|r| r.achievement).collect();
+                    q.counts(&l.state, &achieved)
+                })
+            })
             .collect();
         match self.sort {
             LearnerSort::Oldest => {

@@ -138,6 +138,12 @@ pub struct Reconciliation {
 
 /// Reconciles the ledger.
 pub fn reconcile(ledger: &Ledger) -> Reconciliation {
+    // No statement row at all: the statements were never imported, and a sheet is not
+    // held to a total of nothing.
+    let ledger = &Ledger {
+        rebates: ledger.rebates.filter(|r| !r.is_empty()),
+        ..*ledger
+    };
     let mut months: Vec<YearMonth> = ledger
         .rebates
         .unwrap_or_default()

@@ -264,6 +264,7 @@ fn manager_todos(f: &Facts) -> Vec<Todo> {
             .filter(|s| states.contains(&s.state))
             .count()
     };
+    // Together, the sheets the provider must check (`awaits_provider_check`).
     let to_receive = count(&[SettlementState::DocumentsSent]);
     let to_verify = count(&[SettlementState::Received, SettlementState::Corrected]);
     if to_receive + to_verify > 0 {

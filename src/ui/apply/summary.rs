@@ -44,13 +44,13 @@ fn rows(i18n: I18n, f: &ApplicationForm) -> Vec<(String, Vec<(String, String)>)>
             names.push(t_string!(i18n, apply.west_digital).to_string());
         }
         if f.resells_other {
-            names.push(format!(
-                "{}（{}）",
+            names.push(crate::ui::components::named(
+                i18n,
                 t_string!(i18n, apply.other),
-                f.resells_other_name.trim()
+                f.resells_other_name.trim(),
             ));
         }
-        names.join("、")
+        crate::ui::components::list(i18n, names)
     };
     vec![
         (

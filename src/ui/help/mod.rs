@@ -1,6 +1,7 @@
 //! `/help` and `/help/<id>` (in the announcements area: what a partner reads): the
-//! answers, searchable in the language shown. Opened at an id (a page's help link), that
-//! answer is open and in view; the others stay closed.
+//! answers, searchable in both languages and by the glossary's synonyms. Opened at an id
+//! (a page's help link), that answer is open, marked and scrolled into view; an id that
+//! names no answer says so and shows them all.
 
 mod entries;
 
@@ -19,7 +20,13 @@ pub fn HelpPage() -> impl IntoView {
     let router = Router::get();
     let query = RwSignal::new(String::new());
     let wanted = Memo::new(move |_| router.id());
-    // Bring the wanted answer into view once it is drawn.
+    let unknown = move || {
+        wanted
+            .get()
+            .filter(|id| !ENTRIES.iter().any(|e| e.id == id))
+    };
+    // Bring the wanted answer into view once it is drawn (the page's focus goes to its
+    // heading without scrolling: see `shell/page_focus.rs`).
     Effect::new(move |_| {
         if let Some(id) = wanted.get()
             && let Some(el) = web_sys::window()
@@ -33,13 +40,18 @@ pub fn HelpPage() -> impl IntoView {
         let q = query.get();
         ENTRIES
             .iter()
-            .filter(|e| matches(i18n, e, &q))
+            .filter(|e| matches(e, &q))
             .collect::<Vec<_>>()
     };
     view! {
         <section class="pc-page" aria-labelledby="pc-help-heading">
             <h1 id="pc-help-heading">{tr(i18n, |i| t_string!(i, help.heading))}</h1>
             <p class="pc-hint">{tr(i18n, |i| t_string!(i, help.intro))}</p>
+            {move || unknown().map(|topic| view! {
+                <p class="pc-alert pc-alert-warn" role="status" data-testid="help-unknown">
+                    {t_string!(i18n, help.unknown_topic, topic = topic).to_string()}
+                </p>
+            })}
             <div class="pc-filters">
                 <TextField id="help-search" kind="search" label=Signal::derive(move || t_string!(i18n, help.search).to_string())
                     value=query on_input=Callback::new(move |v| query.set(v))
@@ -57,12 +69,15 @@ pub fn HelpPage() -> impl IntoView {
             </p>
             <div class="pc-help" data-testid="help-entries">
                 {move || shown().into_iter().map(|e| {
-                    let open = wanted.get().as_deref() == Some(e.id) || !query.get().trim().is_empty();
+                    let current = wanted.get().as_deref() == Some(e.id);
+                    let open = current || !query.get().trim().is_empty();
                     view! {
-                        <details class="pc-card pc-help-entry" id=format!("help-{}", e.id) data-entry=e.id open=open>
-                            <summary>{tr(i18n, e.question)}</summary>
-                            <p class="pc-prewrap">{tr(i18n, e.answer)}</p>
-                            <p class="pc-muted">{move || t_string!(i18n, help.source, chapter = (e.chapter)(i18n)).to_string()}</p>
+                        <details class="pc-card pc-help-entry" class:pc-help-current=current
+                            id=format!("help-{}", e.id) data-entry=e.id open=open
+                            aria-current=current.then_some("location")>
+                            <summary>{move || (e.question)(i18n.get_locale())}</summary>
+                            <p class="pc-prewrap">{move || (e.answer)(i18n.get_locale())}</p>
+                            <p class="pc-muted">{move || t_string!(i18n, help.source, chapter = (e.chapter)(i18n.get_locale())).to_string()}</p>
                         </details>
                     }
                 }).collect_view()}

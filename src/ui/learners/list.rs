@@ -10,7 +10,7 @@ use super::words::{method_name, state_name};
 use crate::data::Collection;
 use crate::data::learners::{put_learner, put_learners};
 use crate::domain::common::keyed::Keyed;
-use crate::domain::learning::learner::{JoinMethod, Learner, LearnerState};
+use crate::domain::learning::learner::{JoinMethod, Learner, LearnerState, Qualification};
 use crate::domain::learning::learner_list::{
     LearnerDecision, LearnerQuery, LearnerSort, decide_many, learners_csv,
 };
@@ -32,6 +32,9 @@ struct Choices {
     state: RwSignal<String>,
     method: RwSignal<String>,
     sort: RwSignal<String>,
+    /// Active learners holding a qualification (`passed` / `certified`), as the home
+    /// page's figures link here.
+    qualification: RwSignal<String>,
     page: RwSignal<usize>,
 }
 
@@ -42,6 +45,7 @@ impl Choices {
             text: self.search.get(),
             state: (!state.is_empty()).then_some(state),
             method: JoinMethod::from_key(&self.method.get()),
+            qualification: Qualification::from_key(&self.qualification.get()),
             sort: LearnerSort::from_key(&self.sort.get()).unwrap_or_default(),
         }
     }
@@ -57,9 +61,13 @@ pub fn LearnerList(
 ) -> impl IntoView {
     let ctx = AppContext::get();
     let i18n = use_i18n();
+    // A link may open the list filtered (`?state=pending`, `?achievement=passed`).
+    let router = crate::ui::router::Router::get();
+    let asked = |key| router.query_untracked(key).unwrap_or_default();
     let choices = Choices {
         search: RwSignal::new(String::new()),
-        state: RwSignal::new(String::new()),
+        state: RwSignal::new(asked("state")),
+        qualification: RwSignal::new(asked("achievement")),
         method: RwSignal::new(String::new()),
         sort: RwSignal::new(LearnerSort::Newest.key().to_string()),
         page: RwSignal::new(0),
@@ -173,6 +181,18 @@ fn Filters(choices: Choices) -> impl IntoView {
             .map(|m| (m.key().to_string(), method_name(i18n, *m)))
             .collect::<Vec<_>>()
     };
+    let qualifications = move || {
+        vec![
+            (
+                Qualification::PassedSalesFoundation.key().to_string(),
+                t_string!(i18n, learn.q_passed).to_string(),
+            ),
+            (
+                Qualification::CertifiedSalesManager.key().to_string(),
+                t_string!(i18n, learn.q_certified).to_string(),
+            ),
+        ]
+    };
     let orders = move || {
         [
             (LearnerSort::Newest, t_string!(i18n, learn.sort_newest)),
@@ -190,6 +210,8 @@ fn Filters(choices: Choices) -> impl IntoView {
                 options=Signal::derive(states) value=choices.state on_change=first_page(choices.state) look=ChoiceLook::Select(all)/>
             <ChoiceField id="learn-method" label=Signal::derive(move || t_string!(i18n, learn.filter_method).to_string())
                 options=Signal::derive(methods) value=choices.method on_change=first_page(choices.method) look=ChoiceLook::Select(all)/>
+            <ChoiceField id="learn-qualification" label=Signal::derive(move || t_string!(i18n, learn.filter_qualification).to_string())
+                options=Signal::derive(qualifications) value=choices.qualification on_change=first_page(choices.qualification) look=ChoiceLook::Select(all)/>
             <ChoiceField id="learn-sort" label=Signal::derive(move || t_string!(i18n, learn.sort).to_string())
                 options=Signal::derive(orders) value=choices.sort on_change=Callback::new(move |v| choices.sort.set(v)) look=ChoiceLook::Select(Signal::derive(move || t_string!(i18n, learn.sort_newest).to_string()))/>
         </div>

@@ -22,10 +22,11 @@ use leptos::prelude::*;
 use crate::data::money::{company_names, load_customers, load_settlements};
 use crate::data::{Backend, DataError};
 use crate::domain::Cny;
+use crate::domain::common::keyed::Keyed;
 use crate::domain::money::calendar::{PaymentWindow, WorkCalendar};
 use crate::domain::money::customer::total_arrears;
 use crate::domain::money::settlement::{
-    PaymentHold, PaymentOutlook, SettlementSheet, SettlementState, payment_hold,
+    PaymentHold, PaymentOutlook, SettlementSheet, SettlementState, SheetFilter, payment_hold,
 };
 use crate::domain::partner::profile::{ChangeRecord, company_name_in};
 use crate::i18n::*;
@@ -130,6 +131,17 @@ pub(crate) fn window_text(i18n: I18n, w: &PaymentWindow) -> String {
     }
 }
 
+/// A filter's name.
+fn filter_name(i18n: I18n, f: SheetFilter) -> &'static str {
+    match f {
+        SheetFilter::All => t_string!(i18n, settle.f_all),
+        SheetFilter::ToCheck => t_string!(i18n, settle.f_to_check),
+        SheetFilter::PartnersTurn => t_string!(i18n, settle.f_partners_turn),
+        SheetFilter::Unpaid => t_string!(i18n, settle.f_unpaid),
+        SheetFilter::Paid => t_string!(i18n, settle.f_paid),
+    }
+}
+
 /// The page: the sheet list, for the roles that see partner data.
 #[component]
 pub fn SettlementsPage() -> impl IntoView {
@@ -151,17 +163,57 @@ fn SheetList() -> impl IntoView {
     let base = ctx.config.with_value(|c| c.route_base());
     let (data, status) = use_settlement_data();
     let calendar = WorkCalendar::mainland();
+    // The filter lives in the address (`?state=to-check`): the home page's queue links to
+    // it, and a reload keeps it.
+    let router = crate::ui::router::Router::get();
+    let filter = Memo::new(move |_| {
+        router
+            .query("state")
+            .and_then(|k| SheetFilter::from_key(&k))
+            .unwrap_or_default()
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        router.replace(&if key == SheetFilter::All.key() {
+            "/settlements".to_string()
+        } else {
+            format!("/settlements?state={key}")
+        });
+    };
+    let options = move || {
+        SheetFilter::CHOICES
+            .iter()
+            .map(|f| {
+                let (key, f) = (f.key(), *f);
+                view! { <option value=key selected=move || filter.get() == f>{filter_name(i18n, f)}</option> }
+            })
+            .collect_view()
+    };
     view! {
             <StatusLine message=status/>
             <p class="pc-hint">{tr(i18n, |i| t_string!(i, settle.intro))}</p>
+            <div class="pc-filters">
+                <div class="pc-field">
+                    <label for="settle-filter" class="pc-label">{tr(i18n, |i| t_string!(i, settle.filter))}</label>
+                    <select id="settle-filter" on:change=choose>{options}</select>
+                </div>
+            </div>
             {move || data.get().map(|d| {
                 let arrears = (!d.arrears.is_zero()).then(|| view! {
                     <p class="pc-alert pc-alert-warn" role="status" data-testid="arrears-hold">
                         {t_string!(i18n, settle.arrears_banner, amount = money(d.arrears)).to_string()}
                     </p>
                 });
-                let empty = d.sheets.is_empty().then(|| view! { <p class="pc-alert">{tr(i18n, |i| t_string!(i, settle.empty))}</p> });
-                let rows = d.sheets.iter().rev().map(|s| {
+                let shown: Vec<&SettlementSheet> = d.sheets.iter().rev().filter(|s| filter.get().shows(s.state)).collect();
+                let empty = if d.sheets.is_empty() {
+                    Some(view! { <p class="pc-alert">{tr(i18n, |i| t_string!(i, settle.empty))}</p> }.into_any())
+                } else if shown.is_empty() {
+                    Some(view! { <p class="pc-alert" role="status">{tr(i18n, |i| t_string!(i, settle.none_shown))}</p> }.into_any())
+                } else {
+                    None
+                };
+                let none = shown.is_empty();
+                let rows = shown.into_iter().map(|s| {
                     let payment = outlook_text(i18n, &s.outlook(d.hold(s).unwrap_or(PaymentHold::Normal), &calendar));
                     let amount = s.amount();
                     let negative = amount.is_negative();
@@ -182,7 +234,7 @@ fn SheetList() -> impl IntoView {
                 view! {
                     {arrears}
                     {empty}
-                    <table class="pc-table" data-testid="settlements-table" hidden=d.sheets.is_empty()>
+                    <table class="pc-table" data-testid="settlements-table" hidden=none>
                         <thead><tr>
                             <th scope="col">{tr(i18n, |i| t_string!(i, settle.month))}</th>
                             <th scope="col">{tr(i18n, |i| t_string!(i, settle.company))}</th>

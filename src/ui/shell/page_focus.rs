@@ -86,7 +86,11 @@ impl Run {
             if !h1.has_attribute("tabindex") {
                 let _ = h1.set_attribute("tabindex", "-1");
             }
-            let _ = h1.focus();
+            // Without scrolling: the router has put a new page at its top already, and a
+            // page that scrolled to a part of itself (a help topic) stays there.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h1.focus_with_options(&options);
             let _ = self.announce.try_set(text.clone());
             // The heading found may still be the old page's, about to be replaced: the
             // focus stays owed until the heading it went to is still there.

@@ -31,8 +31,9 @@ fn month(text: &str) -> Result<Option<YearMonth>, ()> {
 pub(super) fn Filters(st: Statements) -> impl IntoView {
     let i18n = use_i18n();
     let initial = st.filter.get_untracked();
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
+    // A link may open the page on a month range (`?from=2026-10&to=2026-10`).
+    let from = RwSignal::new(initial.from.map(|m| m.to_string()).unwrap_or_default());
+    let to = RwSignal::new(initial.to.map(|m| m.to_string()).unwrap_or_default());
     let customer = RwSignal::new(initial.customer.clone());
     let product = RwSignal::new(String::new());
     let mode = RwSignal::new(String::new());

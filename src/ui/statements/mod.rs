@@ -106,8 +106,16 @@ fn StatementsView() -> impl IntoView {
     let i18n = use_i18n();
     let router = Router::get();
     let rows = RwSignal::new(Arc::new(StatementTable::default()));
+    // What a link asks for: a customer, a month range (the home page's figures).
+    let month = |key| {
+        router
+            .query_untracked(key)
+            .and_then(|m| m.parse::<crate::domain::YearMonth>().ok())
+    };
     let filter = RwSignal::new(StatementFilter {
         customer: router.query_untracked("customer").unwrap_or_default(),
+        from: month("from"),
+        to: month("to"),
         ..Default::default()
     });
     let basis = RwSignal::new(StatementBasis::BillingPeriod);

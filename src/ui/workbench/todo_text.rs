@@ -9,16 +9,9 @@ use crate::domain::workbench::todo::Todo;
 use crate::domain::{Cny, YearMonth};
 use crate::i18n::*;
 use crate::ui::I18n;
+use crate::ui::components::list;
 use crate::ui::components::money::money;
 use crate::ui::settlements::window_text;
-
-/// Items of a list in the reader's language: `2026-08、2026-09` / `2026-08, 2026-09`.
-pub(crate) fn list(i18n: I18n, items: impl IntoIterator<Item = String>) -> String {
-    items
-        .into_iter()
-        .collect::<Vec<_>>()
-        .join(t_string!(i18n, common.list_sep))
-}
 
 /// A count with its noun, singular for one where the language has one.
 macro_rules! counted {

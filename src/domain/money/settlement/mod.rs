@@ -106,6 +106,55 @@ impl SettlementState {
     }
 }
 
+impl SettlementState {
+    /// The provider has the documents in hand and must receive or verify them.
+    pub fn awaits_provider_check(self) -> bool {
+        matches!(
+            self,
+            SettlementState::DocumentsSent | SettlementState::Received | SettlementState::Corrected
+        )
+    }
+}
+
+/// Which sheets a list shows (the settlements page's filter, also named in its address).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SheetFilter {
+    /// Every sheet.
+    #[default]
+    All,
+    /// Sheets the provider must receive or verify (the channel manager's queue).
+    ToCheck,
+    /// Sheets the partner must send or correct.
+    PartnersTurn,
+    /// Every sheet not paid yet.
+    Unpaid,
+    /// Paid sheets.
+    Paid,
+}
+
+crate::domain::common::keyed::keyed!(SheetFilter {
+    All => "all",
+    ToCheck => "to-check",
+    PartnersTurn => "partners-turn",
+    Unpaid => "unpaid",
+    Paid => "paid",
+});
+
+impl SheetFilter {
+    /// Whether the list shows a sheet in this state.
+    pub fn shows(self, state: SettlementState) -> bool {
+        match self {
+            SheetFilter::All => true,
+            SheetFilter::ToCheck => state.awaits_provider_check(),
+            SheetFilter::PartnersTurn => {
+                matches!(state, SettlementState::Pending | SettlementState::Abnormal)
+            }
+            SheetFilter::Unpaid => state != SettlementState::Paid,
+            SheetFilter::Paid => state == SettlementState::Paid,
+        }
+    }
+}
+
 /// A move a person asks for: the state, the day it took effect (received, found abnormal,
 /// corrected, paid) and the reason (needed for an abnormal sheet).
 #[derive(Clone, Debug, PartialEq, Eq)]

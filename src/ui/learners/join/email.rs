@@ -52,7 +52,7 @@ impl EmailForm {
                 let list = if enabled.0.is_empty() {
                     t_string!(i18n, learn.no_domains).to_string()
                 } else {
-                    enabled.0.join("、")
+                    crate::ui::components::list(i18n, enabled.0)
                 };
                 let domain = address.domain.clone();
                 self.email_error.set(Some(

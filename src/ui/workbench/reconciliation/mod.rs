@@ -208,7 +208,6 @@ fn ReconciliationView() -> impl IntoView {
                         </div>
                     </div>
                     <div class="pc-print-only pc-print-head">
-                        <p class="pc-print-title">{tr(i18n, |i| t_string!(i, recon.print_title))}</p>
                         <p data-testid="recon-print-meta">{t_string!(
                             i18n,
                             recon.print_meta,

@@ -8,8 +8,8 @@ use crate::domain::money::statement::StatementBasis;
 use crate::domain::workbench::month_status::other;
 use crate::domain::workbench::reconciliation::LedgerTotals;
 use crate::i18n::*;
+use crate::ui::components::list;
 use crate::ui::workbench::month_words::basis_name;
-use crate::ui::workbench::todo_text::list;
 
 /// The summary of the months, toned by the worst of them.
 #[component]
@@ -75,7 +75,7 @@ pub(super) fn Summary(totals: LedgerTotals, basis: StatementBasis) -> impl IntoV
         "pc-alert"
     };
     view! {
-        <div class=tone role="status" data-testid="recon-summary">
+        <div class=format!("{tone} pc-print-keep") role="status" data-testid="recon-summary">
             <p>{text}</p>
             {other_basis.map(|o| view! { <p data-testid="recon-other-basis">{o}</p> })}
         </div>

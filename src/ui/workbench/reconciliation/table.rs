@@ -14,7 +14,9 @@ use crate::ui::components::money::money;
 use crate::ui::context::AppContext;
 use crate::ui::router::Link;
 use crate::ui::tr;
-use crate::ui::workbench::month_words::{MonthStatusView, Side, difference_sentence};
+use crate::ui::workbench::month_words::{
+    MonthStatusView, Side, difference_figures, difference_sentence,
+};
 
 fn amount(value: Option<Cny>) -> String {
     value.map_or_else(|| "—".to_string(), money)
@@ -50,8 +52,9 @@ fn Num(
     #[prop(optional)] negative: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let none = value == "—";
     view! {
-        <td class="pc-num" class:pc-negative=negative data-label=move || label(i18n) data-testid=id>{value}</td>
+        <td class="pc-num" class:pc-negative=negative class:pc-recon-none=none data-label=move || label(i18n) data-testid=id>{value}</td>
     }
 }
 
@@ -74,11 +77,18 @@ pub(super) fn LedgerTable(ledger: Reconciliation, names_vary: bool) -> impl Into
             None => month.clone().into_any(),
         };
         let invoice = sheet.as_ref().and_then(|s| s.invoice.clone());
+        // The first difference is the status itself: its figures alone; the others
+        // each with their gap.
         let figures = m
             .differences
             .iter()
-            .map(|d| {
-                let text = difference_sentence(i18n, d);
+            .enumerate()
+            .map(|(k, d)| {
+                let text = if k == 0 {
+                    difference_figures(i18n, d)
+                } else {
+                    difference_sentence(i18n, d)
+                };
                 view! { <li data-difference=d.key()>{text}</li> }
             })
             .collect_view();
@@ -96,7 +106,7 @@ pub(super) fn LedgerTable(ledger: Reconciliation, names_vary: bool) -> impl Into
                 <Num label=DEDUCTION id="recon-deduction" value=amount(m.statement.map(|r| r.deduction))/>
                 <Num label=SHEET id="recon-sheet" value=amount(s.map(|s| s.amount))/>
                 <Num label=CLAWBACKS value=amount(s.map(|s| s.clawbacks)) negative=s.is_some_and(|s| s.clawbacks.is_negative())/>
-                <td data-testid="recon-invoice" data-label=move || INVOICE(i18n)>
+                <td data-testid="recon-invoice" class:pc-recon-none=invoice.is_none() data-label=move || INVOICE(i18n)>
                     {match &invoice {
                         Some(inv) => view! {
                             <span class="pc-line">{inv.number.clone()}</span>
@@ -108,7 +118,7 @@ pub(super) fn LedgerTable(ledger: Reconciliation, names_vary: bool) -> impl Into
                 <Num label=INVOICE_AMOUNT id="recon-invoice-amount" value=amount(invoice.as_ref().map(|i| i.amount))/>
                 <Num label=EXPECTED id="recon-expected" value=amount(s.and_then(|s| s.expected_net))/>
                 <Num label=PAID id="recon-paid" value=amount(s.and_then(|s| s.paid_amount))/>
-                <td data-label=move || PAID_ON(i18n)>{s.and_then(|s| s.paid_on).map_or_else(|| "—".to_string(), |d| d.to_string())}</td>
+                <td data-label=move || PAID_ON(i18n) class:pc-recon-none=s.and_then(|s| s.paid_on).is_none()>{s.and_then(|s| s.paid_on).map_or_else(|| "—".to_string(), |d| d.to_string())}</td>
                 <Num label=GAP id="recon-gap" value=amount(gap) negative=gap.is_some_and(Cny::is_negative)/>
             </tr>
         }
