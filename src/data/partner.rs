@@ -137,14 +137,20 @@ pub struct PartnerStanding {
 
 /// Reads the [`PartnerStanding`]: a partner once the profile exists (written at
 /// admission), in the stored lifecycle state.
+///
+/// The profile is read as JSON, its name alone: the header reads this at start-up, and a
+/// typed reader of the profile would sit in the start-up module for one field (the
+/// profile's own pages check the whole record).
 pub async fn load_partnership(backend: &dyn Backend) -> Result<PartnerStanding, DataError> {
-    let identity = load_identity(backend).await?;
+    let profile = backend.get(Collection::Profiles, PROFILE).await?;
     let state = load_partner_state(backend).await?;
     Ok(PartnerStanding {
-        partnership: Partnership::of(identity.is_some(), state),
-        company_name: identity
-            .map(|p| p.value.company_name)
-            .filter(|n| !n.trim().is_empty()),
+        partnership: Partnership::of(profile.is_some(), state),
+        company_name: profile
+            .as_ref()
+            .and_then(|p| p.data.get("company_name")?.as_str().map(str::trim))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string),
     })
 }
 
