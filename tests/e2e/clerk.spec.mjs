@@ -67,6 +67,10 @@ test("a short-paid month says the same status, gap and next step on the home pag
   await actAs(page, "manager");
   await page.goto("reconciliation");
   await expect(aug.getByTestId("month-status")).toHaveText(`少付 ${yuan(gap)} — 请补付差额`);
+  // A hold stops the payment, not the provider's paperwork: September's documents are to
+  // be received.
+  await expect(page.locator('[data-testid=recon-table] tr[data-month="2026-09"] [data-testid=month-status]'))
+    .toHaveText("伙伴有欠费，暂停支付 — 请签收资料");
   await actAs(page, "main");
   await page.goto("reconciliation");
   // September's documents are sent but unpaid (held by the sample's arrears); October's

@@ -154,10 +154,37 @@ impl WorkCalendar {
     /// The n-th working day strictly after `date` (`date` itself never counts); n = 0
     /// gives `date`. Provisional if any day consulted lies in a year without a table.
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Known<NaiveDate> {
-        let mut current = date;
-        let mut missing_year = None;
+        let walked = self.walk(date, |_, counted| counted >= n);
+        Known {
+            value: walked.value.0,
+            provisional: walked.provisional,
+            missing_year: walked.missing_year,
+        }
+    }
+
+    /// How many working days lie strictly after `from` and up to `to` inclusive (0 when
+    /// `to` is not after `from`): how late something due on `from` is on `to`.
+    /// Provisional if a day counted lies in a year without a table.
+    pub fn working_days_after(&self, from: NaiveDate, to: NaiveDate) -> Known<u32> {
+        let walked = self.walk(from, |day, _| day >= to);
+        Known {
+            value: walked.value.1,
+            provisional: walked.provisional,
+            missing_year: walked.missing_year,
+        }
+    }
+
+    /// Walks day by day after `from` until `done(day, working days counted)`; the day
+    /// reached and the count, provisional if a day passed lies in a year without a table.
+    fn walk(
+        &self,
+        from: NaiveDate,
+        done: impl Fn(NaiveDate, u32) -> bool,
+    ) -> Known<(NaiveDate, u32)> {
+        let mut current = from;
         let mut counted = 0;
-        while counted < n {
+        let mut missing_year = None;
+        while !done(current, counted) {
             let Some(next) = current.checked_add_days(Days::new(1)) else {
                 break; // the end of chrono's range: stop rather than panic
             };
@@ -171,36 +198,7 @@ impl WorkCalendar {
             }
         }
         Known {
-            value: current,
-            provisional: missing_year.is_some(),
-            missing_year,
-        }
-    }
-}
-
-impl WorkCalendar {
-    /// How many working days lie strictly after `from` and up to `to` inclusive (0 when
-    /// `to` is not after `from`): how late something due on `from` is on `to`.
-    /// Provisional if a day counted lies in a year without a table.
-    pub fn working_days_after(&self, from: NaiveDate, to: NaiveDate) -> Known<u32> {
-        let mut current = from;
-        let mut counted = 0;
-        let mut missing_year = None;
-        while current < to {
-            let Some(next) = current.checked_add_days(Days::new(1)) else {
-                break;
-            };
-            current = next;
-            let answer = self.is_working_day(current);
-            if answer.provisional && missing_year.is_none() {
-                missing_year = answer.missing_year;
-            }
-            if answer.value {
-                counted += 1;
-            }
-        }
-        Known {
-            value: counted,
+            value: (current, counted),
             provisional: missing_year.is_some(),
             missing_year,
         }

@@ -151,10 +151,10 @@ fn abnormal_reason(sheet: &SettlementSheet) -> String {
         .unwrap_or_default()
 }
 
-/// Every month's line as the reconciliation computes it, oldest first: the to-dos say
-/// what its status says.
-fn months(f: &Facts) -> Vec<MonthLine> {
-    let mut lines = reconcile(&Ledger {
+/// Every month's line as the reconciliation computes it, newest first (on the facts'
+/// basis, without company names): what the home page lists and the to-dos say.
+pub fn month_lines(f: &Facts) -> Vec<MonthLine> {
+    reconcile(&Ledger {
         rebates: f.rebates,
         sheets: f.sheets,
         basis: f.basis,
@@ -164,7 +164,12 @@ fn months(f: &Facts) -> Vec<MonthLine> {
         calendar: f.calendar,
         today: f.today,
     })
-    .months;
+    .months
+}
+
+/// The month lines, oldest first (the order to take them in).
+fn months(f: &Facts) -> Vec<MonthLine> {
+    let mut lines = month_lines(f);
     lines.reverse();
     lines
 }

@@ -18,10 +18,9 @@ use leptos::prelude::*;
 
 use crate::data::workbench::{STANDING_READS, Standing, load_standing};
 use crate::domain::money::calendar::WorkCalendar;
-use crate::domain::money::customer::total_arrears;
-use crate::domain::workbench::reconciliation::{Ledger, MonthLine, SETTLEMENT_BASIS, reconcile};
+use crate::domain::workbench::reconciliation::{MonthLine, SETTLEMENT_BASIS};
 use crate::domain::workbench::todo::Todo;
-use crate::domain::workbench::todos::{Facts, todos};
+use crate::domain::workbench::todos::{Facts, month_lines, todos};
 use crate::ui::components::Status;
 use crate::ui::components::time::today;
 use crate::ui::context::AppContext;
@@ -75,20 +74,8 @@ fn todos_of(standing: &Standing) -> Vec<Todo> {
     todos(&facts(standing, &calendar))
 }
 
-/// Every month's line, newest first, as the reconciliation computes it (on the
-/// settlement basis, without the company names).
+/// Every month's line, newest first, as the reconciliation computes it.
 fn months_of(standing: &Standing) -> Vec<MonthLine> {
     let calendar = WorkCalendar::mainland();
-    let f = facts(standing, &calendar);
-    reconcile(&Ledger {
-        rebates: f.rebates,
-        sheets: f.sheets,
-        basis: f.basis,
-        arrears: !total_arrears(f.customers).is_zero(),
-        current_name: "",
-        history: &[],
-        calendar: &calendar,
-        today: f.today,
-    })
-    .months
+    month_lines(&facts(standing, &calendar))
 }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Cny;
-use crate::domain::money::settlement::PaymentHold;
+use crate::domain::money::settlement::{PaymentHold, SettlementState};
 use crate::domain::money::statement::StatementBasis;
 use crate::domain::workbench::month_status::{Difference, MonthStatus, NextStep};
 use crate::i18n::*;
@@ -31,12 +31,17 @@ pub(crate) fn status_tone(status: &MonthStatus) -> &'static str {
 }
 
 /// A month's status as every page draws it: the status as a badge, then the next step.
-/// Its text is [`month_status_text`]'s.
+/// Its text is [`month_status_text`]'s. `sheet`: where the month's sheet stands, which
+/// tells the provider's side what it has to do (receive, verify, pay).
 #[component]
-pub(crate) fn MonthStatusView(status: MonthStatus, side: Side) -> impl IntoView {
+pub(crate) fn MonthStatusView(
+    status: MonthStatus,
+    side: Side,
+    sheet: Option<SettlementState>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let label = status_label(i18n, side, &status);
-    let step = step_text(i18n, side, &status);
+    let label = status_label(i18n, side, &status, sheet);
+    let step = step_text(i18n, side, &status, sheet);
     view! {
         <span class="pc-month-status" data-status=status.key() data-testid="month-status">
             <span class=format!("pc-badge-state {}", status_tone(&status))>{label}</span>
@@ -66,16 +71,26 @@ impl Side {
 }
 
 /// The status and, when there is one, the next step: "少付 ¥48,387.63 — 请联系渠道经理".
-pub(crate) fn month_status_text(i18n: I18n, side: Side, status: &MonthStatus) -> String {
-    let label = status_label(i18n, side, status);
-    match step_text(i18n, side, status) {
+pub(crate) fn month_status_text(
+    i18n: I18n,
+    side: Side,
+    status: &MonthStatus,
+    sheet: Option<SettlementState>,
+) -> String {
+    let label = status_label(i18n, side, status, sheet);
+    match step_text(i18n, side, status, sheet) {
         Some(step) => format!("{label}{STEP_SEPARATOR}{step}"),
         None => label,
     }
 }
 
 /// Where the month stands, without the next step.
-pub(crate) fn status_label(i18n: I18n, side: Side, status: &MonthStatus) -> String {
+pub(crate) fn status_label(
+    i18n: I18n,
+    side: Side,
+    status: &MonthStatus,
+    sheet: Option<SettlementState>,
+) -> String {
     let provider = side == Side::Provider;
     match status {
         MonthStatus::NothingToSettle => t_string!(i18n, month.nothing).to_string(),
@@ -90,10 +105,14 @@ pub(crate) fn status_label(i18n: I18n, side: Side, status: &MonthStatus) -> Stri
         MonthStatus::DocumentsSent => t_string!(i18n, month.documents_sent).to_string(),
         MonthStatus::AwaitingPayment { window } => {
             let window = window_text(i18n, window);
-            if provider {
-                t_string!(i18n, month.m_awaiting, window = window).to_string()
-            } else {
-                t_string!(i18n, month.awaiting, window = window).to_string()
+            match (side, sheet) {
+                (Side::Provider, Some(SettlementState::Verified)) => {
+                    t_string!(i18n, month.m_awaiting_pay, window = window).to_string()
+                }
+                (Side::Provider, _) => {
+                    t_string!(i18n, month.m_awaiting, window = window).to_string()
+                }
+                (Side::Partner, _) => t_string!(i18n, month.awaiting, window = window).to_string(),
             }
         }
         MonthStatus::Overdue { working_days, .. } => match working_days {
@@ -191,10 +210,15 @@ pub(crate) fn difference_sentence(i18n: I18n, d: &Difference) -> String {
 }
 
 /// The next step of a status, if someone has one.
-pub(crate) fn step_text(i18n: I18n, side: Side, status: &MonthStatus) -> Option<String> {
+pub(crate) fn step_text(
+    i18n: I18n,
+    side: Side,
+    status: &MonthStatus,
+    sheet: Option<SettlementState>,
+) -> Option<String> {
     match side {
         Side::Partner => partner_step(i18n, status),
-        Side::Provider => provider_step(i18n, status),
+        Side::Provider => provider_step(i18n, status, sheet),
     }
 }
 
@@ -220,9 +244,22 @@ fn partner_step(i18n: I18n, status: &MonthStatus) -> Option<String> {
     )
 }
 
-fn provider_step(i18n: I18n, status: &MonthStatus) -> Option<String> {
+fn provider_step(
+    i18n: I18n,
+    status: &MonthStatus,
+    sheet: Option<SettlementState>,
+) -> Option<String> {
     let text = match status {
         MonthStatus::Overdue { .. } => t_string!(i18n, month.m_s_pay_now),
+        // A hold stops the payment, not the paperwork: the documents are still received
+        // and verified.
+        MonthStatus::Held(_) => match sheet {
+            Some(SettlementState::DocumentsSent) => t_string!(i18n, month.m_s_receive),
+            Some(SettlementState::Received | SettlementState::Corrected) => {
+                t_string!(i18n, month.m_s_verify)
+            }
+            _ => return None,
+        },
         MonthStatus::Differs(d) => match d {
             Difference::PaidDiffersFromExpected { .. } if d.gap().is_negative() => {
                 t_string!(i18n, month.m_s_pay)

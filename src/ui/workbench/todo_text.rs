@@ -191,7 +191,7 @@ fn month_title(i18n: I18n, side: Side, month: YearMonth, status: &MonthStatus) -
         i18n,
         work.t_month,
         month = month.to_string(),
-        status = month_status_text(i18n, side, status)
+        status = month_status_text(i18n, side, status, None)
     )
     .to_string()
 }

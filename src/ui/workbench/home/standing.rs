@@ -112,7 +112,7 @@ pub(super) fn MonthFigures(standing: Standing) -> impl IntoView {
             view! {
                 <li data-month=month>
                     <Link href=href(&to)>{title}</Link>
-                    <MonthStatusView status=line.status side/>
+                    <MonthStatusView status=line.status side sheet=line.sheet.map(|s| s.state)/>
                 </li>
             }
         })

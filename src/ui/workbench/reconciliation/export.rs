@@ -65,8 +65,8 @@ pub(super) fn csv(i18n: I18n, r: &Reconciliation, company: &str, basis: &str) ->
         out.push_str(&line(&[
             m.month.to_string(),
             m.company.clone(),
-            status_label(i18n, side, &m.status),
-            step_text(i18n, side, &m.status).unwrap_or_default(),
+            status_label(i18n, side, &m.status, s.map(|s| s.state)),
+            step_text(i18n, side, &m.status, s.map(|s| s.state)).unwrap_or_default(),
             plain(m.statement.map(|r| r.billing)),
             plain(m.statement.map(|r| r.deduction)),
             plain(s.map(|s| s.amount)),

@@ -24,32 +24,32 @@ pub(super) fn Summary(totals: LedgerTotals, basis: StatementBasis) -> impl IntoV
     let text = if t.months_agreeing == months {
         t_string!(i18n, recon.summary_all_agree, months = months).to_string()
     } else {
-        let mut parts = Vec::new();
-        let mut part = |count: usize, text: String| {
-            if count > 0 {
-                parts.push(text);
-            }
-        };
-        part(
-            t.months_with_differences,
-            t_string!(i18n, recon.p_differ, count = t.months_with_differences).to_string(),
-        );
-        part(
-            t.months_late_or_held,
-            t_string!(i18n, recon.p_late, count = t.months_late_or_held).to_string(),
-        );
-        part(
-            t.months_in_progress,
-            t_string!(i18n, recon.p_progress, count = t.months_in_progress).to_string(),
-        );
-        part(
-            t.months_agreeing,
-            t_string!(i18n, recon.p_agree, count = t.months_agreeing).to_string(),
-        );
-        part(
-            t.months_other,
-            t_string!(i18n, recon.p_other, count = t.months_other).to_string(),
-        );
+        // The worst first; a kind with no month is left out.
+        let parts = [
+            (
+                t.months_with_differences,
+                t_string!(i18n, recon.p_differ, count = t.months_with_differences).to_string(),
+            ),
+            (
+                t.months_late_or_held,
+                t_string!(i18n, recon.p_late, count = t.months_late_or_held).to_string(),
+            ),
+            (
+                t.months_in_progress,
+                t_string!(i18n, recon.p_progress, count = t.months_in_progress).to_string(),
+            ),
+            (
+                t.months_agreeing,
+                t_string!(i18n, recon.p_agree, count = t.months_agreeing).to_string(),
+            ),
+            (
+                t.months_other,
+                t_string!(i18n, recon.p_other, count = t.months_other).to_string(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(_, text)| text);
         t_string!(
             i18n,
             recon.summary_parts,

@@ -98,7 +98,7 @@ pub(super) fn LedgerTable(ledger: Reconciliation, names_vary: bool) -> impl Into
             <tr data-month=month class:pc-differs=!m.differences.is_empty() data-status=m.status.key()>
                 <th scope="row" class="pc-recon-month">{month_cell}</th>
                 <td class="pc-recon-status" data-testid="recon-status">
-                    <MonthStatusView status=m.status.clone() side/>
+                    <MonthStatusView status=m.status.clone() side sheet=s.map(|s| s.state)/>
                     {(!m.differences.is_empty()).then(|| view! { <ul class="pc-differences">{figures}</ul> })}
                 </td>
                 {names_vary.then(|| view! { <td data-label=move || COMPANY(i18n)>{m.company.clone()}</td> })}
