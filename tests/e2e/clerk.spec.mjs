@@ -327,12 +327,22 @@ test("the overdue payment's calendar event carries its detail and its link", asy
   await page.goto("todos");
   const todo = page.getByTestId("todo-payment-overdue-2026-09");
   await expect(todo.getByRole("link")).toContainText(/2026-09 结算：付款已超期 \d+ 个工作日 — 请联系渠道经理/);
+  // A payment window never wraps between its two days.
+  await expect(todo.locator("p").first()).toHaveText("预计付款时间为 2026-10-22 – 2026-10-29。");
+  expect(await todo.locator("p").first().textContent()).toContain("2026-10-22\u00a0–\u00a02026-10-29");
   // The same status on the home page and in the reconciliation.
   const overdue = (await todo.getByRole("link").textContent()).replace("2026-09 结算：", "");
   await page.goto("./");
   await expect(page.locator('[data-testid=home-months] li[data-month="2026-09"] [data-testid=month-status]')).toHaveText(overdue);
   await page.goto("reconciliation");
   await expect(page.locator('[data-testid=recon-table] tr[data-month="2026-09"] [data-testid=month-status]')).toHaveText(overdue);
+  await page.goto("todos");
+  // One to-do, counted as one in English too.
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByTestId("todos-count")).toHaveText("1 to-do");
+  await page.goto("./");
+  await expect(page.getByRole("link", { name: "Open the to-do list" })).toBeVisible();
+  await page.getByRole("button", { name: /中文/ }).click();
   await page.goto("todos");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /\.ics/ }).click();
@@ -350,4 +360,71 @@ test("en-US on a phone: the header takes three rows at most", async ({ page }) =
   const header = await page.locator("header.pc-header").boundingBox();
   // Three rows of controls (about 32 px each) and the padding; it was five (≈ 170 px).
   expect(header.height).toBeLessThanOrEqual(124);
+});
+
+test("the reconciliation's layout: month and status stay in view while the figures scroll at 1280 px; a card per month at 390 px", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await sample(page);
+  await page.goto("reconciliation");
+  const wrap = page.locator(".pc-recon-wrap");
+  const oct = page.locator('[data-testid=recon-table] tr[data-month="2026-10"]');
+  await expect(oct).toBeVisible();
+  // The box is shorter than the window: scrolled to, its horizontal scrollbar is in view
+  // (the table's rows scroll inside it).
+  await wrap.scrollIntoViewIfNeeded();
+  await wrap.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const box = await wrap.boundingBox();
+  expect(box.height).toBeLessThan(800);
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
+  expect(await wrap.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  // Scrolled all the way right, the month and its status are still at the box's left,
+  // beside the last column.
+  await wrap.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const month = await oct.locator("th").boundingBox();
+  const status = await oct.getByTestId("recon-status").boundingBox();
+  expect(Math.abs(month.x - box.x)).toBeLessThanOrEqual(2);
+  expect(status.x).toBeLessThan(box.x + box.width / 2);
+  const gap = await oct.getByTestId("recon-gap").boundingBox();
+  expect(gap.x + gap.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  // A phone: each month a card as wide as the screen, the gap and the status in it
+  // without scrolling sideways; nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const aug = page.locator('[data-testid=recon-table] tr[data-month="2026-08"]');
+  const card = await aug.boundingBox();
+  expect(card.width).toBeLessThanOrEqual(390);
+  for (const cell of [aug.getByTestId("recon-status"), aug.getByTestId("recon-expected")]) {
+    const b = await cell.boundingBox();
+    expect(b.x + b.width).toBeLessThanOrEqual(390);
+  }
+  await expect(aug.getByTestId("recon-expected")).toHaveAttribute("data-label", "应付金额");
+  // A figure a month does not have is left out of its card (November has no sheet).
+  const nov = page.locator('[data-testid=recon-table] tr[data-month="2026-11"]');
+  await expect(nov.getByTestId("recon-billing")).toBeVisible();
+  await expect(nov.getByTestId("recon-sheet")).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test("the home page's cards line up, its links are not styled as errors, and the manager reads the provider's task", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await sample(page);
+  await page.goto("./");
+  const cards = page.locator(".pc-work-grid > .pc-card");
+  const first = await cards.nth(0).boundingBox();
+  const second = await cards.nth(1).boundingBox();
+  expect(second.y).toBe(first.y);
+  expect(second.height).toBe(first.height);
+  // A month's link reads as a link, like the card's own "all months" link — not in an
+  // error's colour; its status is a badge beside it.
+  const months = page.locator("[data-testid=home-months]");
+  const link = months.locator("li a").first();
+  const plain = page.getByRole("link", { name: "逐月对账" });
+  const colour = (l) => l.evaluate((a) => getComputedStyle(a).color);
+  expect(await colour(link)).toBe(await colour(plain));
+  await expect(months.locator("li.pc-not-met")).toHaveCount(0);
+  await actAs(page, "manager");
+  await page.goto("./");
+  await expect(page.locator('[data-testid=home-months] li[data-month="2026-09"] [data-testid=month-status]'))
+    .toHaveText("伙伴有欠费，暂停支付 — 请签收资料");
+  await expect(page.locator('[data-testid=home-months] li[data-month="2026-10"] [data-testid=month-status]'))
+    .toHaveText("等待伙伴寄送资料");
 });

@@ -91,6 +91,9 @@ pub(super) fn MonthTotals(st: Statements) -> impl IntoView {
 #[component]
 pub(super) fn CustomerTotals(st: Statements) -> impl IntoView {
     let i18n = use_i18n();
+    let base = crate::ui::context::AppContext::get()
+        .config
+        .with_value(|c| c.route_base());
     let shown = RwSignal::new(CUSTOMERS_STEP);
     let count = move || st.view.with(|v| v.by_customer.len());
     view! {
@@ -105,15 +108,20 @@ pub(super) fn CustomerTotals(st: Statements) -> impl IntoView {
                     <th scope="col" class="pc-num">{tr(i18n, |i| t_string!(i, stmt.col_rebate))}</th>
                 </tr></thead>
                 <tbody>
-                    {move || st.view.with(|v| v.by_customer.iter().take(shown.get()).map(|c| view! {
+                    {move || st.view.with(|v| v.by_customer.iter().take(shown.get()).map(|c| {
+                        let href = format!("{base}/customers/{}", percent_encoding::utf8_percent_encode(&c.uin, percent_encoding::NON_ALPHANUMERIC));
+                        let uin = c.uin.to_string();
+                        view! {
                         <tr data-uin=c.uin.to_string()>
-                            <td>{c.uin.to_string()}</td>
+                            // The customer's page (arrears, special rebates); also what a
+                            // keyboard reaches when the table scrolls sideways on a phone.
+                            <td><crate::ui::router::Link href=href>{uin}</crate::ui::router::Link></td>
                             <td>{c.name.to_string()}</td>
                             <td class="pc-num">{c.totals.rows}</td>
                             <td class="pc-num">{money(c.totals.consumption)}</td>
                             <td class="pc-num" data-testid="customer-rebate">{money(c.totals.rebate)}</td>
                         </tr>
-                    }).collect_view())}
+                    }}).collect_view())}
                 </tbody>
             </table>
             <div class="pc-actions">
