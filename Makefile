@@ -13,14 +13,24 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -Clink-args=--emit-reloc
 PUBLIC_URL ?= /
 E2E_DIST := target/dist-e2e
 
-.PHONY: serve test setup setup-test dist size test-native lint test-browser e2e build-e2e bench screenshots
+.PHONY: serve serve-remote test-server test setup setup-test dist size test-native lint test-browser e2e build-e2e bench screenshots
 
 ## Build and serve the app in local mode on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
 
 ## Every test layer: native, browser unit, end-to-end, then the benchmark figures.
-test: setup-test lint test-native test-browser build-e2e bench e2e
+test: setup-test lint test-native test-server test-browser build-e2e bench e2e
+
+## The app in remote mode on http://127.0.0.1:8090 behind the reference server (server/),
+## on a persistent PostgreSQL cluster in target/pg-demo (fsync on), seeded with the demo;
+## prints the demo sign-ins. Stop with Ctrl-C; `scripts/pg.sh stop target/pg-demo` stops
+## the database.
+serve-remote: setup-test
+	trunk build --release
+	scripts/pg.sh start $(CURDIR)/target/pg-demo 55440 --fsync
+	DATABASE_URL=postgres://postgres@127.0.0.1:55440/postgres DIST=dist DEMO=1 \
+	  cargo run --release --quiet -p partner_server -- serve
 
 setup:
 	@scripts/setup.sh build
@@ -37,12 +47,17 @@ size:
 	@node scripts/size-report.mjs dist
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets --quiet -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features split --lib --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet
+
+## The reference server's tests against a throwaway PostgreSQL cluster (a fresh database
+## per test), removed whatever happens.
+test-server:
+	scripts/pg.sh run $(CURDIR)/target/pg-test 55439 -- cargo test -p partner_server --quiet
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser

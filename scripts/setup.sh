@@ -2,7 +2,7 @@
 # Installs what building (and, with `test`, testing) needs; skips whatever is already
 # there at the right version. Safe to run any number of times.
 #   scripts/setup.sh build   — Rust wasm target, Trunk, wasm-bindgen CLI, npm tools
-#   scripts/setup.sh test    — the above plus Chromium and ChromeDriver
+#   scripts/setup.sh test    — the above plus Chromium, ChromeDriver, PostgreSQL 15 and wrk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want="${1:-build}"
@@ -51,6 +51,10 @@ if [ "$want" = "test" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  # PostgreSQL 15 for the server's tests (scripts/pg.sh runs throwaway clusters from
+  # its binaries) and wrk for the load benchmarks.
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+  command -v wrk >/dev/null || missing+=(wrk)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

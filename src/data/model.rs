@@ -1,7 +1,6 @@
 //! What the data layer stores and returns.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::domain::common::transition::Actor;
 use crate::domain::{Lang, Role};
@@ -51,35 +50,7 @@ pub struct Settings {
     pub read_announcements: Vec<String>,
 }
 
-/// The kinds of records the app stores. Each feature adds its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Collection {
-    /// Partner applications (wizard drafts and submissions).
-    Applications,
-    /// The partner profile and its change history.
-    Profiles,
-    /// Authorization certificates.
-    Certificates,
-    /// Associated customers.
-    Customers,
-    /// Rebate statement rows (large: kept in IndexedDB).
-    Statements,
-    /// Settlement sheets.
-    Settlements,
-    /// Special rebates.
-    SpecialRebates,
-    /// Announcements.
-    Announcements,
-    /// Learners and join requests.
-    Learners,
-    /// The eligibility self-check's inputs, kept so a reload loses nothing.
-    EligibilityChecks,
-    /// The learning platform's settings (enabled email domains).
-    LearningSettings,
-    /// Email confirmation codes waiting to be typed (local mode's simulated mail).
-    EmailCodes,
-}
+pub use crate::domain::records::{Collection, Record};
 
 /// Where a collection lives in local mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,64 +61,12 @@ pub enum Tier {
     Large,
 }
 
-impl Collection {
-    /// Every collection.
-    pub const ALL: [Collection; 12] = [
-        Collection::Applications,
-        Collection::Profiles,
-        Collection::Certificates,
-        Collection::Customers,
-        Collection::Statements,
-        Collection::Settlements,
-        Collection::SpecialRebates,
-        Collection::Announcements,
-        Collection::Learners,
-        Collection::EligibilityChecks,
-        Collection::LearningSettings,
-        Collection::EmailCodes,
-    ];
-
-    /// The name used in storage keys and URLs (`special-rebates`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Collection::Applications => "applications",
-            Collection::Profiles => "profiles",
-            Collection::Certificates => "certificates",
-            Collection::Customers => "customers",
-            Collection::Statements => "statements",
-            Collection::Settlements => "settlements",
-            Collection::SpecialRebates => "special-rebates",
-            Collection::Announcements => "announcements",
-            Collection::Learners => "learners",
-            Collection::EligibilityChecks => "eligibility-checks",
-            Collection::LearningSettings => "learning-settings",
-            Collection::EmailCodes => "email-codes",
-        }
+/// Where a collection is kept in local mode: statements can reach 100,000 rows.
+pub fn tier(collection: Collection) -> Tier {
+    match collection {
+        Collection::Statements => Tier::Large,
+        _ => Tier::Small,
     }
-
-    /// The collection with that name.
-    pub fn from_name(name: &str) -> Option<Collection> {
-        Collection::ALL.into_iter().find(|c| c.name() == name)
-    }
-
-    /// Where it is kept in local mode: statements can reach 100,000 rows.
-    pub fn tier(self) -> Tier {
-        match self {
-            Collection::Statements => Tier::Large,
-            _ => Tier::Small,
-        }
-    }
-}
-
-/// A stored record: an id, a revision that grows with every write, and the data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// Unique within its collection.
-    pub id: String,
-    /// 1 for the first write, then +1 per write; used to detect concurrent changes.
-    pub rev: u64,
-    /// The feature's own JSON.
-    pub data: Value,
 }
 
 /// A stored file (an uploaded image).

@@ -28,7 +28,7 @@ test("the contract names every collection and role of the data layer", async ({ 
   expect(names.length).toBeGreaterThan(10);
   const collection = api.components.parameters.Collection.schema.enum;
   expect([...collection].sort()).toEqual([...names].sort());
-  const role = await readFile("src/domain/common/role.rs", "utf8");
+  const role = await readFile("crates/domain/src/common/role.rs", "utf8");
   const roles = [...role.slice(role.indexOf("pub enum Role")).split("}")[0].matchAll(/^\s{4}(\w+),/gm)].map((m) => m[1]);
   expect([...api.components.schemas.Role.enum].sort()).toEqual([...roles].sort());
 });

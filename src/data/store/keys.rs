@@ -16,7 +16,7 @@ pub const BULK_QUARANTINE: &str = "q/";
 
 /// Where a record is stored: which tier and under which key.
 pub fn record_key(collection: Collection, id: &str) -> (Tier, String) {
-    match collection.tier() {
+    match crate::data::model::tier(collection) {
         Tier::Small => (Tier::Small, format!("pc/r/{}/{id}", collection.name())),
         Tier::Large => (Tier::Large, format!("r/{}/{id}", collection.name())),
     }

@@ -130,7 +130,7 @@ impl Backend for StoreBackend {
         may_read(self.role(), collection)?;
         let prefix = collection_prefix(collection);
         let mut out = Vec::new();
-        match collection.tier() {
+        match crate::data::model::tier(collection) {
             Tier::Small => {
                 for key in self.kv.keys(&prefix)? {
                     // Only a newer version's record is withheld, not its collection.

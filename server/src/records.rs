@@ -1,0 +1,496 @@
+//! Reading and writing records. Every write happens in one transaction that locks the
+//! stored record, checks the revision the client read (`If-Match`), has the domain judge
+//! the change against the stored value ([`crate::judge`]), stores what the judge computed,
+//! and adds one line to the audit log.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use partner_domain::records::access;
+use partner_domain::records::{Collection, Record, Refusal};
+use partner_domain::{Permission, Role};
+use serde_json::Value;
+use sqlx::{Postgres, Transaction};
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::judge::{self, Judged};
+use crate::scope::{self, GLOBAL};
+use crate::state::AppState;
+
+/// Which records an operation reaches.
+#[derive(Clone, Debug)]
+pub enum Scope {
+    /// One scope.
+    One(String),
+    /// Every applicant's application (a channel manager's queue).
+    AllApplicants,
+}
+
+/// A collection in a scope, after the caller's reach was checked.
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// Where.
+    pub scope: Scope,
+    /// What.
+    pub collection: Collection,
+}
+
+impl Target {
+    /// The one scope a record `id` of this target is in.
+    fn scope_of(&self, id: &str) -> String {
+        match &self.scope {
+            Scope::One(s) => s.clone(),
+            Scope::AllApplicants => scope::applicant_scope(id),
+        }
+    }
+}
+
+/// A partner's collection, if the caller reaches the partner (else 404).
+async fn partner_target(
+    state: &AppState,
+    caller: &Caller,
+    partner: &str,
+    collection: &str,
+) -> Result<Target, ApiError> {
+    let collection = scope::collection_named(collection)?;
+    if !scope::per_partner(collection)
+        || !scope::reaches_partner(&state.pool, caller, partner).await?
+    {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Target {
+        scope: Scope::One(scope::partner_scope(partner)),
+        collection,
+    })
+}
+
+/// Applications: an applicant reaches its own (its id is its account's), a channel
+/// manager every one.
+fn applications_target(caller: &Caller, id: Option<&str>) -> Result<Target, ApiError> {
+    let scope = match caller.role {
+        Role::ChannelManager => Scope::AllApplicants,
+        _ => {
+            if id.is_some_and(|id| id != caller.account_id) {
+                return Err(ApiError::NotFound);
+            }
+            Scope::One(scope::applicant_scope(&caller.account_id))
+        }
+    };
+    Ok(Target {
+        scope,
+        collection: Collection::Applications,
+    })
+}
+
+fn refuse(permission: Result<(), Permission>) -> Result<(), ApiError> {
+    permission.map_err(|p| ApiError::Refused(Refusal::Role(p)))
+}
+
+/// The revision an `If-Match` header names (`"3"`, `3`, `W/"3"`); a malformed one is 412
+/// like a stale one — it matches nothing.
+fn if_match(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
+    let Some(value) = headers.get("if-match") else {
+        return Ok(None);
+    };
+    let text = value.to_str().unwrap_or("");
+    let text = text.trim().trim_start_matches("W/").trim_matches('"');
+    text.parse::<i64>()
+        .map(Some)
+        .map_err(|_| ApiError::Stale { current: -1 })
+}
+
+fn record_of(id: String, rev: i64, data: Value) -> Record {
+    Record {
+        id,
+        rev: rev as u64,
+        data,
+    }
+}
+
+async fn list(
+    state: &AppState,
+    caller: &Caller,
+    target: Target,
+) -> Result<Json<Vec<Record>>, ApiError> {
+    refuse(access::may_read(caller.role, target.collection))?;
+    let rows: Vec<(String, i64, Value)> = match &target.scope {
+        Scope::One(s) => sqlx::query_as(
+            "SELECT id, rev, data FROM records WHERE scope = $1 AND collection = $2 ORDER BY id",
+        )
+        .bind(s)
+        .bind(target.collection.name())
+        .fetch_all(&state.pool)
+        .await?,
+        Scope::AllApplicants => sqlx::query_as(
+            "SELECT id, rev, data FROM records WHERE scope LIKE '~applicant/%' AND collection = $1 ORDER BY id",
+        )
+        .bind(target.collection.name())
+        .fetch_all(&state.pool)
+        .await?,
+    };
+    Ok(Json(
+        rows.into_iter()
+            .map(|(id, rev, data)| record_of(id, rev, data))
+            .collect(),
+    ))
+}
+
+async fn get(
+    state: &AppState,
+    caller: &Caller,
+    target: Target,
+    id: String,
+) -> Result<Json<Record>, ApiError> {
+    refuse(access::may_read(caller.role, target.collection))?;
+    let row: Option<(i64, Value)> = sqlx::query_as(
+        "SELECT rev, data FROM records WHERE scope = $1 AND collection = $2 AND id = $3",
+    )
+    .bind(target.scope_of(&id))
+    .bind(target.collection.name())
+    .bind(&id)
+    .fetch_optional(&state.pool)
+    .await?;
+    let (rev, data) = row.ok_or(ApiError::NotFound)?;
+    Ok(Json(record_of(id, rev, data)))
+}
+
+/// The stored record, locked until the transaction ends.
+async fn locked(
+    tx: &mut Transaction<'_, Postgres>,
+    scope: &str,
+    collection: Collection,
+    id: &str,
+) -> Result<Option<(i64, Value)>, ApiError> {
+    Ok(sqlx::query_as(
+        "SELECT rev, data FROM records WHERE scope = $1 AND collection = $2 AND id = $3 FOR UPDATE",
+    )
+    .bind(scope)
+    .bind(collection.name())
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// One write, judged: `create_only` for a POST (the record must not exist).
+async fn write(
+    state: &AppState,
+    caller: &Caller,
+    target: Target,
+    id: String,
+    headers: &HeaderMap,
+    body: Record,
+    create_only: bool,
+) -> Result<Response, ApiError> {
+    refuse(access::may_write(caller.role, target.collection))?;
+    if id.is_empty() || id.len() > 200 {
+        return Err(ApiError::Refused(Refusal::field("id", "length")));
+    }
+    let expected = if create_only {
+        Some(0)
+    } else {
+        if_match(headers)?
+    };
+    let scope = target.scope_of(&id);
+    let mut tx = state.pool.begin().await?;
+    let stored = locked(&mut tx, &scope, target.collection, &id).await?;
+    let current = stored.as_ref().map_or(0, |(rev, _)| *rev);
+    match expected {
+        None if stored.is_some() && judge::guarded(target.collection) => {
+            return Err(ApiError::PreconditionRequired);
+        }
+        Some(0) if stored.is_some() && create_only => return Err(ApiError::Exists { current }),
+        Some(rev) if rev != current => return Err(ApiError::Stale { current }),
+        _ => {}
+    }
+    let now = Utc::now();
+    let Judged {
+        data,
+        event,
+        effects,
+    } = judge::judge(
+        target.collection,
+        caller,
+        &id,
+        stored.as_ref().map(|(_, data)| data),
+        body.data,
+        now,
+    )?;
+    let rev = current + 1;
+    // A create that raced another create: the unique key refuses the second.
+    let written = sqlx::query(
+        "INSERT INTO records (scope, collection, id, rev, data, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (scope, collection, id) DO UPDATE
+           SET rev = EXCLUDED.rev, data = EXCLUDED.data,
+               updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+           WHERE records.rev = $4 - 1",
+    )
+    .bind(&scope)
+    .bind(target.collection.name())
+    .bind(&id)
+    .bind(rev)
+    .bind(&data)
+    .bind(now)
+    .bind(&caller.account_id)
+    .execute(&mut *tx)
+    .await?;
+    if written.rows_affected() != 1 {
+        return Err(ApiError::Stale { current: rev });
+    }
+    audit(
+        &mut tx,
+        &scope,
+        target.collection,
+        &id,
+        caller,
+        event,
+        current,
+        rev,
+    )
+    .await?;
+    for effect in effects {
+        effect.apply(&mut tx, caller, now).await?;
+    }
+    tx.commit().await?;
+    let status = if current == 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(record_of(id, rev, data))).into_response())
+}
+
+/// One line of the audit log.
+#[allow(clippy::too_many_arguments)]
+pub async fn audit(
+    tx: &mut Transaction<'_, Postgres>,
+    scope: &str,
+    collection: Collection,
+    id: &str,
+    caller: &Caller,
+    event: &str,
+    rev_before: i64,
+    rev_after: i64,
+) -> Result<(), ApiError> {
+    sqlx::query(
+        "INSERT INTO audit (scope, collection, record_id, actor, role, event, rev_before, rev_after, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())",
+    )
+    .bind(scope)
+    .bind(collection.name())
+    .bind(id)
+    .bind(&caller.account_id)
+    .bind(caller.role.key())
+    .bind(event)
+    .bind(rev_before)
+    .bind(rev_after)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn delete(
+    state: &AppState,
+    caller: &Caller,
+    target: Target,
+    id: String,
+) -> Result<StatusCode, ApiError> {
+    refuse(access::may_write(caller.role, target.collection))?;
+    if judge::guarded(target.collection) {
+        // A record with a history is never deleted: its state machine ends it.
+        return Err(ApiError::Refused(Refusal::field("id", "cannot-delete")));
+    }
+    let scope = target.scope_of(&id);
+    let mut tx = state.pool.begin().await?;
+    let Some((rev, _)) = locked(&mut tx, &scope, target.collection, &id).await? else {
+        return Err(ApiError::NotFound);
+    };
+    sqlx::query("DELETE FROM records WHERE scope = $1 AND collection = $2 AND id = $3")
+        .bind(&scope)
+        .bind(target.collection.name())
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        &scope,
+        target.collection,
+        &id,
+        caller,
+        "delete",
+        rev,
+        0,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A record body as the contract sends it; a malformed one is 422 naming the body.
+pub fn parse_body(body: &[u8]) -> Result<Record, ApiError> {
+    serde_json::from_slice(body).map_err(|e| ApiError::BadBody(e.to_string()))
+}
+
+// ---- routes -------------------------------------------------------------------------
+
+/// `GET /api/partners/{partner}/{collection}`
+pub async fn partner_list(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((partner, collection)): Path<(String, String)>,
+) -> Result<Json<Vec<Record>>, ApiError> {
+    let t = partner_target(&s, &caller, &partner, &collection).await?;
+    list(&s, &caller, t).await
+}
+
+/// `GET /api/partners/{partner}/{collection}/{id}`
+pub async fn partner_get(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((partner, collection, id)): Path<(String, String, String)>,
+) -> Result<Json<Record>, ApiError> {
+    let t = partner_target(&s, &caller, &partner, &collection).await?;
+    get(&s, &caller, t, id).await
+}
+
+/// `PUT /api/partners/{partner}/{collection}/{id}`
+pub async fn partner_put(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((partner, collection, id)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let t = partner_target(&s, &caller, &partner, &collection).await?;
+    write(&s, &caller, t, id, &headers, parse_body(&body)?, false).await
+}
+
+/// `POST /api/partners/{partner}/{collection}`
+pub async fn partner_post(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((partner, collection)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let t = partner_target(&s, &caller, &partner, &collection).await?;
+    let record = parse_body(&body)?;
+    write(&s, &caller, t, record.id.clone(), &headers, record, true).await
+}
+
+/// `DELETE /api/partners/{partner}/{collection}/{id}`
+pub async fn partner_delete(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path((partner, collection, id)): Path<(String, String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let t = partner_target(&s, &caller, &partner, &collection).await?;
+    delete(&s, &caller, t, id).await
+}
+
+/// `GET /api/applications`
+pub async fn applications_list(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<Record>>, ApiError> {
+    let t = applications_target(&caller, None)?;
+    list(&s, &caller, t).await
+}
+
+/// `GET /api/applications/{id}`
+pub async fn application_get(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Record>, ApiError> {
+    let t = applications_target(&caller, Some(&id))?;
+    get(&s, &caller, t, id).await
+}
+
+/// `PUT /api/applications/{id}`
+pub async fn application_put(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let t = applications_target(&caller, Some(&id))?;
+    write(&s, &caller, t, id, &headers, parse_body(&body)?, false).await
+}
+
+/// `GET /api/announcements`
+pub async fn announcements_list(
+    State(s): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<Record>>, ApiError> {
+    list(&s, &caller, global(Collection::Announcements)).await
+}
+
+/// `PUT /api/announcements/{id}`
+pub async fn announcement_put(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    write(
+        &s,
+        &caller,
+        global(Collection::Announcements),
+        id,
+        &headers,
+        parse_body(&body)?,
+        false,
+    )
+    .await
+}
+
+/// `DELETE /api/announcements/{id}`
+pub async fn announcement_delete(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    delete(&s, &caller, global(Collection::Announcements), id).await
+}
+
+fn global(collection: Collection) -> Target {
+    Target {
+        scope: Scope::One(GLOBAL.to_string()),
+        collection,
+    }
+}
+
+fn mine(caller: &Caller) -> Target {
+    Target {
+        scope: Scope::One(scope::user_scope(&caller.account_id)),
+        collection: Collection::EligibilityChecks,
+    }
+}
+
+/// `GET /api/me/eligibility-checks/{id}`
+pub async fn self_check_get(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Record>, ApiError> {
+    let t = mine(&caller);
+    get(&s, &caller, t, id).await
+}
+
+/// `PUT /api/me/eligibility-checks/{id}`
+pub async fn self_check_put(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let t = mine(&caller);
+    write(&s, &caller, t, id, &headers, parse_body(&body)?, false).await
+}
