@@ -49,7 +49,7 @@ size:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --features split --lib --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p partner_console --features split --lib --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet
@@ -60,7 +60,7 @@ test-server:
 	scripts/pg.sh run $(CURDIR)/target/pg-test 55439 -- cargo test -p partner_server --quiet
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown -p partner_console --test browser
 
 ## End-to-end: the release build under /partners/ behind a static server with the SPA
 ## fallback, driven by Playwright in Debian's Chromium.

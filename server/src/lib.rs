@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod email_codes;
 pub mod error;
 pub mod judge;
 pub mod records;
@@ -56,6 +57,15 @@ pub fn api(state: AppState) -> Router {
             get(self_check_get).put(self_check_put),
         )
         .route("/partners/{partner}/audit", get(audit::partner_audit))
+        // Codes are never readable: a read answers as a record outside one's scope.
+        .route(
+            "/partners/{partner}/email-codes",
+            post(email_codes::send).get(|| async { error::ApiError::NotFound }),
+        )
+        .route(
+            "/partners/{partner}/email-codes/confirm",
+            post(email_codes::confirm),
+        )
         .route(
             "/partners/{partner}/{collection}",
             get(partner_list).post(partner_post),

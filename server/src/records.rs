@@ -184,7 +184,7 @@ async fn write(
     body: Record,
     create_only: bool,
 ) -> Result<Response, ApiError> {
-    refuse(access::may_write(caller.role, target.collection))?;
+    refuse(access::may_write_on_server(caller.role, target.collection))?;
     if id.is_empty() || id.len() > 200 {
         return Err(ApiError::Refused(Refusal::field("id", "length")));
     }
@@ -206,18 +206,25 @@ async fn write(
         _ => {}
     }
     let now = Utc::now();
+    let write = judge::Write {
+        scope: &scope,
+        collection: target.collection,
+        id: &id,
+        caller,
+        now,
+    };
+    let stored_data = stored.as_ref().map(|(_, data)| data);
     let Judged {
         data,
         event,
         effects,
-    } = judge::judge(
-        target.collection,
-        caller,
-        &id,
-        stored.as_ref().map(|(_, data)| data),
-        body.data,
-        now,
-    )?;
+    } = judge::judge(&mut tx, &write, stored_data, body.data).await?;
+    if let Some((rev, before)) = &stored
+        && *before == data
+    {
+        // Nothing changed: no new revision, no audit line.
+        return Ok((StatusCode::OK, Json(record_of(id, *rev, data))).into_response());
+    }
     let rev = current + 1;
     // A create that raced another create: the unique key refuses the second.
     let written = sqlx::query(
@@ -298,7 +305,7 @@ async fn delete(
     target: Target,
     id: String,
 ) -> Result<StatusCode, ApiError> {
-    refuse(access::may_write(caller.role, target.collection))?;
+    refuse(access::may_write_on_server(caller.role, target.collection))?;
     if judge::guarded(target.collection) {
         // A record with a history is never deleted: its state machine ends it.
         return Err(ApiError::Refused(Refusal::field("id", "cannot-delete")));

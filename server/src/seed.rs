@@ -10,7 +10,7 @@ use serde::Serialize;
 use sqlx::PgPool;
 
 use crate::auth::hash_password;
-use crate::judge::PROFILE;
+use partner_domain::records::ids::PROFILE;
 
 /// A demo sign-in, printed by the demo server.
 pub struct DemoAccount {

@@ -166,7 +166,7 @@ async fn the_authorization_matrix_follows_the_domains_access_tables(pool: PgPool
                 .put(&format!("{path}/x"), &token, Some(0), json!(1))
                 .await
                 .status;
-            let may_write = access::may_write(role, collection).is_ok();
+            let may_write = access::may_write_on_server(role, collection).is_ok();
             assert_eq!(
                 write == StatusCode::FORBIDDEN,
                 !may_write,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::common::contact::Email;
 use crate::domain::learning::learner::{CodeError, EmailCode, EnabledDomains, JoinForm, Learner};
 
-const DOMAINS_ID: &str = "enabled-domains";
+use crate::domain::records::ids::DOMAINS as DOMAINS_ID;
 
 /// Every learner and request, newest first.
 pub async fn all_learners(backend: &dyn Backend) -> Result<Vec<Learner>, DataError> {

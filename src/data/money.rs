@@ -383,4 +383,4 @@ pub async fn company_names(
 }
 
 /// Where the profile's change history is kept (`profiles/history`).
-pub const PROFILE_HISTORY: &str = "history";
+pub use crate::domain::records::ids::PROFILE_HISTORY;

@@ -12,11 +12,11 @@ use crate::domain::partner::certificate::CertificateRecord;
 use crate::domain::partner::lifecycle::{Lifecycle, LifecycleState, PartnerState, Partnership};
 use crate::domain::partner::profile::{ChangeRecord, PartnerProfile};
 
-/// Where the profile is kept (`profiles/partner`, written on approval).
-pub const PROFILE: &str = "partner";
+use crate::domain::records::ids::CERTIFICATE;
 /// Where the partnership's lifecycle is kept.
-pub const LIFECYCLE: &str = "lifecycle";
-const CERTIFICATE: &str = "partner";
+pub use crate::domain::records::ids::LIFECYCLE;
+/// Where the profile is kept (`profiles/partner`, written on approval).
+pub use crate::domain::records::ids::PROFILE;
 
 /// The profile with its revision, if the company is a partner.
 pub async fn load_profile(

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::data::money::load_customers;
 use crate::data::partner::{ProfileIdentity, load_identity, load_lifecycle, save_lifecycle};
 use crate::domain::Permission;
-use crate::domain::money::customer::{Customer, UnbindState, total_arrears};
+use crate::domain::money::customer::{Customer, UnbindState};
 use crate::domain::partner::lifecycle::{
     Lifecycle, LifecycleError, PartnerEvent, PartnerState, TerminationPreconditions,
 };
@@ -69,10 +69,7 @@ impl TerminationData {
     }
 
     fn preconditions(&self) -> TerminationPreconditions {
-        TerminationPreconditions {
-            arrears: total_arrears(&self.customers),
-            customers_remaining: self.remaining().len(),
-        }
+        TerminationPreconditions::of(&self.customers)
     }
 
     /// Customers the provider is asked to help unbind, as the email lists them.

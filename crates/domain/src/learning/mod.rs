@@ -4,4 +4,5 @@
 pub mod join_form;
 pub mod learner;
 pub mod learner_import;
+pub mod learner_judge;
 pub mod learner_list;

@@ -242,3 +242,9 @@ impl WorkCalendar {
         }
     }
 }
+
+/// The provider's business date at an instant: the day in Beijing time (UTC+8; China keeps
+/// no daylight saving). A server judges "today" by this, whatever its own time zone.
+pub fn business_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (at + chrono::Duration::hours(8)).date_naive()
+}

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod cny;
 pub mod customer;
+pub mod customer_judge;
 pub mod invoice_details;
 pub mod invoice_preview;
 pub mod month;

@@ -71,6 +71,19 @@ pub struct TerminationPreconditions {
 }
 
 impl TerminationPreconditions {
+    /// The preconditions as the customers stand: their arrears, and those still associated
+    /// and not flagged for the provider's help.
+    pub fn of(customers: &[crate::money::customer::Customer]) -> TerminationPreconditions {
+        use crate::money::customer::UnbindState;
+        TerminationPreconditions {
+            arrears: crate::money::customer::total_arrears(customers),
+            customers_remaining: customers
+                .iter()
+                .filter(|c| matches!(c.unbind, UnbindState::NotRequested | UnbindState::Requested))
+                .count(),
+        }
+    }
+
     /// No arrears (zero or less).
     pub fn no_arrears(&self) -> bool {
         self.arrears <= Cny::ZERO

@@ -3,6 +3,9 @@
 
 pub mod announcement;
 pub mod certificate;
+pub mod certificate_judge;
 pub mod lifecycle;
+pub mod lifecycle_judge;
 pub mod profile;
+pub mod profile_judge;
 pub mod termination;

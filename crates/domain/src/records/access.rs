@@ -63,3 +63,24 @@ pub fn may_read(role: Role, collection: Collection) -> Result<(), Permission> {
 pub fn may_write(role: Role, collection: Collection) -> Result<(), Permission> {
     check(role, write_permissions(collection))
 }
+
+/// Money data the provider writes (statements, special rebates): on a server only the
+/// provider's side (the channel manager, or a server command) writes them and the
+/// partner's accounts read them. Local mode has one browser playing every role, whose
+/// sample data and import write them as the main account; the table above allows that.
+pub fn provider_written(collection: Collection) -> bool {
+    matches!(
+        collection,
+        Collection::Statements | Collection::SpecialRebates
+    )
+}
+
+/// Refuses a write a role may not make on a server, where the provider's money data is
+/// the provider's alone ([`provider_written`]).
+pub fn may_write_on_server(role: Role, collection: Collection) -> Result<(), Permission> {
+    may_write(role, collection)?;
+    if provider_written(collection) && !role.may(Permission::Review) {
+        return Err(Permission::Review);
+    }
+    Ok(())
+}

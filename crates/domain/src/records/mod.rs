@@ -1,6 +1,7 @@
 //! The stored records and who may read or write each collection.
 
 pub mod access;
+pub mod ids;
 pub mod record;
 pub mod refusal;
 

@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::common::role::{Permission, Role};
+use crate::common::role::Role;
 use crate::common::transition::TransitionError;
 
 mod invoice;
+pub mod judge;
 mod payment;
 mod sheet;
 
@@ -86,11 +87,7 @@ impl SettlementState {
     /// edit the company's data, the provider's the right to review (the channel manager
     /// acts for the provider).
     pub fn moved_by(self, role: Role) -> bool {
-        role.may(if self.is_partners_move() {
-            Permission::EditCompanyData
-        } else {
-            Permission::Review
-        })
+        role.may(judge::mover(self))
     }
 
     /// Moves to `to` if allowed.
