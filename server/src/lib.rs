@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod batch;
 pub mod email_codes;
 pub mod error;
 pub mod judge;
@@ -42,6 +43,7 @@ pub fn api(state: AppState) -> Router {
         .route("/sign-in", post(auth::sign_in))
         .route("/sign-out", post(auth::sign_out))
         .route("/session", get(auth::session))
+        .route("/batch", post(batch::batch))
         .route("/applications", get(applications_list))
         .route(
             "/applications/{id}",

@@ -85,6 +85,38 @@ fn applications_target(caller: &Caller, id: Option<&str>) -> Result<Target, ApiE
     })
 }
 
+/// The target and id a record's path names (`/partners/{p}/{collection}/{id}`,
+/// `/applications/{id}`, `/announcements/{id}`, `/me/eligibility-checks/{id}`), with the
+/// caller's reach checked as the routes check it; anything else is 404.
+pub async fn target_of_path(
+    state: &AppState,
+    caller: &Caller,
+    path: &str,
+) -> Result<(Target, String), ApiError> {
+    let parts: Vec<String> = path
+        .trim_start_matches("/api")
+        .trim_matches('/')
+        .split('/')
+        .map(|p| {
+            percent_encoding::percent_decode_str(p)
+                .decode_utf8()
+                .map(|s| s.into_owned())
+                .map_err(|_| ApiError::NotFound)
+        })
+        .collect::<Result<_, _>>()?;
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        ["partners", partner, collection, id] => Ok((
+            partner_target(state, caller, partner, collection).await?,
+            id.to_string(),
+        )),
+        ["applications", id] => Ok((applications_target(caller, Some(id))?, id.to_string())),
+        ["announcements", id] => Ok((global(Collection::Announcements), id.to_string())),
+        ["me", "eligibility-checks", id] => Ok((mine(caller), id.to_string())),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
 fn refuse(permission: Result<(), Permission>) -> Result<(), ApiError> {
     permission.map_err(|p| ApiError::Refused(Refusal::Role(p)))
 }
@@ -184,18 +216,44 @@ async fn write(
     body: Record,
     create_only: bool,
 ) -> Result<Response, ApiError> {
-    refuse(access::may_write_on_server(caller.role, target.collection))?;
-    if id.is_empty() || id.len() > 200 {
-        return Err(ApiError::Refused(Refusal::field("id", "length")));
-    }
     let expected = if create_only {
         Some(0)
     } else {
         if_match(headers)?
     };
-    let scope = target.scope_of(&id);
     let mut tx = state.pool.begin().await?;
-    let stored = locked(&mut tx, &scope, target.collection, &id).await?;
+    let (status, record) = write_in(
+        &mut tx,
+        caller,
+        &target,
+        id,
+        expected,
+        body.data,
+        create_only,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((status, Json(record)).into_response())
+}
+
+/// One write inside a transaction: lock the stored record, check the revision the client
+/// read, judge, store with the next revision, audit, carry out the effects. Nothing is
+/// committed here, so a batch is all or nothing.
+pub async fn write_in(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    target: &Target,
+    id: String,
+    expected: Option<i64>,
+    proposed: Value,
+    create_only: bool,
+) -> Result<(StatusCode, Record), ApiError> {
+    refuse(access::may_write_on_server(caller.role, target.collection))?;
+    if id.is_empty() || id.len() > 200 {
+        return Err(ApiError::Refused(Refusal::field("id", "length")));
+    }
+    let scope = target.scope_of(&id);
+    let stored = locked(tx, &scope, target.collection, &id).await?;
     let current = stored.as_ref().map_or(0, |(rev, _)| *rev);
     match expected {
         None if stored.is_some() && judge::guarded(target.collection) => {
@@ -218,12 +276,12 @@ async fn write(
         data,
         event,
         effects,
-    } = judge::judge(&mut tx, &write, stored_data, body.data).await?;
+    } = judge::judge(tx, &write, stored_data, proposed).await?;
     if let Some((rev, before)) = &stored
         && *before == data
     {
         // Nothing changed: no new revision, no audit line.
-        return Ok((StatusCode::OK, Json(record_of(id, *rev, data))).into_response());
+        return Ok((StatusCode::OK, record_of(id, *rev, data)));
     }
     let rev = current + 1;
     // A create that raced another create: the unique key refuses the second.
@@ -242,13 +300,13 @@ async fn write(
     .bind(&data)
     .bind(now)
     .bind(&caller.account_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if written.rows_affected() != 1 {
         return Err(ApiError::Stale { current: rev });
     }
     audit(
-        &mut tx,
+        tx,
         &scope,
         target.collection,
         &id,
@@ -259,15 +317,14 @@ async fn write(
     )
     .await?;
     for effect in effects {
-        effect.apply(&mut tx, caller, now).await?;
+        effect.apply(tx, caller, now).await?;
     }
-    tx.commit().await?;
     let status = if current == 0 {
         StatusCode::CREATED
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(record_of(id, rev, data))).into_response())
+    Ok((status, record_of(id, rev, data)))
 }
 
 /// One line of the audit log.

@@ -284,3 +284,50 @@ async fn an_email_code_is_sent_never_shown_and_confirms_a_learner(pool: PgPool) 
     assert_eq!(joined.status, StatusCode::CREATED, "{:?}", joined.body);
     assert_eq!(joined.body["data"]["state"], "Active");
 }
+
+#[sqlx::test(migrator = "partner_server::MIGRATOR")]
+async fn a_batch_stands_or_falls_together(pool: PgPool) {
+    let api = Api::demo(pool).await;
+    let manager = api.token("manager@example.com").await;
+    let customer = |uin: &str| {
+        json!({"path": format!("/partners/{FIRST}/customers/{uin}"), "if_match": 0, "data": {
+            "uin": uin, "name": "新客户", "associated_since": "2026-01-05",
+            "arrears": "0.00", "special_rebates": false, "unbind": "NotRequested"
+        }})
+    };
+    let refused = json!({"writes": [
+        customer("300000000001"),
+        {"path": format!("/partners/{FIRST}/settlements/2026-12"), "if_match": 0, "data": {"oops": 1}},
+    ]});
+    let a = api
+        .send("POST", "/batch", Some(&manager), None, Some(refused))
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(a.headers["x-batch-index"], "1");
+    let first = api
+        .get(
+            &format!("/partners/{FIRST}/customers/300000000001"),
+            &manager,
+        )
+        .await;
+    assert_eq!(
+        first.status,
+        StatusCode::NOT_FOUND,
+        "rolled back with the second"
+    );
+
+    let both = json!({"writes": [customer("300000000001"), customer("300000000002")]});
+    let a = api
+        .send("POST", "/batch", Some(&manager), None, Some(both))
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    assert_eq!(a.body.as_array().unwrap().len(), 2);
+
+    // Outside one's scope inside a batch: 404, as alone.
+    let second = api.token("main2@example.com").await;
+    let theirs = json!({"writes": [customer("300000000003")]});
+    let a = api
+        .send("POST", "/batch", Some(&second), None, Some(theirs))
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+}

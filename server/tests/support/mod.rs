@@ -3,6 +3,8 @@
 //! starts).
 #![allow(dead_code)]
 
+pub mod process;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
