@@ -109,6 +109,11 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = token_of(&parts.headers).ok_or(ApiError::SignedOut)?;
+        if let Some(host) = &state.host_key
+            && crate::host_token::looks_like_jwt(&token)
+        {
+            return host.caller(&token).ok_or(ApiError::SignedOut);
+        }
         let row: Option<(String, String, Option<String>)> = sqlx::query_as(
             "SELECT a.id, a.role, a.partner_id FROM sessions s JOIN accounts a ON a.id = s.account_id
              WHERE s.token_hash = $1 AND s.expires_at > now()",

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod batch;
 pub mod email_codes;
 pub mod error;
+pub mod host_token;
 pub mod judge;
 pub mod records;
 pub mod scope;

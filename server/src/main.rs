@@ -1,7 +1,8 @@
 //! `partner_server [serve|migrate|seed-demo]`, configured by the environment:
 //! `DATABASE_URL` (required), `BIND` (default 127.0.0.1:8090), `DIST` (the app's release
 //! files, default `dist`), `SECURE_COOKIES=1` behind HTTPS, `DEMO=1` to seed the demo
-//! on start and print its sign-ins.
+//! on start and print its sign-ins, `HOST_JWT_PUBLIC_KEY` + `HOST_JWT_ISSUER` to trust an
+//! embedding host's signed tokens.
 
 use std::path::PathBuf;
 
@@ -36,6 +37,7 @@ async fn main() {
             let state = AppState {
                 pool,
                 secure_cookies: std::env::var("SECURE_COOKIES").is_ok_and(|v| v == "1"),
+                host_key: host_key(),
             };
             let listener = tokio::net::TcpListener::bind(&bind)
                 .await
@@ -54,6 +56,28 @@ async fn main() {
         other => {
             eprintln!("unknown command {other:?}: serve, migrate or seed-demo");
             std::process::exit(2);
+        }
+    }
+}
+
+/// `HOST_JWT_PUBLIC_KEY` (a PEM file), `HOST_JWT_ISSUER` and `HOST_JWT_AUDIENCE`
+/// (default `partner-console`): trust tokens the embedding host signs.
+fn host_key() -> Option<partner_server::host_token::HostKey> {
+    let path = std::env::var("HOST_JWT_PUBLIC_KEY").ok()?;
+    let pem = std::fs::read(&path).unwrap_or_else(|e| {
+        eprintln!("cannot read HOST_JWT_PUBLIC_KEY {path}: {e}");
+        std::process::exit(2)
+    });
+    let issuer = std::env::var("HOST_JWT_ISSUER").unwrap_or_else(|_| {
+        eprintln!("HOST_JWT_ISSUER is required with HOST_JWT_PUBLIC_KEY");
+        std::process::exit(2)
+    });
+    let audience = std::env::var("HOST_JWT_AUDIENCE").unwrap_or_else(|_| "partner-console".into());
+    match partner_server::host_token::HostKey::from_pem(&pem, &issuer, &audience) {
+        Ok(key) => Some(key),
+        Err(e) => {
+            eprintln!("HOST_JWT_PUBLIC_KEY {path}: {e}");
+            std::process::exit(2)
         }
     }
 }

@@ -10,4 +10,6 @@ pub struct AppState {
     pub pool: PgPool,
     /// Whether the session cookie is marked `Secure` (served over HTTPS).
     pub secure_cookies: bool,
+    /// The embedding host's token key, when the server trusts host-issued tokens.
+    pub host_key: Option<crate::host_token::HostKey>,
 }

@@ -42,6 +42,7 @@ impl Api {
             router: api(AppState {
                 pool: pool.clone(),
                 secure_cookies: false,
+                host_key: None,
             }),
             pool,
         }
