@@ -158,7 +158,7 @@ fn decoy_hash() -> &'static str {
 /// Checks the password, counts failures, and opens a session.
 pub async fn sign_in(
     State(state): State<AppState>,
-    Json(body): Json<SignIn>,
+    crate::error::JsonBody(body): crate::error::JsonBody<SignIn>,
 ) -> Result<Response, ApiError> {
     let email = body.email.trim().to_lowercase();
     let row: Option<(String, String, i32, Option<DateTime<Utc>>)> = sqlx::query_as(

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::error::{ApiError, JsonBody};
 use crate::records::{target_of_path, write_in};
 use crate::state::AppState;
 
@@ -41,10 +41,8 @@ pub struct Batch {
 pub async fn batch(
     State(s): State<AppState>,
     caller: Caller,
-    body: axum::body::Bytes,
+    JsonBody(batch): JsonBody<Batch>,
 ) -> Result<Response, ApiError> {
-    let batch: Batch =
-        serde_json::from_slice(&body).map_err(|e| ApiError::BadBody(e.to_string()))?;
     if batch.writes.is_empty() || batch.writes.len() > MAX_WRITES {
         return Err(ApiError::BadBody(format!("1 to {MAX_WRITES} writes")));
     }

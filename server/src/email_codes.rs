@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::error::{ApiError, JsonBody};
 use crate::scope;
 use crate::state::AppState;
 
@@ -58,7 +58,7 @@ pub async fn send(
     State(s): State<AppState>,
     caller: Caller,
     Path(partner): Path<String>,
-    Json(body): Json<SendCode>,
+    JsonBody(body): JsonBody<SendCode>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     reach(&s, &caller, &partner).await?;
     let email = address(&body.email)?;
@@ -112,7 +112,7 @@ pub async fn confirm(
     State(s): State<AppState>,
     caller: Caller,
     Path(partner): Path<String>,
-    Json(body): Json<ConfirmCode>,
+    JsonBody(body): JsonBody<ConfirmCode>,
 ) -> Result<StatusCode, ApiError> {
     reach(&s, &caller, &partner).await?;
     let key = address(&body.email)?.to_string();

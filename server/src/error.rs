@@ -33,8 +33,10 @@ pub enum ApiError {
         /// Its revision.
         current: i64,
     },
-    /// The body is not what the operation takes (422 at the field, or 400).
+    /// The body is not what the operation takes (422 naming the body).
     BadBody(String),
+    /// The body is not JSON by its `Content-Type` (415).
+    NotJson,
     /// The database could not be reached or failed (503).
     Unavailable,
 }
@@ -97,11 +99,44 @@ impl IntoResponse for ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 json!({"code": "invalid", "errors": [{"field": "body", "code": "malformed", "message": detail}]}),
             ),
+            ApiError::NotJson => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                json!({"code": "not-json"}),
+            ),
             ApiError::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 json!({"code": "unavailable"}),
             ),
         };
         (status, Json(body)).into_response()
+    }
+}
+
+/// A JSON request body: `Content-Type: application/json` (else 415), parsed as `T` (else
+/// 422 naming the body) — every refusal in the contract's JSON, never the framework's text.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for JsonBody<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Response> {
+        let json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("application/json")
+            });
+        if !json {
+            return Err(ApiError::NotJson.into_response());
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|e| ApiError::BadBody(e.to_string()).into_response())
     }
 }

@@ -15,7 +15,7 @@ use serde_json::Value;
 use sqlx::{Postgres, Transaction};
 
 use crate::auth::Caller;
-use crate::error::ApiError;
+use crate::error::{ApiError, JsonBody};
 use crate::judge::{self, Judged};
 use crate::scope::{self, GLOBAL};
 use crate::state::AppState;
@@ -393,11 +393,6 @@ async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// A record body as the contract sends it; a malformed one is 422 naming the body.
-pub fn parse_body(body: &[u8]) -> Result<Record, ApiError> {
-    serde_json::from_slice(body).map_err(|e| ApiError::BadBody(e.to_string()))
-}
-
 // ---- routes -------------------------------------------------------------------------
 
 /// `GET /api/partners/{partner}/{collection}`
@@ -426,10 +421,10 @@ pub async fn partner_put(
     caller: Caller,
     Path((partner, collection, id)): Path<(String, String, String)>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    JsonBody(body): JsonBody<Record>,
 ) -> Result<Response, ApiError> {
     let t = partner_target(&s, &caller, &partner, &collection).await?;
-    write(&s, &caller, t, id, &headers, parse_body(&body)?, false).await
+    write(&s, &caller, t, id, &headers, body, false).await
 }
 
 /// `POST /api/partners/{partner}/{collection}`
@@ -438,10 +433,9 @@ pub async fn partner_post(
     caller: Caller,
     Path((partner, collection)): Path<(String, String)>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    JsonBody(record): JsonBody<Record>,
 ) -> Result<Response, ApiError> {
     let t = partner_target(&s, &caller, &partner, &collection).await?;
-    let record = parse_body(&body)?;
     write(&s, &caller, t, record.id.clone(), &headers, record, true).await
 }
 
@@ -480,10 +474,10 @@ pub async fn application_put(
     caller: Caller,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    JsonBody(body): JsonBody<Record>,
 ) -> Result<Response, ApiError> {
     let t = applications_target(&caller, Some(&id))?;
-    write(&s, &caller, t, id, &headers, parse_body(&body)?, false).await
+    write(&s, &caller, t, id, &headers, body, false).await
 }
 
 /// `GET /api/announcements`
@@ -500,7 +494,7 @@ pub async fn announcement_put(
     caller: Caller,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    JsonBody(body): JsonBody<Record>,
 ) -> Result<Response, ApiError> {
     write(
         &s,
@@ -508,7 +502,7 @@ pub async fn announcement_put(
         global(Collection::Announcements),
         id,
         &headers,
-        parse_body(&body)?,
+        body,
         false,
     )
     .await
@@ -553,8 +547,8 @@ pub async fn self_check_put(
     caller: Caller,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    JsonBody(body): JsonBody<Record>,
 ) -> Result<Response, ApiError> {
     let t = mine(&caller);
-    write(&s, &caller, t, id, &headers, parse_body(&body)?, false).await
+    write(&s, &caller, t, id, &headers, body, false).await
 }

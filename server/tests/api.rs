@@ -509,6 +509,14 @@ async fn bad_bodies_are_answered_at_the_field_and_big_ones_before_reading(pool: 
         }
         r.body(Body::from(body.to_string())).unwrap()
     };
+    let text = Request::put(&path)
+        .header("authorization", format!("Bearer {manager}"))
+        .header("content-type", "text/plain")
+        .body(Body::from("{}"))
+        .unwrap();
+    let wrong_type = api.raw(text).await;
+    assert_eq!(wrong_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(wrong_type.body["code"], "not-json");
     let malformed = api.raw(req("{\"id\": ", None)).await;
     assert_eq!(malformed.status, StatusCode::UNPROCESSABLE_ENTITY);
     let nested = "[".repeat(10_000) + &"]".repeat(10_000);
