@@ -13,14 +13,14 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -Clink-args=--emit-reloc
 PUBLIC_URL ?= /
 E2E_DIST := target/dist-e2e
 
-.PHONY: serve serve-remote test-server test setup setup-test dist size test-native lint test-browser e2e build-e2e bench screenshots
+.PHONY: serve serve-remote test-server fuzz-server test setup setup-test dist size test-native lint test-browser e2e build-e2e bench screenshots
 
 ## Build and serve the app in local mode on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
 
 ## Every test layer: native, browser unit, end-to-end, then the benchmark figures.
-test: setup-test lint test-native test-server test-browser build-e2e bench e2e
+test: setup-test lint test-native test-server fuzz-server test-browser build-e2e bench e2e
 
 ## The app in remote mode on http://127.0.0.1:8090 behind the reference server (server/),
 ## on a persistent PostgreSQL cluster in target/pg-demo (fsync on), seeded with the demo;
@@ -58,6 +58,11 @@ test-native:
 ## per test), removed whatever happens.
 test-server:
 	scripts/pg.sh run $(CURDIR)/target/pg-test 55439 -- cargo test -p partner_server --quiet
+
+## Contract fuzzing: schemathesis (pinned, venv in target/) generates valid and invalid
+## requests from server/openapi.yaml against the server on a throwaway cluster.
+fuzz-server:
+	scripts/pg.sh run $(CURDIR)/target/pg-fuzz 55443 -- scripts/fuzz-server.sh
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown -p partner_console --test browser

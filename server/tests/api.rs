@@ -531,6 +531,30 @@ async fn bad_bodies_are_answered_at_the_field_and_big_ones_before_reading(pool: 
         .raw(req("{}", Some(partner_server::BODY_LIMIT + 1)))
         .await;
     assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Found by the contract fuzzer: PostgreSQL holds no NUL, which had been a 503.
+    let nul = api
+        .put(
+            &format!("/partners/{FIRST}/customers/a%00b"),
+            &manager,
+            Some(0),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        nul.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{:?}",
+        nul.body
+    );
+    let nul_data = api
+        .put(
+            &format!("/partners/{FIRST}/statements/x"),
+            &manager,
+            Some(0),
+            json!({"a": "b\u{0}c"}),
+        )
+        .await;
+    assert_eq!(nul_data.body["errors"][0]["code"], "nul-character");
     let long_id = format!("/partners/{FIRST}/customers/{}", "9".repeat(500));
     assert_eq!(
         api.put(&long_id, &manager, Some(0), json!({})).await.status,
