@@ -250,12 +250,13 @@ cpu_snapshot() {
 
 # ---- 5/6. the runs -----------------------------------------------------------------------
 WRK=(wrk -t "$THREADS" -c "$CONNS" -d "${SECONDS_EACH}s" --latency)
-# CPU seconds used by this shell's finished children (wrk is the only one that runs
-# during a measurement). `times` runs in this shell, not a command substitution: a
-# subshell would report its own, empty, children.
+# CHILD_SECONDS: CPU seconds used so far by this shell's finished children (wrk is the
+# only one that runs during a measurement). Called directly, never as $(…): `times` in
+# a command substitution would report the subshell's own, empty, children.
+CHILD_SECONDS=0
 children_seconds() {
   times >"$TMP/times"
-  awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$TMP/times"
+  CHILD_SECONDS=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$TMP/times")
 }
 # run_wrk NAME ARGS…: wrk's full output to OUT/NAME.txt, CPU use to OUT/NAME.cpu:
 # ticks of the server, PostgreSQL, the machine (busy, total) before and after, and
@@ -264,11 +265,15 @@ run_wrk() {
   local name="$1" before after wrk0 wrk1
   shift
   say "wrk: $name"
-  wrk0=$(children_seconds)
+  # The snapshots run outside the wrk0…wrk1 window: their own processes are this
+  # shell's children too.
   before=$(cpu_snapshot)
+  children_seconds
+  wrk0=$CHILD_SECONDS
   "$@" >"$OUT/$name.txt" 2>&1 || { cat "$OUT/$name.txt" >&2; die "wrk failed in $name"; }
+  children_seconds
+  wrk1=$CHILD_SECONDS
   after=$(cpu_snapshot)
-  wrk1=$(children_seconds)
   echo "$before $after $(awk -v a="$wrk0" -v b="$wrk1" 'BEGIN { print b - a }')" >"$OUT/$name.cpu"
 }
 # run_pgbench NAME SCRIPT: the ceiling, same clients and threads, prepared statements
@@ -334,7 +339,10 @@ pgbench_figures() {
 # everything else on the machine (another job's load shows here and makes the run's
 # figures low).
 cpu_figures() {
-  awk -v hz="$(getconf CLK_TCK)" -v secs="$SECONDS_EACH" '{
+  # The wall time between the snapshots, from /proc/stat's total (all cores' ticks).
+  awk -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" '{
+    secs = ($8 - $4) / hz / cores
+    if (secs <= 0) secs = 1
     server = ($5 - $1) / hz / secs * 100
     pg = ($6 - $2) / hz / secs * 100
     wrk = $9 / secs * 100

@@ -52,6 +52,15 @@ fn statuses_become_errors_the_ui_can_explain() {
             message: None,
         }])
     );
+    // The reference server's answers to a stale and a missing If-Match.
+    assert_eq!(
+        error_for(412, r#"{"code":"stale","current":4}"#),
+        DataError::Conflict { current: 4 }
+    );
+    assert_eq!(
+        error_for(428, r#"{"code":"if-match-required"}"#),
+        DataError::Conflict { current: 0 }
+    );
     assert_eq!(error_for(422, "<html>"), DataError::Server(422));
     assert_eq!(error_for(503, ""), DataError::Server(503));
     assert_eq!(error_for(413, ""), DataError::QuotaExceeded);

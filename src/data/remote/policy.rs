@@ -78,7 +78,10 @@ pub fn error_for(status: u16, body: &str) -> DataError {
         401 => DataError::SessionEnded,
         403 => DataError::Forbidden,
         404 => DataError::NotFound,
-        409 => DataError::Conflict {
+        // 409: the record moved on (a revision or a state); 412 and 428: HTTP's own codes
+        // for a stale or a missing `If-Match` (the reference server) — each means the page
+        // no longer shows what is stored: reload and say what changed.
+        409 | 412 | 428 => DataError::Conflict {
             current: serde_json::from_str::<ConflictBody>(body).map_or(0, |b| b.current),
         },
         413 => DataError::QuotaExceeded,
