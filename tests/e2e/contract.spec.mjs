@@ -23,7 +23,7 @@ test("the contract is valid OpenAPI 3", async ({ mode }) => {
 test("the contract names every collection and role of the data layer", async ({ mode }) => {
   once(mode);
   const api = await SwaggerParser.dereference("public/openapi.yaml");
-  const model = await readFile("src/data/model.rs", "utf8");
+  const model = await readFile("crates/domain/src/records/record.rs", "utf8");
   const names = [...model.matchAll(/Collection::\w+ => "([a-z-]+)"/g)].map((m) => m[1]);
   expect(names.length).toBeGreaterThan(10);
   const collection = api.components.parameters.Collection.schema.enum;
