@@ -77,12 +77,14 @@ build-e2e: setup
 
 ## Figures, not pass/fail: release size report (initial download, each area's first
 ## visit), the domain benchmark (native), the statement benchmark in headless Chromium
-## against the release build, side by side, and load times on a throttled network.
+## against the release build, side by side, load times on a throttled network, and the
+## reference server under wrk next to pgbench's ceiling (fsync on).
 bench: build-e2e
 	@node scripts/size-report.mjs $(E2E_DIST)
 	cargo bench --quiet --bench domain > target/bench-native.txt && cat target/bench-native.txt
 	node scripts/bench-statements.mjs $(E2E_DIST) target/bench-native.txt
 	node scripts/bench-load.mjs $(E2E_DIST)
+	scripts/bench-server.sh
 
 ## Every page at 390 and 1280 px in both languages (release build, sample data), into
 ## target/screenshots/.
