@@ -429,10 +429,12 @@ fn a_learner_joins_by_email_only_once_confirmed_and_on_an_enabled_domain() {
     let unconfirmed = JoinFacts {
         email_confirmed: false,
         domains: &domains,
+        requester: "100012340000",
     };
     let confirmed = JoinFacts {
         email_confirmed: true,
         domains: &domains,
+        requester: "100012340000",
     };
     assert_eq!(
         judge_learner(
@@ -462,6 +464,7 @@ fn a_learner_joins_by_email_only_once_confirmed_and_on_an_enabled_domain() {
     let elsewhere = JoinFacts {
         email_confirmed: true,
         domains: &none,
+        requester: "100012340000",
     };
     assert_eq!(
         judge_learner(
@@ -494,6 +497,23 @@ fn a_learner_joins_by_email_only_once_confirmed_and_on_an_enabled_domain() {
         pending.state,
         LearnerState::Pending,
         "not what the body said"
+    );
+    // Not in a colleague's name.
+    let colleague = JoinFacts {
+        email_confirmed: false,
+        domains: &domains,
+        requester: "100012349999",
+    };
+    assert_eq!(
+        judge_learner(
+            None,
+            &by_account,
+            "100012340000",
+            &colleague,
+            Role::SubAccount,
+            now()
+        ),
+        Err(Refusal::field("account_id", "must-be-your-own"))
     );
     let mut approved = pending.clone();
     approved.state = LearnerState::Active;

@@ -148,6 +148,9 @@ struct SignedIn {
     expires_at: DateTime<Utc>,
 }
 
+/// How many password hashes run at once in this process.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 /// A PHC string for an address with no account, so a wrong address costs the same time
 /// as a wrong password and the answer reveals nothing.
 fn decoy_hash() -> &'static str {
@@ -178,23 +181,35 @@ pub async fn sign_in(
     let phc = row
         .as_ref()
         .map_or_else(|| decoy_hash().to_string(), |r| r.1.clone());
+    // Each attempt is counted before its password is checked, in one statement, so
+    // guesses sent in parallel count one by one; a right password resets the count.
+    if let Some((account_id, ..)) = &row {
+        sqlx::query(
+            "UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1,
+               locked_until = CASE WHEN failed_sign_ins + 1 > $2
+                 THEN now() + make_interval(secs => least(900, power(2, least(failed_sign_ins + 1 - $2, 10))))
+                 ELSE locked_until END
+             WHERE id = $1",
+        )
+        .bind(account_id)
+        .bind(FREE_FAILURES)
+        .execute(&state.pool)
+        .await?;
+    }
     let password = body.password;
+    // A bounded number of hashes at once: each takes ≈ 19 MiB and a core for a while.
+    let permit = HASHING
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     let matches = tokio::task::spawn_blocking(move || password_matches(&password, &phc))
         .await
         .unwrap_or(false);
-    let Some((account_id, _, failures, _)) = row else {
+    drop(permit);
+    let Some((account_id, ..)) = row else {
         return Err(ApiError::SignInFailed);
     };
     if !matches {
-        let failures = failures + 1;
-        let wait = (failures > FREE_FAILURES)
-            .then(|| Duration::seconds((1i64 << (failures - FREE_FAILURES).min(10)).min(900)));
-        sqlx::query("UPDATE accounts SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1")
-            .bind(&account_id)
-            .bind(failures)
-            .bind(wait.map(|w| now + w))
-            .execute(&state.pool)
-            .await?;
         return Err(ApiError::SignInFailed);
     }
     let token = new_token();

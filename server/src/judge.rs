@@ -23,7 +23,7 @@ use partner_domain::partner::lifecycle::Lifecycle;
 use partner_domain::partner::lifecycle_judge::judge_lifecycle;
 use partner_domain::partner::profile::{ChangeRecord, PartnerProfile};
 use partner_domain::partner::profile_judge::judge_profile;
-use partner_domain::records::ids::{DOMAINS, LIFECYCLE, PROFILE, PROFILE_HISTORY};
+use partner_domain::records::ids::{CERTIFICATE, DOMAINS, LIFECYCLE, PROFILE, PROFILE_HISTORY};
 use partner_domain::records::{Collection, Refusal};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -109,7 +109,7 @@ async fn stored_record<T: DeserializeOwned>(
     id: &str,
 ) -> Result<Option<T>, ApiError> {
     let data: Option<Value> = sqlx::query_scalar(
-        "SELECT data FROM records WHERE scope = $1 AND collection = $2 AND id = $3",
+        "SELECT data FROM records WHERE scope = $1 AND collection = $2 AND id = $3 FOR SHARE",
     )
     .bind(scope)
     .bind(collection.name())
@@ -125,12 +125,13 @@ async fn stored_all<T: DeserializeOwned>(
     scope: &str,
     collection: Collection,
 ) -> Result<Vec<T>, ApiError> {
-    let rows: Vec<Value> =
-        sqlx::query_scalar("SELECT data FROM records WHERE scope = $1 AND collection = $2")
-            .bind(scope)
-            .bind(collection.name())
-            .fetch_all(&mut **tx)
-            .await?;
+    let rows: Vec<Value> = sqlx::query_scalar(
+        "SELECT data FROM records WHERE scope = $1 AND collection = $2 FOR SHARE",
+    )
+    .bind(scope)
+    .bind(collection.name())
+    .fetch_all(&mut **tx)
+    .await?;
     rows.into_iter()
         .map(|v| stored_as(Some(&v)).map(|t: Option<T>| t.expect("some in, some out")))
         .collect()
@@ -210,6 +211,10 @@ pub async fn judge(
             _ => Err(Refusal::field("id", "unknown-profile-record").into()),
         },
         Collection::Certificates => {
+            // One certificate record per partner: another id would start a second count.
+            if id != CERTIFICATE {
+                return Err(Refusal::field("id", "unknown-certificate-record").into());
+            }
             let profile: Option<PartnerProfile> =
                 stored_record(tx, w.scope, Collection::Profiles, PROFILE).await?;
             let before: Option<CertificateRecord> = stored_as(stored)?;
@@ -240,15 +245,21 @@ pub async fn judge(
                     .unwrap_or_default();
             let confirmed: Option<i64> = sqlx::query_scalar(
                 "SELECT 1::bigint FROM email_codes WHERE partner_id = $1 AND email = $2
-                 AND confirmed_at IS NOT NULL",
+                 AND confirmed_at IS NOT NULL FOR SHARE",
             )
             .bind(w.scope)
-            .bind(proposed.email.trim().to_lowercase())
+            // The key the code was kept under (`email_codes::send`): the parsed address.
+            .bind(
+                partner_domain::common::contact::Email::parse(&proposed.email)
+                    .map(|e| e.to_string())
+                    .unwrap_or_default(),
+            )
             .fetch_optional(&mut **tx)
             .await?;
             let facts = JoinFacts {
                 email_confirmed: confirmed.is_some(),
                 domains: &domains,
+                requester: &w.caller.account_id,
             };
             let before: Option<Learner> = stored_as(stored)?;
             let (next, event) = judge_learner(before.as_ref(), &proposed, id, &facts, role, now)?;
@@ -259,11 +270,14 @@ pub async fn judge(
             event: "write",
             effects: Vec::new(),
         }),
-        Collection::Announcements => Ok(Judged {
-            data: typed::<Announcement>(proposed)?,
-            event: "publish",
-            effects: Vec::new(),
-        }),
+        Collection::Announcements => {
+            // Who published and when are the server's, the id the URL's.
+            let mut a: Announcement = read(proposed)?;
+            a.id = id.to_string();
+            a.author = w.caller.account_id.clone();
+            a.published_at = now;
+            judged(&a, "publish")
+        }
         Collection::EligibilityChecks => Ok(Judged {
             data: typed::<EligibilityInput>(proposed)?,
             event: "write",
@@ -338,34 +352,45 @@ impl Effect {
     }
 }
 
-/// Approval: the partner, its manager, its main account and its first profile.
+/// Approval: the partner, its manager, its main account and its first profile. The
+/// partner's id is the applicant's account id (unique, and an account is admitted once):
+/// only a visitor's account is admitted, and a partner that exists already is never
+/// taken over — either refuses the approval, and the transaction undoes it.
 async fn admit(
     tx: Tx<'_, '_>,
     caller: &Caller,
     now: DateTime<Utc>,
     application: &Application,
 ) -> Result<(), ApiError> {
-    let partner = application.partner_uin(now);
+    let partner = application.id.clone();
     let profile = PartnerProfile::admitted(application, &partner);
-    sqlx::query(
+    let created = sqlx::query(
         "INSERT INTO partners (id, company_name, manager_id) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET company_name = EXCLUDED.company_name,
-           manager_id = EXCLUDED.manager_id",
+         ON CONFLICT (id) DO NOTHING",
     )
     .bind(&partner)
     .bind(&profile.company_name)
     .bind(&caller.account_id)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("UPDATE accounts SET role = 'main', partner_id = $2 WHERE id = $1")
-        .bind(&application.id)
-        .bind(&partner)
-        .execute(&mut **tx)
-        .await?;
+    if created.rows_affected() != 1 {
+        return Err(Refusal::field("applicant", "already-a-partner").into());
+    }
+    let promoted = sqlx::query(
+        "UPDATE accounts SET role = 'main', partner_id = $2
+         WHERE id = $1 AND role = 'visitor' AND partner_id IS NULL",
+    )
+    .bind(&application.id)
+    .bind(&partner)
+    .execute(&mut **tx)
+    .await?;
+    if promoted.rows_affected() != 1 {
+        return Err(Refusal::field("applicant", "not-a-visitor").into());
+    }
     let s = scope::partner_scope(&partner);
-    let created = sqlx::query(
+    sqlx::query(
         "INSERT INTO records (scope, collection, id, rev, data, updated_at, updated_by)
-         VALUES ($1, 'profiles', $2, 1, $3, $4, $5) ON CONFLICT DO NOTHING",
+         VALUES ($1, 'profiles', $2, 1, $3, $4, $5)",
     )
     .bind(&s)
     .bind(PROFILE)
@@ -374,8 +399,5 @@ async fn admit(
     .bind(&caller.account_id)
     .execute(&mut **tx)
     .await?;
-    if created.rows_affected() == 1 {
-        audit(tx, &s, Collection::Profiles, PROFILE, caller, "admit", 0, 1).await?;
-    }
-    Ok(())
+    audit(tx, &s, Collection::Profiles, PROFILE, caller, "admit", 0, 1).await
 }

@@ -48,6 +48,16 @@ impl Target {
     }
 }
 
+/// A path segment with a control character names nothing (PostgreSQL's text cannot even
+/// hold a NUL): 404, as for any record that is not there.
+fn named(segment: &str) -> Result<(), ApiError> {
+    if segment.chars().any(char::is_control) {
+        Err(ApiError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 /// A partner's collection, if the caller reaches the partner (else 404).
 async fn partner_target(
     state: &AppState,
@@ -55,6 +65,7 @@ async fn partner_target(
     partner: &str,
     collection: &str,
 ) -> Result<Target, ApiError> {
+    named(partner)?;
     let collection = scope::collection_named(collection)?;
     if !scope::per_partner(collection)
         || !scope::reaches_partner(&state.pool, caller, partner).await?
@@ -177,6 +188,7 @@ async fn get(
     id: String,
 ) -> Result<Json<Record>, ApiError> {
     refuse(access::may_read(caller.role, target.collection))?;
+    named(&id)?;
     let row: Option<(i64, Value)> = sqlx::query_as(
         "SELECT rev, data FROM records WHERE scope = $1 AND collection = $2 AND id = $3",
     )
@@ -381,6 +393,7 @@ async fn delete(
     id: String,
 ) -> Result<StatusCode, ApiError> {
     refuse(access::may_write_on_server(caller.role, target.collection))?;
+    named(&id)?;
     if judge::guarded(target.collection) {
         // A record with a history is never deleted: its state machine ends it.
         return Err(ApiError::Refused(Refusal::field("id", "cannot-delete")));

@@ -331,3 +331,174 @@ async fn a_batch_stands_or_falls_together(pool: PgPool) {
         .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
 }
+
+#[sqlx::test(migrator = "partner_server::MIGRATOR")]
+async fn approval_never_takes_over_an_existing_partner(pool: PgPool) {
+    use partner_domain::onboarding::application::{Application, ApplicationEvent};
+    use partner_domain::sample::{sample_application_form, second_sample_profile};
+    let api = Api::demo(pool).await;
+    let main = api.token("main@example.com").await;
+    let manager = api.token("manager@example.com").await;
+    // The first partner's main account applies again, as another company.
+    let path = format!("/applications/{FIRST}");
+    let draft = Application {
+        id: FIRST.into(),
+        applicant: FIRST.into(),
+        form: sample_application_form(&second_sample_profile()),
+        ..Application::default()
+    };
+    let a = api
+        .put(&path, &main, Some(0), serde_json::to_value(&draft).unwrap())
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.body);
+    let actor = |role| Actor {
+        role,
+        name: "c".into(),
+    };
+    let mut submitted = draft.clone();
+    submitted
+        .status
+        .record(
+            ApplicationEvent::Submit,
+            actor(Role::MainAccount),
+            Utc::now(),
+        )
+        .unwrap();
+    let a = api
+        .put(
+            &path,
+            &main,
+            Some(1),
+            serde_json::to_value(&submitted).unwrap(),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    let stored: Application = serde_json::from_value(a.body["data"].clone()).unwrap();
+    let mut approved = stored.clone();
+    approved
+        .status
+        .record(
+            ApplicationEvent::Approve,
+            actor(Role::ChannelManager),
+            Utc::now(),
+        )
+        .unwrap();
+    let a = api
+        .put(
+            &path,
+            &manager,
+            Some(2),
+            serde_json::to_value(&approved).unwrap(),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", a.body);
+    assert_eq!(a.body["errors"][0]["field"], "applicant");
+    let name: String = sqlx::query_scalar("SELECT company_name FROM partners WHERE id = $1")
+        .bind(FIRST)
+        .fetch_one(&api.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        name,
+        partner_domain::sample::sample_profile().company_name,
+        "untouched"
+    );
+    assert_eq!(
+        api.get(&path, &main).await.body["rev"],
+        2,
+        "the approval rolled back"
+    );
+}
+
+#[sqlx::test(migrator = "partner_server::MIGRATOR")]
+async fn smaller_refusals_the_review_asked_for(pool: PgPool) {
+    let api = Api::demo(pool).await;
+    let main = api.token("main@example.com").await;
+    let manager = api.token("manager@example.com").await;
+    // One certificate record per partner.
+    let a = api
+        .put(
+            &format!("/partners/{FIRST}/certificates/second"),
+            &main,
+            Some(0),
+            json!({}),
+        )
+        .await;
+    assert_eq!(a.body["errors"][0]["code"], "unknown-certificate-record");
+    // A NUL in a path names nothing.
+    assert_eq!(
+        api.get(&format!("/partners/{FIRST}/customers/a%00"), &main)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        api.get("/partners/a%00/customers", &manager).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // An announcement's author and time are the server's.
+    let a = api
+        .put("/announcements/n1", &manager, None, json!({
+            "id": "other", "title": "通知", "body": "正文", "published_at": "2001-01-01T00:00:00Z", "author": "someone"
+        }))
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.body);
+    assert_eq!(
+        (
+            a.body["data"]["author"].clone(),
+            a.body["data"]["id"].clone()
+        ),
+        (json!("manager-1"), json!("n1"))
+    );
+    assert_ne!(a.body["data"]["published_at"], "2001-01-01T00:00:00Z");
+    // A second code for the same address waits a minute.
+    api.put(
+        &format!("/partners/{FIRST}/learning-settings/enabled-domains"),
+        &main,
+        None,
+        json!(["example.com"]),
+    )
+    .await;
+    let codes = format!("/partners/{FIRST}/email-codes");
+    let body = json!({"email": "wang@example.com"});
+    assert_eq!(
+        api.send("POST", &codes, Some(&main), None, Some(body.clone()))
+            .await
+            .status,
+        StatusCode::ACCEPTED
+    );
+    let again = api
+        .send("POST", &codes, Some(&main), None, Some(body))
+        .await;
+    assert_eq!(again.body["errors"][0]["code"], "too-soon");
+}
+
+#[sqlx::test(migrator = "partner_server::MIGRATOR")]
+async fn guesses_sent_at_once_each_count(pool: PgPool) {
+    let api = Api::demo(pool).await;
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let api = api.clone();
+        tasks.push(tokio::spawn(async move {
+            api.send(
+                "POST",
+                "/sign-in",
+                None,
+                None,
+                Some(json!({"email": "main2@example.com", "password": "guess"})),
+            )
+            .await
+            .status
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let failures: i32 = sqlx::query_scalar(
+        "SELECT failed_sign_ins FROM accounts WHERE email = 'main2@example.com'",
+    )
+    .fetch_one(&api.pool)
+    .await
+    .unwrap();
+    assert_eq!(failures, 8);
+}

@@ -98,6 +98,8 @@ impl LearnerState {
 
 /// How long an email confirmation code lives.
 pub const CODE_LIFETIME_MINUTES: i64 = 10;
+/// How long before another code may be sent to the same address.
+pub const CODE_RESEND_SECONDS: i64 = 60;
 /// How many wrong codes lock the attempt.
 pub const CODE_MAX_WRONG: u8 = 5;
 
@@ -138,6 +140,26 @@ impl EmailCode {
             issued_at: at,
             wrong: 0,
         }
+    }
+
+    /// A new code for the same address: while the last one could still be typed its wrong
+    /// tries stay counted, so asking for codes again and again does not buy more guesses
+    /// (five per ten minutes at most); after it expired, the count starts afresh.
+    pub fn reissue(&self, code: String, at: DateTime<Utc>) -> EmailCode {
+        EmailCode {
+            code,
+            issued_at: at,
+            wrong: if at > self.expires_at() {
+                0
+            } else {
+                self.wrong
+            },
+        }
+    }
+
+    /// Whether another code may be sent: a minute after the last.
+    pub fn may_resend(&self, now: DateTime<Utc>) -> bool {
+        now >= self.issued_at + Duration::seconds(CODE_RESEND_SECONDS)
     }
 
     /// The six digits (shown in the simulated mailbox in local mode).

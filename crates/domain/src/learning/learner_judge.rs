@@ -20,6 +20,8 @@ pub struct JoinFacts<'a> {
     pub email_confirmed: bool,
     /// The enterprise's enabled email domains.
     pub domains: &'a EnabledDomains,
+    /// The account asking: an employee asks to join as itself, not as a colleague.
+    pub requester: &'a str,
 }
 
 /// The learner to store when `role` writes `proposed` over `stored` at `now`, and the
@@ -123,6 +125,11 @@ fn request(
             }
             if account != id {
                 return Err(Refusal::field("id", "must-be-the-account"));
+            }
+            // A request in a colleague's name would hold their place for good (learners
+            // are never deleted): only the enterprise admin files for someone else.
+            if !role.may(Permission::ManageLearners) && account != facts.requester {
+                return Err(Refusal::field("account_id", "must-be-your-own"));
             }
             let mut learner = proposed.clone();
             learner.id = account.clone();
