@@ -469,23 +469,9 @@ async fn sixteen_clients_with_one_revision_one_wins_and_history_grows_by_one(poo
             api.put(&path, &manager, Some(rev), body).await.status
         }));
     }
-    let mut codes = Vec::new();
-    for t in tasks {
-        codes.push(t.await.unwrap());
-    }
-    assert_eq!(
-        codes.iter().filter(|c| **c == StatusCode::OK).count(),
-        1,
-        "{codes:?}"
-    );
-    assert_eq!(
-        codes
-            .iter()
-            .filter(|c| **c == StatusCode::PRECONDITION_FAILED)
-            .count(),
-        15,
-        "{codes:?}"
-    );
+    let codes = statuses(tasks).await;
+    assert_eq!(codes.len(), 16);
+    one_wins(&codes);
     let (after, _) = stored_app(&api, &visitor).await;
     assert_eq!(
         after.status.history.len(),

@@ -491,14 +491,29 @@ async fn guesses_sent_at_once_each_count(pool: PgPool) {
             .status
         }));
     }
-    for t in tasks {
-        t.await.unwrap();
-    }
+    let codes = statuses(tasks).await;
     let failures: i32 = sqlx::query_scalar(
         "SELECT failed_sign_ins FROM accounts WHERE email = 'main2@example.com'",
     )
     .fetch_one(&api.pool)
     .await
     .unwrap();
-    assert_eq!(failures, 8);
+    // Each guess was counted (401), or came after the lock the counted ones set and was
+    // turned away (429) — none slipped through uncounted, as when the count was written
+    // back as a fixed value.
+    let refused = |status| codes.iter().filter(|c| **c == status).count();
+    assert_eq!(
+        failures as usize,
+        refused(StatusCode::UNAUTHORIZED),
+        "{codes:?}"
+    );
+    assert_eq!(
+        refused(StatusCode::UNAUTHORIZED) + refused(StatusCode::TOO_MANY_REQUESTS),
+        8,
+        "{codes:?}"
+    );
+    assert!(
+        failures >= 6,
+        "the lock came only after five free failures: {codes:?}"
+    );
 }

@@ -72,23 +72,9 @@ async fn sixteen_clients_through_two_processes_one_move_wins(pool: PgPool) {
                 .0
         }));
     }
-    let mut codes = Vec::new();
-    for t in tasks {
-        codes.push(t.await.unwrap());
-    }
-    assert_eq!(
-        codes.iter().filter(|c| **c == StatusCode::OK).count(),
-        1,
-        "{codes:?}"
-    );
-    assert_eq!(
-        codes
-            .iter()
-            .filter(|c| **c == StatusCode::PRECONDITION_FAILED)
-            .count(),
-        15,
-        "{codes:?}"
-    );
+    let codes = statuses(tasks).await;
+    assert_eq!(codes.len(), 16);
+    one_wins(&codes);
     let (_, stored) = servers[0]
         .call("GET", &path, Some(&main), None, None)
         .await

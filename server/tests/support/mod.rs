@@ -57,20 +57,7 @@ impl Api {
         if_match: Option<i64>,
         body: Option<Value>,
     ) -> Answer {
-        let mut req = Request::builder().method(method).uri(path);
-        if let Some(t) = token {
-            req = req.header("authorization", format!("Bearer {t}"));
-        }
-        if let Some(m) = if_match {
-            req = req.header("if-match", m.to_string());
-        }
-        let req = match body {
-            Some(b) => req
-                .header("content-type", "application/json")
-                .body(Body::from(b.to_string())),
-            None => req.body(Body::empty()),
-        }
-        .unwrap();
+        let req = request(method, path, token, if_match, body.as_ref());
         self.raw(req).await
     }
 
@@ -128,6 +115,52 @@ impl Api {
             .await
             .unwrap()
     }
+}
+
+/// A request as the contract's clients send it: the token as bearer, the revision read as
+/// `If-Match`, a JSON body. Shared by the in-process API and the real processes' client.
+pub fn request(
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    if_match: Option<i64>,
+    body: Option<&Value>,
+) -> Request<Body> {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    if let Some(m) = if_match {
+        req = req.header("if-match", m.to_string());
+    }
+    match body {
+        Some(b) => req
+            .header("content-type", "application/json")
+            .body(Body::from(b.to_string())),
+        None => req.body(Body::empty()),
+    }
+    .expect("a valid request")
+}
+
+/// The statuses of concurrent writes, once all have answered.
+pub async fn statuses(tasks: Vec<tokio::task::JoinHandle<StatusCode>>) -> Vec<StatusCode> {
+    let mut codes = Vec::new();
+    for t in tasks {
+        codes.push(t.await.expect("the task ends"));
+    }
+    codes
+}
+
+/// Of writes that all named one revision, exactly one was stored and every other was
+/// refused as stale.
+pub fn one_wins(codes: &[StatusCode]) {
+    let count = |status| codes.iter().filter(|c| **c == status).count();
+    assert_eq!(count(StatusCode::OK), 1, "{codes:?}");
+    assert_eq!(
+        count(StatusCode::PRECONDITION_FAILED),
+        codes.len() - 1,
+        "{codes:?}"
+    );
 }
 
 /// The demo's first partner (main@, staff@), the second (main2@), and the visitor's id.

@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use http_body_util::BodyExt;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -100,22 +100,13 @@ impl ApiClient {
     ) -> Option<(StatusCode, Value)> {
         let client: Client<HttpConnector, Body> =
             Client::builder(TokioExecutor::new()).build_http();
-        let mut req = Request::builder()
-            .method(method)
-            .uri(format!("{}{path}", self.base));
-        if let Some(t) = token {
-            req = req.header("authorization", format!("Bearer {t}"));
-        }
-        if let Some(m) = if_match {
-            req = req.header("if-match", m.to_string());
-        }
-        let req = match body {
-            Some(b) => req
-                .header("content-type", "application/json")
-                .body(Body::from(b.to_string())),
-            None => req.body(Body::empty()),
-        }
-        .unwrap();
+        let req = super::request(
+            method,
+            &format!("{}{path}", self.base),
+            token,
+            if_match,
+            body,
+        );
         let res = client.request(req).await.ok()?;
         let status = res.status();
         let bytes = res.into_body().collect().await.ok()?.to_bytes();
