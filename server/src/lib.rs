@@ -11,6 +11,7 @@
 pub mod audit;
 pub mod auth;
 pub mod batch;
+pub mod blobs;
 pub mod email_codes;
 pub mod error;
 pub mod host_token;
@@ -19,14 +20,15 @@ pub mod records;
 pub mod scope;
 pub mod seed;
 pub mod state;
+pub mod test_hooks;
 
 use std::path::Path;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post, put};
+use axum::routing::{any, get, post, put};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 pub use state::AppState;
 
@@ -59,6 +61,8 @@ pub fn api(state: AppState) -> Router {
             "/me/eligibility-checks/{id}",
             get(self_check_get).put(self_check_put),
         )
+        .route("/blobs", post(blobs::upload))
+        .route("/blobs/{id}", get(blobs::download))
         .route("/partners/{partner}/audit", get(audit::partner_audit))
         // Codes are never readable: a read answers as a record outside one's scope.
         .route(
@@ -77,20 +81,72 @@ pub fn api(state: AppState) -> Router {
             "/partners/{partner}/{collection}/{id}",
             get(partner_get).put(partner_put).delete(partner_delete),
         )
+        // Any other address under the API names nothing. A route, not only the fallback: a
+        // nested router's fallback gives way to the app's files nested beside it, and an
+        // unknown API address must never answer with the app's page.
+        .route("/{*rest}", any(|| async { error::ApiError::NotFound }))
         .fallback(|| async { error::ApiError::NotFound })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .with_state(state)
 }
 
-/// The whole server: `/api`, and the app's files from `dist` with the single-page
-/// fallback (any other path is the app's `index.html`).
+/// The whole server: the app's files from `dist` under the base its `index.html` names
+/// (`<base href="/partners/">`), with `api/` beside them and the single-page fallback
+/// (any other path under the base is the app). The `index.html` it serves names the API
+/// on the app's mount element (`data-backend-url="api"`), so the app starts in remote
+/// mode on this origin — no inline script, the strict CSP holds.
 pub fn app(state: AppState, dist: &Path) -> Router {
+    app_with(state, dist, Router::new())
+}
+
+/// [`app`] with `extra` routes beside it (the end-to-end suite's test hooks). They join
+/// before the app's files: merged afterwards, they cost the API its own 404s.
+pub fn app_with(state: AppState, dist: &Path, extra: Router) -> Router {
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let base = base_href(&index);
+    let page = axum::response::Html(mark_index(&index));
+    let serve_page = move || {
+        let page = page.clone();
+        async move { page }
+    };
     let files = ServeDir::new(dist)
+        .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(ServeFile::new(dist.join("index.html")));
-    Router::new()
-        .nest("/api", api(state))
-        .fallback_service(files)
+        .fallback(get(serve_page.clone()).with_state(()));
+    let prefix = base.trim_end_matches('/').to_string();
+    // The base itself is the app's page too (the files' fallback), never the unmarked
+    // file on disk.
+    let routes = extra
+        .nest(&format!("{prefix}/api"), api(state))
+        .route(&format!("{prefix}/index.html"), get(serve_page));
+    if prefix.is_empty() {
+        routes.fallback_service(files)
+    } else {
+        routes.nest_service(&prefix, files)
+    }
+}
+
+/// The path `index.html`'s `<base href>` names (`/` when it names none).
+pub fn base_href(index: &str) -> String {
+    let Some(at) = index.find("<base href=\"") else {
+        return "/".into();
+    };
+    let rest = &index[at + "<base href=\"".len()..];
+    let href = rest.split('"').next().unwrap_or("/");
+    if href.starts_with('/') {
+        href.to_string()
+    } else {
+        "/".into()
+    }
+}
+
+/// `index.html` with the API named on the mount element.
+pub fn mark_index(index: &str) -> String {
+    index.replacen(
+        "data-partner-console",
+        "data-partner-console data-backend-url=\"api\"",
+        1,
+    )
 }

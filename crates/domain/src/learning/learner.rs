@@ -132,6 +132,34 @@ pub enum CodeError {
     Locked,
 }
 
+impl CodeError {
+    /// The refusal's stable code, as a server sends it for the `code` field (a wrong code
+    /// carries the tries left: `wrong-3`).
+    pub fn code(self) -> &'static str {
+        // Static strings, so a refusal can name them (fewer than five tries are ever left).
+        const WRONG: [&str; 5] = ["wrong-0", "wrong-1", "wrong-2", "wrong-3", "wrong-4"];
+        match self {
+            CodeError::Format => "format",
+            CodeError::Expired => "expired",
+            CodeError::Wrong { remaining } => WRONG[usize::from(remaining).min(WRONG.len() - 1)],
+            CodeError::Locked => "locked",
+        }
+    }
+
+    /// The refusal a stable code names (see [`CodeError::code`]).
+    pub fn from_code(code: &str) -> Option<CodeError> {
+        match code {
+            "format" => Some(CodeError::Format),
+            "expired" => Some(CodeError::Expired),
+            "locked" => Some(CodeError::Locked),
+            _ => code
+                .strip_prefix("wrong-")
+                .and_then(|n| n.parse().ok())
+                .map(|remaining| CodeError::Wrong { remaining }),
+        }
+    }
+}
+
 impl EmailCode {
     /// A code issued at `at`; `code` must be the six digits sent.
     pub fn issue(code: String, at: DateTime<Utc>) -> EmailCode {

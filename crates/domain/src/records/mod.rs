@@ -4,6 +4,7 @@ pub mod access;
 pub mod ids;
 pub mod record;
 pub mod refusal;
+pub mod statements;
 
-pub use record::{Collection, Record};
+pub use record::{Collection, Record, ScopeKind};
 pub use refusal::Refusal;

@@ -73,6 +73,36 @@ impl Collection {
     pub fn from_name(name: &str) -> Option<Collection> {
         Collection::ALL.into_iter().find(|c| c.name() == name)
     }
+
+    /// Whose records these are on a server — and so where their URLs live. The scope
+    /// always comes from the session and the URL, never from a record's data.
+    pub fn scope(self) -> ScopeKind {
+        use Collection::*;
+        match self {
+            Profiles | Certificates | Customers | Statements | Settlements | SpecialRebates
+            | Learners | LearningSettings => ScopeKind::Partner,
+            Applications => ScopeKind::Applicant,
+            EligibilityChecks => ScopeKind::User,
+            Announcements => ScopeKind::Global,
+            EmailCodes => ScopeKind::ServerOnly,
+        }
+    }
+}
+
+/// Where a collection's records live on a server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// One partner's (`/partners/{partner}/…`): its accounts and its assigned manager.
+    Partner,
+    /// One applicant account's (`/applications/{id}`); every channel manager reads the
+    /// queue.
+    Applicant,
+    /// One user's own (`/me/…`).
+    User,
+    /// Everyone's (`/announcements`).
+    Global,
+    /// The server's alone: no client reads or writes them (email codes).
+    ServerOnly,
 }
 
 /// A stored record: an id, a revision that grows with every write, and the data.
