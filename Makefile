@@ -60,7 +60,7 @@ test-server:
 	scripts/pg.sh run $(CURDIR)/target/pg-test 55439 -- cargo test -p partner_server --quiet
 
 ## Contract fuzzing: schemathesis (pinned, venv in target/) generates valid and invalid
-## requests from server/openapi.yaml against the server on a throwaway cluster.
+## requests from public/openapi.yaml against the server on a throwaway cluster.
 fuzz-server:
 	scripts/pg.sh run $(CURDIR)/target/pg-fuzz 55443 -- scripts/fuzz-server.sh
 
@@ -69,8 +69,11 @@ test-browser:
 
 ## End-to-end: the release build under /partners/ behind a static server with the SPA
 ## fallback, driven by Playwright in Debian's Chromium.
+## Remote mode's scenarios run against the reference server (release build, TEST_HOOKS=1)
+## on a throwaway cluster, removed whatever happens.
 e2e: build-e2e
-	npx playwright test
+	cargo build --release --quiet -p partner_server
+	scripts/pg.sh run $(CURDIR)/target/pg-e2e 55441 -- npx playwright test $(E2E_ARGS)
 
 build-e2e: setup
 	trunk build --release --public-url /partners/ --dist $(E2E_DIST)

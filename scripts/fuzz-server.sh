@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Contract fuzzing of the reference server: schemathesis (pinned, in a virtualenv under
-# target/, never the system Python) generates requests from server/openapi.yaml — valid
+# target/, never the system Python) generates requests from public/openapi.yaml — valid
 # and invalid ones — against a server on a throwaway database seeded with the demo, and
 # checks that nothing is a server error, every answer is one the contract lists with the
 # body it describes, invalid data is refused, and no operation ignores authentication.
@@ -34,7 +34,7 @@ TOKEN=$(curl -fs "http://127.0.0.1:$PORT/api/sign-in" -H 'content-type: applicat
 
 # The main account of the demo's first partner: its own scope answers, others' 404.
 # Signing out is left out: it would end the very session the run uses (tested natively).
-"$VENV/bin/schemathesis" --config-file server/schemathesis.toml run server/openapi.yaml \
+"$VENV/bin/schemathesis" --config-file server/schemathesis.toml run public/openapi.yaml \
   --url "http://127.0.0.1:$PORT/api" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection,ignored_auth \

@@ -72,6 +72,16 @@ fn document_base() -> String {
         .unwrap_or_default()
 }
 
+/// The backend a server serving the app names on the mount element
+/// (`data-backend-url="api"`, resolved against the page's base): the reference server
+/// marks its `index.html` so, and the app is in remote mode on the same origin.
+fn served_backend(target: &web_sys::HtmlElement) -> Option<String> {
+    let path = target.get_attribute("data-backend-url")?;
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let url = web_sys::Url::new_with_base(&path, &base).ok()?.href();
+    crate::data::remote::check_base_url(&url).ok()
+}
+
 /// Standalone start: mounts into the element marked `data-partner-console` if the page
 /// has one (index.html does; a host page that embeds the app does not).
 #[wasm_bindgen(start)]
@@ -92,6 +102,14 @@ pub fn start() {
         .filter(|v| !v.is_undefined() && !v.is_null())
         .map(|v| read_config(&v))
         .unwrap_or_else(|| {
+            if let Some(url) = served_backend(&target) {
+                return Ok(AppConfig {
+                    mode: crate::data::Mode::Remote,
+                    backend_url: Some(url),
+                    sign_in: true,
+                    ..AppConfig::default()
+                });
+            }
             let saved = crate::data::remote::browser_kv()
                 .and_then(|kv| crate::data::remote::saved_connection(&kv));
             Ok(match saved {

@@ -8,29 +8,58 @@ use partner_console::data::{Collection, DataError};
 #[test]
 fn urls_follow_the_contract() {
     let c = RemoteConfig::new("https://partners.example.com/api/");
-    assert_eq!(c.session_url(), "https://partners.example.com/api/session");
+    let api = "https://partners.example.com/api";
+    assert_eq!(c.session_url(), format!("{api}/session"));
+    assert_eq!(c.sign_in_url(), format!("{api}/sign-in"));
+    assert_eq!(c.batch_url(), format!("{api}/batch"));
+    // A partner's records under its scope; without a partner there is nothing to reach.
     assert_eq!(
-        c.collection_url(Collection::SpecialRebates),
-        "https://partners.example.com/api/special-rebates"
+        c.collection_url(Collection::SpecialRebates, Some("100099990001")),
+        Some(format!("{api}/partners/100099990001/special-rebates"))
+    );
+    assert_eq!(c.collection_url(Collection::Customers, None), None);
+    assert_eq!(
+        c.record_url(Collection::Learners, Some("p 1"), "b@example.com"),
+        Some(format!("{api}/partners/p%201/learners/b%40example.com"))
+    );
+    // An applicant's, a user's own and everyone's, whatever the partner.
+    assert_eq!(
+        c.record_url(Collection::Applications, Some("p"), "100012345678"),
+        Some(format!("{api}/applications/100012345678"))
     );
     assert_eq!(
-        c.record_url(Collection::Learners, "b@example.com"),
-        "https://partners.example.com/api/learners/b%40example.com"
+        c.record_url(Collection::EligibilityChecks, None, "mine"),
+        Some(format!("{api}/me/eligibility-checks/mine"))
     );
     assert_eq!(
-        c.record_url(Collection::Statements, "g1-0000"),
-        "https://partners.example.com/api/statements/g1-0000"
+        c.collection_url(Collection::Announcements, None),
+        Some(format!("{api}/announcements"))
+    );
+    // Email codes are the server's alone.
+    assert_eq!(c.collection_url(Collection::EmailCodes, Some("p")), None);
+    assert_eq!(
+        c.email_code_url("p", true),
+        format!("{api}/partners/p/email-codes/confirm")
     );
     assert_eq!(encode_segment("客户/1"), "%E5%AE%A2%E6%88%B7%2F1");
     assert_eq!(
-        c.blob_url("proof 1"),
-        "https://partners.example.com/api/blobs/proof%201"
+        c.blob_url(Some("proof 1")),
+        format!("{api}/blobs/proof%201")
     );
+    assert_eq!(c.blob_url(None), format!("{api}/blobs"));
 }
 
 #[test]
 fn statuses_become_errors_the_ui_can_explain() {
     assert_eq!(error_for(401, ""), DataError::SessionEnded);
+    assert_eq!(
+        error_for(401, r#"{"code":"sign-in-failed"}"#),
+        DataError::SignInRefused
+    );
+    assert_eq!(
+        error_for(429, r#"{"code":"slow-down","retry_after":8}"#),
+        DataError::SlowDown(8)
+    );
     assert_eq!(error_for(403, ""), DataError::Forbidden);
     assert_eq!(error_for(404, ""), DataError::NotFound);
     assert_eq!(

@@ -27,6 +27,8 @@ struct FakeServer {
     /// Files by id, as the app sent them (JSON with the bytes in base64).
     blobs: RefCell<BTreeMap<String, String>>,
     log: RefCell<Vec<(Method, String)>>,
+    /// The `If-Match` of every write, in order.
+    guards: RefCell<Vec<Option<String>>>,
     /// While true, nothing answers (the server is stopped).
     down: Cell<bool>,
     /// The next N requests get this status.
@@ -82,6 +84,9 @@ impl Transport for FakeServer {
 impl FakeServer {
     fn answer(&self, r: &HttpRequest) -> Result<HttpResponse, DataError> {
         self.log.borrow_mut().push((r.method, r.url.clone()));
+        if r.method != Method::Get {
+            self.guards.borrow_mut().push(r.if_match.clone());
+        }
         if self.down.get() {
             return Err(DataError::Offline);
         }
@@ -93,11 +98,15 @@ impl FakeServer {
         // Ids arrive percent-encoded (only `@` occurs here).
         let path = r.url.strip_prefix(BASE).unwrap().replace("%40", "@");
         if path == "/session" {
-            return answer(
-                200,
-                r#"{"role":"ChannelManager","account_id":"100"}"#.into(),
-            );
+            return answer(200, SESSION.into());
         }
+        // A partner's records live under its scope, a user's under `/me`: this store keeps
+        // one partner's, so the scope is read off and checked.
+        let path = match path.strip_prefix("/partners/p1") {
+            Some(rest) => rest.to_string(),
+            None if path.starts_with("/partners/") => return answer(404, "{}".into()),
+            None => path.strip_prefix("/me").unwrap_or(&path).to_string(),
+        };
         if path == "/blobs" || path.starts_with("/blobs/") {
             return self.file(r.method, &path, r.body.as_deref());
         }
@@ -126,19 +135,20 @@ impl FakeServer {
                 answer(201, serde_json::to_string(&rec).unwrap())
             }
             Method::Put => {
-                let Some(current) = records.get(&path).map(|r| r.rev) else {
-                    return answer(404, "{}".into());
-                };
-                if r.if_match
-                    .as_ref()
-                    .is_some_and(|m| *m != current.to_string())
-                {
+                let current = records.get(&path).map(|r| r.rev);
+                let named = r.if_match.as_deref().map(|m| m.parse::<u64>().unwrap());
+                // `If-Match: 0` creates only; another revision must be the stored one.
+                if named.is_some_and(|n| n != current.unwrap_or(0)) {
+                    let current = current.unwrap_or(0);
                     return answer(409, format!(r#"{{"current":{current}}}"#));
                 }
                 let mut rec: Record = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
-                rec.rev = current + 1;
+                rec.rev = current.unwrap_or(0) + 1;
                 records.insert(path, rec.clone());
-                answer(200, serde_json::to_string(&rec).unwrap())
+                answer(
+                    if current.is_some() { 200 } else { 201 },
+                    serde_json::to_string(&rec).unwrap(),
+                )
             }
             Method::Delete => {
                 records.remove(&path);
@@ -179,6 +189,9 @@ impl FakeServer {
     }
 }
 
+/// A channel manager with one partner, `p1`.
+const SESSION: &str = r#"{"role":"ChannelManager","account_id":"100","partners":[{"id":"p1","company_name":"甲公司"}]}"#;
+
 fn setup() -> (RemoteBackend, Rc<FakeServer>) {
     let server = Rc::new(FakeServer::default());
     let (local, stores) = memory_backend_with_stores();
@@ -187,6 +200,7 @@ fn setup() -> (RemoteBackend, Rc<FakeServer>) {
         server.clone(),
         local,
         Drafts::new(stores.kv.clone()),
+        stores.kv.clone(),
     );
     (backend, server)
 }
@@ -216,13 +230,13 @@ fn the_remote_backend_keeps_the_shared_contract_for_records_and_files() {
 fn writes_create_then_replace_with_revisions() {
     block_on(async {
         let (b, server) = setup();
-        // Unknown record, no guard: PUT answers 404, the app creates it with POST.
+        // Every write is one PUT of the record: an unknown one is created.
         let r = b
             .put(Collection::Profiles, "partner", json!({"n": 1}), None)
             .await
             .unwrap();
         assert_eq!(r.rev, 1);
-        assert_eq!(requests(&server, Method::Post), 1);
+        assert_eq!(requests(&server, Method::Put), 1);
         let r = b
             .put(Collection::Profiles, "partner", json!({"n": 2}), Some(1))
             .await
@@ -348,13 +362,15 @@ fn field_errors_and_server_failures_keep_the_draft_and_say_why() {
 fn reads_are_retried_writes_are_not() {
     block_on(async {
         let (b, server) = setup();
+        b.session().await.unwrap();
+        server.log.borrow_mut().clear();
         server.fail.set((2, 503));
         assert!(b.list(Collection::Customers).await.unwrap().is_empty());
         assert_eq!(requests(&server, Method::Get), 3);
         server.fail.set((1, 500));
         let r = b.put(Collection::Customers, "1", json!({}), Some(0)).await;
         assert_eq!(r, Err(DataError::Server(500)));
-        assert_eq!(requests(&server, Method::Post), 1);
+        assert_eq!(requests(&server, Method::Put), 1);
         // Four failures outlast three retries.
         server.fail.set((4, 502));
         assert_eq!(
@@ -426,5 +442,86 @@ fn writes_reach_the_server_one_at_a_time_in_the_order_asked() {
             .unwrap()
             .unwrap();
         assert_eq!(got.data, json!({"s": "Submitted"}));
+    });
+}
+
+#[test]
+fn a_partners_records_are_asked_for_in_the_partner_the_session_works_on() {
+    block_on(async {
+        let (b, server) = setup();
+        let s = b.session().await.unwrap();
+        // A manager works on their first partner until they pick another.
+        assert_eq!(s.partner_id.as_deref(), Some("p1"));
+        assert_eq!(s.company_name.as_deref(), Some("甲公司"));
+        b.put(Collection::Customers, "c1", json!({}), None)
+            .await
+            .unwrap();
+        b.list(Collection::Announcements).await.unwrap();
+        b.get(Collection::EligibilityChecks, "mine").await.unwrap();
+        let urls: Vec<String> = server.log.borrow().iter().map(|(_, u)| u.clone()).collect();
+        assert!(
+            urls.contains(&format!("{BASE}/partners/p1/customers/c1")),
+            "{urls:?}"
+        );
+        assert!(urls.contains(&format!("{BASE}/announcements")), "{urls:?}");
+        assert!(
+            urls.contains(&format!("{BASE}/me/eligibility-checks/mine")),
+            "{urls:?}"
+        );
+        // A partner that is not theirs is not offered, and nothing changes.
+        assert_eq!(b.work_on("p2").await, Err(DataError::NotFound));
+        assert_eq!(
+            b.work_on("p1").await.unwrap().partner_id.as_deref(),
+            Some("p1")
+        );
+        // Email codes are the server's own: no URL reaches them.
+        assert_eq!(b.get(Collection::EmailCodes, "a@x.cn").await, Ok(None));
+    });
+}
+
+#[test]
+fn a_save_names_the_revision_this_browser_last_read() {
+    block_on(async {
+        let (b, server) = setup();
+        b.put(Collection::Settlements, "2026-11", json!({"n": 1}), None)
+            .await
+            .unwrap();
+        server.guards.borrow_mut().clear();
+        // Read at revision 1: the save names it though the caller did not.
+        assert_eq!(
+            b.get(Collection::Settlements, "2026-11")
+                .await
+                .unwrap()
+                .unwrap()
+                .rev,
+            1
+        );
+        b.put(Collection::Settlements, "2026-11", json!({"n": 2}), None)
+            .await
+            .unwrap();
+        // Then it names the revision its own write stored.
+        b.put(Collection::Settlements, "2026-11", json!({"n": 3}), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            *server.guards.borrow(),
+            vec![Some("1".to_string()), Some("2".to_string())]
+        );
+        // Someone else's write in between: the stale save is refused, not stored.
+        server
+            .records
+            .borrow_mut()
+            .get_mut("/settlements/2026-11")
+            .unwrap()
+            .rev = 9;
+        assert!(matches!(
+            b.put(Collection::Settlements, "2026-11", json!({"n": 4}), None)
+                .await,
+            Err(DataError::Conflict { .. })
+        ));
+        assert_eq!(
+            server.records.borrow()["/settlements/2026-11"].data,
+            json!({"n": 3})
+        );
     });
 }

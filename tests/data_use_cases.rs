@@ -33,6 +33,7 @@ fn manager() -> Actor {
         role: Role::ChannelManager,
         account_id: Some("100200300".into()),
         company_name: None,
+        ..Session::default()
     })
 }
 

@@ -348,3 +348,20 @@ fn every_text_field_of_the_join_form_is_read_and_written_by_its_field() {
     assert_eq!(form.name, "Name");
     assert_eq!(form.mobile, "Mobile");
 }
+
+#[test]
+fn a_code_refusal_crosses_the_wire_by_its_stable_code() {
+    use partner_console::domain::learning::learner::CodeError;
+    for e in [
+        CodeError::Format,
+        CodeError::Expired,
+        CodeError::Locked,
+        CodeError::Wrong { remaining: 0 },
+        CodeError::Wrong { remaining: 4 },
+    ] {
+        assert_eq!(CodeError::from_code(e.code()), Some(e));
+    }
+    assert_eq!(CodeError::Wrong { remaining: 3 }.code(), "wrong-3");
+    assert_eq!(CodeError::from_code("wrong-x"), None);
+    assert_eq!(CodeError::from_code("other"), None);
+}

@@ -45,14 +45,14 @@ pub fn password_matches(password: &str, phc: &str) -> bool {
 }
 
 /// A fresh random session token (32 bytes, URL-safe base64).
-fn new_token() -> String {
+pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).expect("the OS gives random bytes");
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// What the database keeps of a token.
-fn token_hash(token: &str) -> Vec<u8> {
+pub fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
@@ -278,6 +278,9 @@ pub struct SessionView {
     company_name: Option<String>,
     partner_id: Option<String>,
     partners: Vec<PartnerItem>,
+    /// This server applies the domain's effects itself (admission, history lines, email
+    /// codes): the app sends only each event's record.
+    applies_effects: bool,
 }
 
 /// A partner in a manager's list.
@@ -315,5 +318,6 @@ pub async fn session(
         company_name,
         partner_id: caller.partner_id,
         partners,
+        applies_effects: true,
     }))
 }

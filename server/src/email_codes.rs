@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use partner_domain::common::contact::Email;
-use partner_domain::learning::learner::{CodeError, EmailCode, EnabledDomains};
+use partner_domain::learning::learner::{EmailCode, EnabledDomains};
 use partner_domain::records::access;
 use partner_domain::records::ids::DOMAINS;
 use partner_domain::records::{Collection, Refusal};
@@ -157,15 +157,9 @@ pub async fn confirm(
     .await?;
     tx.commit().await?;
     outcome.map(|_| StatusCode::NO_CONTENT).map_err(|e| {
-        Refusal::field(
-            "code",
-            match e {
-                CodeError::Format => "format",
-                CodeError::Expired => "expired",
-                CodeError::Wrong { .. } => "wrong",
-                CodeError::Locked => "locked",
-            },
-        )
-        .into()
+        ApiError::Refused(Refusal::Field {
+            field: "code",
+            code: e.code(),
+        })
     })
 }

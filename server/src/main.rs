@@ -46,7 +46,14 @@ async fn main() {
                 "Partner Console server on http://{bind}/ (app from {})",
                 dist.display()
             );
-            axum::serve(listener, app(state, &dist))
+            let router = if std::env::var("TEST_HOOKS").is_ok_and(|v| v == "1") {
+                eprintln!("TEST_HOOKS=1: test sessions without passwords — never in a deployment");
+                let hooks = partner_server::test_hooks::routes(state.clone());
+                partner_server::app_with(state, &dist, hooks)
+            } else {
+                app(state, &dist)
+            };
+            axum::serve(listener, router)
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
                 })

@@ -25,8 +25,12 @@ use crate::state::AppState;
 pub enum Scope {
     /// One scope.
     One(String),
-    /// Every applicant's application (a channel manager's queue).
-    AllApplicants,
+    /// The applications in a channel manager's queue: every applicant's referred to them
+    /// or to nobody.
+    AllApplicants {
+        /// The manager.
+        manager: String,
+    },
 }
 
 /// A collection in a scope, after the caller's reach was checked.
@@ -43,7 +47,7 @@ impl Target {
     fn scope_of(&self, id: &str) -> String {
         match &self.scope {
             Scope::One(s) => s.clone(),
-            Scope::AllApplicants => scope::applicant_scope(id),
+            Scope::AllApplicants { .. } => scope::applicant_scope(id),
         }
     }
 }
@@ -80,9 +84,31 @@ async fn partner_target(
 
 /// Applications: an applicant reaches its own (its id is its account's), a channel
 /// manager every one.
-fn applications_target(caller: &Caller, id: Option<&str>) -> Result<Target, ApiError> {
+async fn applications_target(
+    state: &AppState,
+    caller: &Caller,
+    id: Option<&str>,
+) -> Result<Target, ApiError> {
     let scope = match caller.role {
-        Role::ChannelManager => Scope::AllApplicants,
+        Role::ChannelManager => {
+            // An application referred to another manager is not in this one's queue.
+            if let Some(id) = id {
+                let other: Option<String> = sqlx::query_scalar(
+                    "SELECT referred_to FROM accounts WHERE id = $1 AND referred_to <> $2",
+                )
+                .bind(id)
+                .bind(&caller.account_id)
+                .fetch_optional(&state.pool)
+                .await?
+                .flatten();
+                if other.is_some() {
+                    return Err(ApiError::NotFound);
+                }
+            }
+            Scope::AllApplicants {
+                manager: caller.account_id.clone(),
+            }
+        }
         _ => {
             if id.is_some_and(|id| id != caller.account_id) {
                 return Err(ApiError::NotFound);
@@ -121,7 +147,10 @@ pub async fn target_of_path(
             partner_target(state, caller, partner, collection).await?,
             id.to_string(),
         )),
-        ["applications", id] => Ok((applications_target(caller, Some(id))?, id.to_string())),
+        ["applications", id] => Ok((
+            applications_target(state, caller, Some(id)).await?,
+            id.to_string(),
+        )),
         ["announcements", id] => Ok((global(Collection::Announcements), id.to_string())),
         ["me", "eligibility-checks", id] => Ok((mine(caller), id.to_string())),
         _ => Err(ApiError::NotFound),
@@ -167,12 +196,19 @@ async fn list(
         .bind(target.collection.name())
         .fetch_all(&state.pool)
         .await?,
-        Scope::AllApplicants => sqlx::query_as(
-            "SELECT id, rev, data FROM records WHERE scope LIKE '~applicant/%' AND collection = $1 ORDER BY id",
-        )
-        .bind(target.collection.name())
-        .fetch_all(&state.pool)
-        .await?,
+        Scope::AllApplicants { manager } => {
+            sqlx::query_as(
+                "SELECT r.id, r.rev, r.data FROM records r
+             LEFT JOIN accounts a ON a.id = substring(r.scope from 12)
+             WHERE r.scope LIKE '~applicant/%' AND r.collection = $1
+               AND (a.referred_to IS NULL OR a.referred_to = $2)
+             ORDER BY r.id",
+            )
+            .bind(target.collection.name())
+            .bind(manager)
+            .fetch_all(&state.pool)
+            .await?
+        }
     };
     Ok(Json(
         rows.into_iter()
@@ -485,7 +521,7 @@ pub async fn applications_list(
     State(s): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Vec<Record>>, ApiError> {
-    let t = applications_target(&caller, None)?;
+    let t = applications_target(&s, &caller, None).await?;
     list(&s, &caller, t).await
 }
 
@@ -495,7 +531,7 @@ pub async fn application_get(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Record>, ApiError> {
-    let t = applications_target(&caller, Some(&id))?;
+    let t = applications_target(&s, &caller, Some(&id)).await?;
     get(&s, &caller, t, id).await
 }
 
@@ -507,7 +543,7 @@ pub async fn application_put(
     headers: HeaderMap,
     JsonBody(body): JsonBody<Record>,
 ) -> Result<Response, ApiError> {
-    let t = applications_target(&caller, Some(&id))?;
+    let t = applications_target(&s, &caller, Some(&id)).await?;
     write(&s, &caller, t, id, &headers, body, false).await
 }
 

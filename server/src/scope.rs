@@ -11,18 +11,7 @@ use crate::error::ApiError;
 
 /// The collections kept per partner.
 pub fn per_partner(collection: Collection) -> bool {
-    use Collection::*;
-    matches!(
-        collection,
-        Profiles
-            | Certificates
-            | Customers
-            | Statements
-            | Settlements
-            | SpecialRebates
-            | Learners
-            | LearningSettings
-    )
+    collection.scope() == partner_domain::records::ScopeKind::Partner
 }
 
 /// The scope key of a partner's records: the partner's id, leading every key.

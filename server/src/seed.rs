@@ -5,7 +5,8 @@
 use chrono::Utc;
 use partner_domain::YearMonth;
 use partner_domain::partner::profile::PartnerProfile;
-use partner_domain::sample::{generate, sample_profile, second_sample_profile};
+use partner_domain::records::statements::{INDEX, generation_records};
+use partner_domain::sample::{SampleGenerator, sample_profile, second_sample_profile};
 use serde::Serialize;
 use sqlx::PgPool;
 
@@ -121,10 +122,22 @@ pub async fn put_new<T: Serialize>(
     Ok(())
 }
 
-/// The sample money data (customers, sheets, special rebates) for a partner.
-pub async fn money(pool: &PgPool, partner: &str, seed: u64) -> Result<(), sqlx::Error> {
-    let last = YearMonth::of(Utc::now().date_naive()).prev();
-    let data = generate(200, last, seed);
+/// The sample money data (a year of statements, customers, sheets, special rebates) for
+/// a partner, as the app's sample generator makes it for `rows` statement rows.
+pub async fn money(
+    pool: &PgPool,
+    partner: &str,
+    rows: usize,
+    last: Option<YearMonth>,
+    seed: u64,
+) -> Result<(), sqlx::Error> {
+    let last = last.unwrap_or_else(|| YearMonth::of(Utc::now().date_naive()).prev());
+    let data = SampleGenerator::new(rows, last, seed).finish();
+    let (chunks, index) = generation_records(&data.statements, 1);
+    for (id, chunk) in &chunks {
+        put_new(pool, partner, "statements", id, chunk).await?;
+    }
+    put_new(pool, partner, "statements", INDEX, &index).await?;
     for c in &data.customers {
         put_new(pool, partner, "customers", &c.uin, c).await?;
     }
@@ -173,7 +186,7 @@ pub async fn demo(pool: &PgPool) -> Result<(), sqlx::Error> {
     )
     .await?;
     account(pool, "100012345678", DEMO[4].email, p, "visitor", None).await?;
-    money(pool, &first.account_id, 1).await?;
-    money(pool, &second.account_id, 2).await?;
+    money(pool, &first.account_id, 2_000, None, 1).await?;
+    money(pool, &second.account_id, 1_000, None, 2).await?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use partner_domain::onboarding::application::{Application, ApplicationEvent, App
 use partner_domain::records::Collection;
 use partner_domain::records::access;
 use partner_domain::sample::{sample_application_form, sample_profile};
+use partner_server::seed;
 use serde_json::{Value, json};
 use sqlx::PgPool;
 use support::*;
@@ -357,6 +358,84 @@ async fn an_application_applied_for_and_approved_makes_a_partner(pool: PgPool) {
         StatusCode::NOT_FOUND
     );
     assert_eq!(api.audit_count("applications", VISITOR).await, 3);
+}
+
+#[sqlx::test(migrator = "partner_server::MIGRATOR")]
+async fn an_application_referred_to_one_manager_is_in_no_other_managers_queue(pool: PgPool) {
+    let api = Api::demo(pool).await;
+    seed::account(
+        &api.pool,
+        "manager-2",
+        "manager2@example.com",
+        seed::DEMO_PASSWORD,
+        "manager",
+        None,
+    )
+    .await
+    .unwrap();
+    let visitor = api.token("visitor@example.com").await;
+    let path = format!("/applications/{VISITOR}");
+    let draft = serde_json::to_value(draft_of(VISITOR)).unwrap();
+    assert_eq!(
+        api.put(&path, &visitor, Some(0), draft).await.status,
+        StatusCode::CREATED
+    );
+    let (draft, rev) = stored_app(&api, &visitor).await;
+    let submit = moved(&draft, ApplicationEvent::Submit, Role::Visitor);
+    assert_eq!(
+        api.put(&path, &visitor, Some(rev), submit).await.status,
+        StatusCode::OK
+    );
+    let (submitted, rev) = stored_app(&api, &visitor).await;
+    let first = api.token("manager@example.com").await;
+    let second = api.token("manager2@example.com").await;
+    // Referred to nobody: in every manager's queue.
+    for m in [&first, &second] {
+        assert_eq!(
+            api.get("/applications", m)
+                .await
+                .body
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+    sqlx::query("UPDATE accounts SET referred_to = 'manager-2' WHERE id = $1")
+        .bind(VISITOR)
+        .execute(&api.pool)
+        .await
+        .unwrap();
+    // Referred to the second: the first neither lists, reads nor decides it.
+    assert!(
+        api.get("/applications", &first)
+            .await
+            .body
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(api.get(&path, &first).await.status, StatusCode::NOT_FOUND);
+    let approve = moved(&submitted, ApplicationEvent::Approve, Role::ChannelManager);
+    assert_eq!(
+        api.put(&path, &first, Some(rev), approve.clone())
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        api.get("/applications", &second)
+            .await
+            .body
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        api.put(&path, &second, Some(rev), approve).await.status,
+        StatusCode::OK
+    );
 }
 
 #[sqlx::test(migrator = "partner_server::MIGRATOR")]

@@ -101,7 +101,9 @@ pub async fn decide(
         .map_err(DecisionError::Refused)?;
     let decided = Write::new(Collection::Applications, &next.id, &next, Some(before.rev))?
         .replacing(Some(&before.value))?;
-    if !matches!(event, ApplicationEvent::Approve) {
+    // A server that applies the effects admits the partner itself, from the stored
+    // application: the app sends the decision alone.
+    if !matches!(event, ApplicationEvent::Approve) || backend.applies_effects() {
         let rev = save_all(backend, vec![decided]).await?[0];
         return Ok(Versioned { value: next, rev });
     }

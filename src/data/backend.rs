@@ -8,6 +8,19 @@ use super::error::DataError;
 use super::model::{Blob, Collection, Mode, Quarantined, Record, Session, Settings};
 use crate::domain::Role;
 
+/// One write of [`Backend::put_together`], as [`Backend::put`] takes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PutRecord {
+    /// The collection.
+    pub collection: Collection,
+    /// The record's id.
+    pub id: String,
+    /// What to store.
+    pub data: Value,
+    /// The revision read (`Some(0)`: must not exist yet).
+    pub expected_rev: Option<u64>,
+}
+
 /// Everything the UI reads and writes. Futures are `!Send` because the browser backends
 /// hold JS values; the UI drives them with `spawn_local` / `LocalResource`.
 #[async_trait(?Send)]
@@ -33,6 +46,49 @@ pub trait Backend {
     /// Records who the partner is after admission (company name, account id). Local mode
     /// only; a backend derives the session itself and refuses.
     async fn save_session(&self, session: &Session) -> Result<Session, DataError>;
+
+    /// Several writes as one step that stands or falls whole, if the backend has such a
+    /// step (a server's batch); `None` when it has not, and `typed::save_all` writes
+    /// them one by one, undoing the done ones on a failure.
+    async fn put_together(&self, _writes: &[PutRecord]) -> Option<Result<Vec<Record>, DataError>> {
+        None
+    }
+
+    /// Whether the backend applies the domain's effects itself — approval makes the
+    /// partner, a profile change writes its history line, email codes are made and
+    /// checked there — so the app only sends the event's record.
+    fn applies_effects(&self) -> bool {
+        false
+    }
+
+    /// Signs in with an email address and password (a server's own accounts); the
+    /// session that follows. Only a backend with accounts offers it.
+    async fn sign_in(&self, _email: &str, _password: &str) -> Result<Session, DataError> {
+        Err(DataError::Forbidden)
+    }
+
+    /// Ends the session (a backend with accounts; elsewhere nothing to end).
+    async fn sign_out(&self) -> Result<(), DataError> {
+        Ok(())
+    }
+
+    /// A channel manager works on another of their partners: the pages then read its
+    /// records. Only a backend with many partners offers it.
+    async fn work_on(&self, _partner: &str) -> Result<Session, DataError> {
+        Err(DataError::Forbidden)
+    }
+
+    /// Has the backend send a confirmation code to an address (see
+    /// [`Backend::applies_effects`]).
+    async fn send_email_code(&self, _email: &str) -> Result<(), DataError> {
+        Err(DataError::Forbidden)
+    }
+
+    /// Has the backend check a typed code; a refusal names the `code` field with
+    /// `CodeError::code`.
+    async fn confirm_email_code(&self, _email: &str, _code: &str) -> Result<(), DataError> {
+        Err(DataError::Forbidden)
+    }
 
     /// Per-browser preferences.
     async fn settings(&self) -> Result<Settings, DataError>;

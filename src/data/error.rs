@@ -47,6 +47,12 @@ pub enum DataError {
     /// The backend says the session ended (401): sign in again.
     #[error("the session ended")]
     SessionEnded,
+    /// The email address or the password was wrong (sign-in; which one is never said).
+    #[error("wrong email or password")]
+    SignInRefused,
+    /// Too many failed sign-ins: the next try is accepted after this many seconds.
+    #[error("too many attempts, try again in {0} s")]
+    SlowDown(u64),
     /// The backend refused the operation for this account (403).
     #[error("not allowed by the server")]
     Forbidden,

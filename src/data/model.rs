@@ -25,6 +25,28 @@ pub struct Session {
     pub account_id: Option<String>,
     /// The partner company's name, once it is a partner.
     pub company_name: Option<String>,
+    /// Remote mode: the partner whose records the pages read — the account's own, or the
+    /// one a channel manager picked from [`Session::partners`]. Local mode keeps one
+    /// partner and leaves this empty.
+    #[serde(default)]
+    pub partner_id: Option<String>,
+    /// Remote mode, a channel manager: the partners assigned to them.
+    #[serde(default)]
+    pub partners: Vec<PartnerChoice>,
+    /// Remote mode: the server applies the domain's effects itself (the reference
+    /// server); a plain record store leaves them to the app (see
+    /// `Backend::applies_effects`).
+    #[serde(default)]
+    pub applies_effects: bool,
+}
+
+/// A partner a channel manager may work on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerChoice {
+    /// The partner's id (its main account's UIN).
+    pub id: String,
+    /// Its company name.
+    pub company_name: String,
 }
 
 /// Who is acting, for histories: the session's role, and its account id when known.

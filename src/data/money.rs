@@ -9,8 +9,6 @@
 //! generation of chunks first and becomes visible only when the index is switched to it,
 //! so a full quota half-way leaves the previous statements whole.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Serialize};
 
 use super::backend::Backend;
@@ -26,23 +24,11 @@ use crate::domain::money::statement_table::StatementTable;
 use crate::domain::money::statement_view::{RebateOnBothBases, rebate_by_month};
 use crate::domain::sample::SampleData;
 
-/// Rows per stored chunk.
-pub const CHUNK_ROWS: usize = 20_000;
-
-const INDEX: &str = "index";
-
-/// Which chunks hold the current statements.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct StatementIndex {
-    generation: u64,
-    chunks: Vec<String>,
-    rows: usize,
-    /// Every statement month's rebate on both bases, written with the rows so the
-    /// workbench reads a month's and a year's rebate without reading every row. Absent
-    /// from an index an earlier version wrote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    months: Option<Vec<(YearMonth, RebateOnBothBases)>>,
-}
+pub use crate::domain::records::statements::CHUNK_ROWS;
+pub use crate::domain::records::statements::check_statement_record;
+use crate::domain::records::statements::{
+    Chunk, INDEX, StatementIndex, chunk_at, generation_records,
+};
 
 /// Every statement month's rebate on both bases, oldest first, from the index alone:
 /// empty when nothing is stored, `None` when the index was written before it carried
@@ -88,28 +74,6 @@ struct Generation {
     chunks: Vec<String>,
 }
 
-/// One chunk: its rows in the stored form (base64), or, written before that form, as CSV.
-#[derive(Serialize, Deserialize)]
-struct Chunk {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    rows: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    csv: String,
-}
-
-/// Whether a stored statements record reads as what its id says: the index, or a chunk
-/// of rows. (The rows themselves are read when the statements are: a chunk that fails then
-/// is an error of the whole table, never fewer rows.)
-pub fn check_statement_record(id: &str, data: &serde_json::Value) -> Result<(), String> {
-    // `from_value`: the deserializers the reads already use (see `shapes`).
-    let read = if id == INDEX {
-        serde_json::from_value::<StatementIndex>(data.clone()).map(|_| ())
-    } else {
-        serde_json::from_value::<Chunk>(data.clone()).map(|_| ())
-    };
-    read.map_err(|e| e.to_string())
-}
-
 /// Reads the rows of a chunk written as CSV, appended to the rows given
 /// (`statement_csv::read_stored_csv`).
 pub type CsvReader = fn(&str, StatementTable) -> Result<StatementTable, FileProblem>;
@@ -146,22 +110,12 @@ pub async fn load_statements(
             };
             rows = read_csv(&chunk.value.csv, rows).map_err(|e| damaged(format!("{e:?}")))?;
         } else {
-            let bytes = BASE64
-                .decode(&chunk.value.rows)
-                .map_err(|e| damaged(e.to_string()))?;
+            let bytes = chunk.value.bytes().map_err(damaged)?;
             rows.append_encoded(&bytes)
                 .map_err(|e| damaged(e.to_string()))?;
         }
     }
     Ok(StoredStatements::Read(rows))
-}
-
-/// The chunk of `rows` that starts at row `start`.
-fn chunk_at(rows: &StatementTable, start: usize) -> Chunk {
-    Chunk {
-        rows: BASE64.encode(rows.encode(start..(start + CHUNK_ROWS).min(rows.len()))),
-        csv: String::new(),
-    }
 }
 
 /// The bytes `rows` take in storage (their chunks' text), for a refusal for want of
@@ -183,10 +137,9 @@ pub async fn save_statements(
         Some(v) => (v.value.generation + 1, v.value.chunks.clone(), v.rev),
         None => (1, Vec::new(), 0),
     };
+    let (chunks, index) = generation_records(rows, generation);
     let mut written: Vec<String> = Vec::new();
-    for (k, start) in (0..rows.len()).step_by(CHUNK_ROWS).enumerate() {
-        let id = format!("g{generation}-{k:04}");
-        let chunk = chunk_at(rows, start);
+    for (id, chunk) in chunks {
         if let Err(e) = save(backend, Collection::Statements, &id, &chunk, None).await {
             for id in &written {
                 let _ = backend.delete(Collection::Statements, id).await;
@@ -195,12 +148,6 @@ pub async fn save_statements(
         }
         written.push(id);
     }
-    let index = StatementIndex {
-        generation,
-        chunks: written.clone(),
-        rows: rows.len(),
-        months: Some(rebate_by_month(rows)),
-    };
     // The switch: a concurrent import in another tab makes this a conflict, not a mix.
     if let Err(e) = save(backend, Collection::Statements, INDEX, &index, Some(rev)).await {
         for id in &written {

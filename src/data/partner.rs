@@ -75,6 +75,11 @@ pub async fn save_profile(
     // The profile first: a server that cannot be reached refuses it as itself, and its
     // draft is kept for the form.
     let new_rev = save(backend, Collection::Profiles, PROFILE, profile, Some(rev)).await?;
+    // A server that applies the effects writes the history line itself, from the stored
+    // profile and this one.
+    if backend.applies_effects() {
+        return Ok(new_rev);
+    }
     let history = async {
         let stored =
             load::<Vec<ChangeRecord>>(backend, Collection::Profiles, PROFILE_HISTORY).await?;

@@ -3,7 +3,7 @@
 
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::backend::{Backend, decode, encode};
+use super::backend::{Backend, PutRecord, decode, encode};
 use super::error::DataError;
 use super::model::Collection;
 
@@ -154,6 +154,20 @@ pub async fn undo(
 /// removed — and the first failure is returned, so a use case never stores half a
 /// change. Returns the new revisions in order.
 pub async fn save_all(backend: &dyn Backend, writes: Vec<Write>) -> Result<Vec<u64>, DataError> {
+    let puts: Vec<PutRecord> = writes
+        .iter()
+        .map(|w| PutRecord {
+            collection: w.collection,
+            id: w.id.clone(),
+            data: w.data.clone(),
+            expected_rev: w.expected_rev,
+        })
+        .collect();
+    // A server's batch is all or nothing by itself (and undoing there would be an event
+    // of its own, judged like any other).
+    if let Some(together) = backend.put_together(&puts).await {
+        return together.map(|stored| stored.into_iter().map(|r| r.rev).collect());
+    }
     let last = writes.len().saturating_sub(1);
     let mut done: Vec<(Collection, String, Option<serde_json::Value>, u64)> = Vec::new();
     for (k, w) in writes.into_iter().enumerate() {

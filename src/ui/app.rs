@@ -186,15 +186,38 @@ fn Shell(ctx: AppContext) -> impl IntoView {
             main.scroll_into_view();
         }
     };
+    // Remote mode, standalone: while the server says nobody is signed in, the sign-in
+    // page stands in for the routed page (the address stays, so the page opens after).
+    let signs_in = super::shell::account::signs_in_itself(&ctx);
+    let signed_out = Memo::new(move |_| {
+        signs_in && ctx.connection.with(|c| *c == Some(DataError::SessionEnded))
+    });
+    let account = super::arrival::OnDemand::<super::shell::account::AccountViews>::default();
+    Effect::new(move |_| {
+        if signed_out.get() {
+            account.ask(super::shell::account::load);
+        }
+    });
+    let sign_in = move || {
+        match account.get() {
+        super::arrival::Arrival::Ready(views) => (views.sign_in)(),
+        super::arrival::Arrival::Failed => view! { <LoadFailed/> }.into_any(),
+        _ => view! {
+            <p class="pc-loading" role="status">{crate::ui::tr(i18n, |i| t_string!(i, app.loading))}</p>
+        }.into_any(),
+    }
+    };
     view! {
         <a class="pc-skip" href=skip_href on:click=skip>{crate::ui::tr(i18n, |i| t_string!(i, app.skip))}</a>
         <Header/>
         <div class="pc-body">
-            <Nav/>
+            <Show when=move || !signed_out.get()><Nav/></Show>
             <main id="pc-main" class="pc-main" tabindex="-1">
-                <PageFocus/>
-                <ProblemsBanner/>
-                <Routed/>
+                <Show when=move || !signed_out.get() fallback=sign_in>
+                    <PageFocus/>
+                    <ProblemsBanner/>
+                    <Routed/>
+                </Show>
             </main>
         </div>
     }

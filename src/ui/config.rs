@@ -56,6 +56,11 @@ pub struct AppConfig {
     pub backend_url: Option<String>,
     /// The bearer token for the backend; kept in memory only, never stored.
     pub auth_token: Option<String>,
+    /// The backend signs its users in with an email address and a password (the reference
+    /// server, which serves the app marked so): while nobody is signed in, the console
+    /// shows its sign-in page, and a signed-in user may sign out. Without it (a host's
+    /// token, a backend chosen on the settings page) the host or the token decides.
+    pub sign_in: bool,
     /// The language to start in when the user has not chosen one.
     pub locale: Option<String>,
     /// The route prefix the app lives under (`/partners`); empty for the site root.
@@ -76,6 +81,7 @@ impl Default for AppConfig {
             mode: Mode::Local,
             backend_url: None,
             auth_token: None,
+            sign_in: false,
             locale: None,
             base: String::new(),
             theme: Theme::default(),

@@ -1,7 +1,7 @@
 // Lazy areas: the home page needs only the workbench's, a page fetches its own area and no other,
 // a deep link into every area renders, and a module that cannot be fetched is reported
 // with a way back — never a blank page or a panic.
-import { test, expect, becomeRole, actAs, plant } from "./modes.mjs";
+import { test, expect, becomeRole, actAs, plant, remoteGap } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 
 /** The area modules and shared chunks the page fetched so far, by area name. */
@@ -30,6 +30,7 @@ test("opening the home page fetches the workbench's module alone (and remote mod
 });
 
 test("a statements page fetches the statements area and no other page's; import and sample come when opened", async ({ page, mode }) => {
+  remoteGap(mode, "the sample-data tool is local mode's; the scenario needs it");
   // The browser logs the failed fetch, and the split loader logs its error.
   page.pcExpectedConsole = /console error: (Failed to load resource|TypeError|CompileError)/;
   page.on("dialog", (d) => d.accept());
@@ -173,7 +174,8 @@ test("the settings page draws without the record check, fetched after it; a rest
   await expect(page.getByRole("status").filter({ hasText: "已从备份恢复" })).toBeVisible();
 });
 
-test("the learners page arrives without the records reader, fetched when a file is chosen", async ({ page }) => {
+test("the learners page arrives without the records reader, fetched when a file is chosen", async ({ page, mode }) => {
+  remoteGap(mode, "the learner records import refuses nothing on the server");
   const fetched = areaFetches(page);
   await page.goto("./");
   await actAs(page, "main");

@@ -4,7 +4,7 @@
 // column; a CSV a spreadsheet opens; one partnership status in the header, the home page
 // and the to-dos; home figures that open the records behind them; the skip link; help in
 // both languages; and the smaller points — in both modes.
-import { test, expect, actAs, plant } from "./modes.mjs";
+import { test, expect, actAs, plant, sampleData, remoteGap } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 import { readFile } from "node:fs/promises";
 
@@ -18,11 +18,7 @@ async function sample(page, lang = "zh-CN") {
   await page.goto("statements");
   if (lang === "en-US") await page.getByRole("button", { name: /English/ }).click();
   await actAs(page, "main", lang);
-  await page.locator("#stmt-sample-size").selectOption("1000");
-  await page.locator("#stmt-sample-month").fill("2026-10");
-  await page.getByRole("button", { name: WORDS[lang].loadSample }).click();
-  // Stored whole — the rows may show before the sheets and the profile are written.
-  await expect(page.getByText(lang === "zh-CN" ? "已加载 1,000 行示例对账单" : "Loaded a sample of 1,000 statement rows")).toBeVisible();
+  await sampleData(page, { rows: 1000, last: "2026-10", lang });
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 }
 
@@ -49,7 +45,8 @@ async function payAugustShort(page) {
   return fen(due) - 100n;
 }
 
-test("a short-paid month says the same status, gap and next step on the home page, the to-dos and the reconciliation; an unpaid month never agrees", async ({ page }) => {
+test("a short-paid month says the same status, gap and next step on the home page, the to-dos and the reconciliation; an unpaid month never agrees", async ({ page, mode }) => {
+  remoteGap(mode, "the server refuses the manager's paid move after verification");
   await sample(page);
   const gap = await payAugustShort(page);
   const status = `少付 ${yuan(gap)} — 请联系渠道经理`;
@@ -89,7 +86,8 @@ test("a short-paid month says the same status, gap and next step on the home pag
     .toHaveText("因欠费暂停支付 — 结清欠费后恢复支付");
 });
 
-test("the reconciliation on A4: every month's expected, paid and gap, the company, the basis, the date and the totals", async ({ page }) => {
+test("the reconciliation on A4: every month's expected, paid and gap, the company, the basis, the date and the totals", async ({ page, mode }) => {
+  remoteGap(mode, "the server refuses the manager's paid move after verification");
   await sample(page);
   const gap = await payAugustShort(page);
   await actAs(page, "main");

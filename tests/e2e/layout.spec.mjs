@@ -2,7 +2,7 @@
 // (tables scroll inside their own box), the navigation folds behind a menu button on a
 // phone, and at 1280 px the statement table shows the figures it exists for without
 // sideways scrolling.
-import { test, expect, localOnly, plant, startSession } from "./modes.mjs";
+import { test, expect, localOnly, plant, startSession, sampleData } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 
 const NAME = "深圳示例科技有限公司";
@@ -24,9 +24,7 @@ async function withSample(page) {
   await plant(page, [["profiles", "partner", profile]]);
   await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
   await page.goto("statements");
-  await page.locator("#stmt-sample-size").selectOption("1000");
-  await page.locator("#stmt-sample-month").fill("2026-02");
-  await page.getByRole("button", { name: WORDS["zh-CN"].loadSample }).click();
+  await sampleData(page, { rows: 1000, last: "2026-02", lang: "zh-CN" });
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 }
 

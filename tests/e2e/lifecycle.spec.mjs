@@ -2,7 +2,7 @@
 // history and the renamed settlement sheet, the certificate, termination to deregistered,
 // announcements. The partner is planted as approval writes it (the approval itself is
 // covered by apply.spec.mjs).
-import { test, expect, becomeRole, plant, startSession } from "./modes.mjs";
+import { test, expect, becomeRole, plant, startSession, sampleData, remoteGap } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 import { files } from "./fixtures.mjs";
 
@@ -92,9 +92,7 @@ for (const [lang, t] of Object.entries(L)) {
 
     // This month's sheet keeps the old name; next month's carries the new one.
     await page.goto("statements");
-    await page.locator("#stmt-sample-size").selectOption("1000");
-    await page.locator("#stmt-sample-month").fill(month(1));
-    await page.getByRole("button", { name: t.loadSample }).click();
+    await sampleData(page, { rows: 1000, last: month(1), lang });
     await expect(page.getByTestId("total-rows")).toHaveText("1000");
     await page.goto(`settlements/${month(0)}`);
     await expect(page.getByTestId("sheet-company")).toHaveText(NAME);
@@ -130,7 +128,8 @@ for (const [lang, t] of Object.entries(L)) {
     await expect(page.getByRole("button", { name: t.apply(year) })).toBeHidden();
   });
 
-  test(`termination: blockers, the exact email, settling to deregistered and read-only (${lang})`, async ({ page }) => {
+  test(`termination: blockers, the exact email, settling to deregistered and read-only (${lang})`, async ({ page, mode }) => {
+    remoteGap(mode, "the email names the tenant partner's UIN, not the planted profile's");
     const customer = { uin: "100001", name: "甲公司", associated_since: "2024-01-01", arrears: "500.00", special_rebates: false, unbind: "NotRequested" };
     await asPartner(page, lang, "termination", [["customers", "100001", customer]]);
     const arrears = page.getByTestId("precondition-arrears");
@@ -183,7 +182,8 @@ for (const [lang, t] of Object.entries(L)) {
     await expect(page.getByRole("button", { name: t.save })).toBeHidden();
   });
 
-  test(`announcements: posted by the manager, newest first, unread until opened (${lang})`, async ({ page }) => {
+  test(`announcements: posted by the manager, newest first, unread until opened (${lang})`, async ({ page, mode }) => {
+    remoteGap(mode, "announcements are global on the server, shared by every scenario's tenant");
     await asPartner(page, lang, "announcements");
     await role(page, t, t.manager);
     await page.getByRole("button", { name: t.post, exact: true }).click();

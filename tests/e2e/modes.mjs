@@ -1,6 +1,6 @@
 // One suite, two modes. Every spec imports `test` from here; playwright.config.mjs runs
 // it once per project: "local" (browser storage) and "remote" (the app in remote mode
-// against tests/e2e/api-server.mjs, json-server with the contract's rules). The helpers
+// against the reference server, behind tests/e2e/api-server.mjs). The helpers
 // below do what differs: becoming a role (local: the demo switcher; remote: signing in
 // with another token, as a host page would) and planting records (local: browser
 // storage; remote: the server's database).
@@ -74,6 +74,58 @@ async function signIn(page, token) {
   }, { mode: "remote", backendUrl: backendUrl(page), authToken: token });
 }
 
+/** Remote mode: another browser — a context of its own, with its own storage — signed
+ * in as the role with this key on a tenant (the scenario's own unless named), as a second
+ * person at another desk would be. */
+export async function otherBrowser(browser, page, key, { tenant = page.pcTenant, locale = "en-US" } = {}) {
+  const context = await browser.newContext({ baseURL: `${APP_ORIGIN}/partners/`, locale });
+  const other = await context.newPage();
+  other.pcMode = "remote";
+  other.pcTenant = tenant;
+  await signIn(other, `tok-${key}`);
+  return other;
+}
+
+/** The reference server itself, serving the app that signs its users in. */
+export const SERVER_APP = `http://127.0.0.1:${Number(process.env.E2E_SERVER_PORT || 4175)}/partners/`;
+
+/** Remote mode: gives the tenant's account in this role a password; its email address. */
+export async function givePassword(tenant, key, password) {
+  const r = await fetch(`${API_ROOT}/t/${tenant}/__password`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ role: key, password }),
+  });
+  expect(r.ok).toBe(true);
+  return (await r.json()).email;
+}
+
+/** Remote mode: the session of the role with this key, as the server gives it. */
+export async function serverSession(page, key = "main") {
+  const r = await fetch(`${backendUrl(page)}/session`, { headers: { authorization: `Bearer tok-${key}` } });
+  expect(r.ok).toBe(true);
+  return r.json();
+}
+
+/** Remote mode: a record as the server holds it (null when absent), read as the role with
+ * this key — a partner's under its partner, an application under the applicant. */
+export async function serverRecord(page, collection, id, key = "main") {
+  let path = `/${collection}/${encodeURIComponent(id)}`;
+  if (!["applications", "announcements"].includes(collection)) {
+    const s = await serverSession(page, key);
+    path = `/partners/${s.partner_id ?? s.partners[0].id}${path}`;
+  }
+  const r = await fetch(`${backendUrl(page)}${path}`, { headers: { authorization: `Bearer tok-${key}` } });
+  return r.ok ? r.json() : null;
+}
+
+/** Remote mode: an API call as the role with this key on a tenant, through the test
+ * proxy (`path` under /api). */
+export async function apiAs(tenant, key, method, path) {
+  const r = await fetch(`${API_ROOT}/t/${tenant}/api${path}`, { method, headers: { authorization: `Bearer tok-${key}` } });
+  return { status: r.status, body: await r.json().catch(() => null) };
+}
+
 /** Becomes the role with this (translated) name: the demo switcher in local mode, another
  * sign-in (token) and a reload in remote mode, where the server decides the role. */
 export async function becomeRole(page, switchLabel, name) {
@@ -95,6 +147,29 @@ export async function actAs(page, key, lang = "zh-CN") {
 /** Clicks the settings page's sample-data button (the page must be open). */
 export async function loadSample(page, lang = "zh-CN") {
   await page.getByRole("button", { name: WORDS[lang].loadSample }).click();
+}
+
+/** Sample data of `rows` statement rows ending with month `last` (with its customers,
+ * sheets and special rebates, and the sample company when there is no partner yet): in
+ * local mode the statements page's button (the page open on its tools, as the main
+ * account); in remote mode, where money data comes from the provider, the same data
+ * planted on the server as an import, then the page reloaded. */
+export async function sampleData(page, { rows = 1000, last, lang = "zh-CN" } = {}) {
+  if (page.pcMode === "remote") {
+    const r = await fetch(`${API_ROOT}/t/${page.pcTenant}/__sample`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rows: Number(rows), last }),
+    });
+    expect(r.ok).toBe(true);
+    await page.reload();
+    return;
+  }
+  await page.locator("#stmt-sample-size").selectOption(String(rows));
+  if (last) await page.locator("#stmt-sample-month").fill(last);
+  await page.getByRole("button", { name: WORDS[lang].loadSample }).click();
+  // Stored whole: the message comes after the sheets and the profile are written.
+  await expect(page.getByRole("status").filter({ hasText: lang === "zh-CN" ? "已加载" : "Loaded a sample" })).toBeVisible();
 }
 
 /** Opens the statements page's import and sample tools (they open by themselves only
@@ -146,6 +221,13 @@ export function localOnly(mode, why) {
   test.skip(mode === "remote", `local mode only: ${why}`);
 }
 
+/** Skips a scenario in remote mode that does not yet run against the reference server,
+ * naming why. Each is a known gap of issue 34, listed in its closing note — not a
+ * scenario that cannot run remotely by nature (those use `localOnly`). */
+export function remoteGap(mode, why) {
+  test.skip(mode === "remote", `remote gap (issue 34): ${why}`);
+}
+
 /** Starts signed in as this role. Local mode writes the session the app would have
  * (the page must be open on the app); remote mode signs in with the role's token, the
  * server deriving account and company from its own data. */
@@ -166,11 +248,10 @@ export async function mailedCode(page, email) {
   if (page.pcMode === "remote") {
     let code = null;
     await expect(async () => {
-      const r = await fetch(`${backendUrl(page)}/email-codes/${encodeURIComponent(email)}`, {
-        headers: { authorization: "Bearer tok-manager" },
-      });
+      // What the server's outbox would have mailed (a test hook: no client reads codes).
+      const r = await fetch(`${API_ROOT}/t/${page.pcTenant}/__code?email=${encodeURIComponent(email)}`);
       expect(r.ok).toBe(true);
-      code = (await r.json()).data.code;
+      code = (await r.json()).code;
       expect(code).toMatch(/^\d{6}$/);
     }).toPass({ timeout: 15_000 });
     return code;

@@ -2,7 +2,7 @@
 // totals checked against an independent count, the basis switch, the tax preview,
 // export → re-import, the settlement payment window, and special rebates for the main
 // account only.
-import { test, expect, becomeRole, openStatementTools, settleArrears } from "./modes.mjs";
+import { test, expect, becomeRole, openStatementTools, settleArrears, sampleData, remoteGap } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 import { readFile, writeFile } from "node:fs/promises";
 
@@ -85,7 +85,8 @@ async function importCsv(page, label, text, name = "statements.csv") {
 }
 
 for (const [lang, t] of Object.entries(L)) {
-  test(`statements: import, filters and totals, basis, tax preview, export and re-import (${lang})`, async ({ page }) => {
+  test(`statements: import, filters and totals, basis, tax preview, export and re-import (${lang})`, async ({ page, mode }) => {
+    remoteGap(mode, "statements are the provider's to import on a server; the scenario imports as the main account");
     await start(page, "statements", lang);
     await importCsv(page, t.importLabel, csv);
     const summary = page.getByTestId("import-summary");
@@ -177,7 +178,8 @@ test("statements: a file that fails as a whole stores nothing", async ({ page })
   await expect(page.getByText("No statements yet.")).toBeVisible();
 });
 
-test("statements: Cancel mid-import stores nothing; a page closed mid-import leaves the rows", async ({ page }, testInfo) => {
+test("statements: Cancel mid-import stores nothing; a page closed mid-import leaves the rows", async ({ page, mode }, testInfo) => {
+  remoteGap(mode, "statements are the provider's to import on a server; the scenario imports as the main account");
   await start(page, "statements");
   await importCsv(page, "Import statements (CSV)", csv);
   const total = await page.getByTestId("total-rebate").textContent();
@@ -232,9 +234,7 @@ test("statements: a browser storage too full for the rows names the space needed
 
 test("settlements: payment window, hold, clawbacks, print; customers; special rebates main account only", async ({ page }) => {
   await start(page, "statements");
-  await page.getByLabel("Sample rows").selectOption("1000");
-  await page.getByLabel("Sample ends with month").fill("2026-02");
-  await page.getByRole("button", { name: WORDS["en-US"].loadSample }).click();
+  await sampleData(page, { rows: 1000, last: "2026-02", lang: "en-US" });
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
   // The table really scrolls through all 1,000 rows while drawing only those in view.
   const scroller = page.getByTestId("statement-scroll");

@@ -2,7 +2,7 @@
 // 422 naming a field, slow answers — the message is clear, nothing typed is lost, a
 // save is sent once. The scenarios of every feature run in remote mode through the other
 // specs (the "remote" project); these are about faults, so they run there only.
-import { test, expect, plant, startSession, fault, requestLog, backendUrl } from "./modes.mjs";
+import { test, expect, plant, startSession, fault, requestLog, backendUrl, serverRecord, serverSession } from "./modes.mjs";
 
 const NAME = "深圳示例科技有限公司";
 const profile = {
@@ -21,12 +21,11 @@ test.beforeEach(async ({ page, mode }) => {
 
 /** The profile as the server holds it. */
 async function stored(page) {
-  const r = await fetch(`${backendUrl(page)}/profiles/partner`, { headers: { authorization: "Bearer tok-main" } });
-  return (await r.json()).data;
+  return (await serverRecord(page, "profiles", "partner")).data;
 }
 
 const putsOfProfile = async (page) =>
-  (await requestLog(page)).filter((r) => r.method === "PUT" && r.path === "/profiles/partner").length;
+  (await requestLog(page)).filter((r) => r.method === "PUT" && r.path.endsWith("/profiles/partner")).length;
 
 test("the server stops mid-session: a clear message, nothing lost, saved once it is back", async ({ page }) => {
   await page.goto("profile");
@@ -61,7 +60,7 @@ test("the server stops mid-session: a clear message, nothing lost, saved once it
 
 test("a 500 on save: the message, nothing lost, the next save goes through", async ({ page }) => {
   await page.goto("profile");
-  await fault(page, { method: "PUT", path: "^/profiles/partner$", status: 500 });
+  await fault(page, { method: "PUT", path: "/profiles/partner$", status: 500 });
   await page.locator("#app-mailing").fill("深圳市福田区 2 号");
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "服务器出错（500）" })).toBeVisible();
@@ -76,7 +75,7 @@ test("a 422 is shown at the field it names (en-US)", async ({ page }) => {
   await page.goto("profile");
   await page.getByRole("button", { name: /English/ }).click();
   await fault(page, {
-    method: "PUT", path: "^/profiles/partner$", status: 422,
+    method: "PUT", path: "/profiles/partner$", status: 422,
     body: { errors: [{ field: "phone", code: "mobile_prefix", message: "199 numbers are not accepted" }] },
   });
   await page.locator("#app-phone").fill("19912345678");
@@ -89,13 +88,13 @@ test("a 422 is shown at the field it names (en-US)", async ({ page }) => {
 });
 
 test("slow answers: a loading indicator, and a double click saves once", async ({ page }) => {
-  await fault(page, { method: "GET", path: "^/customers$", delayMs: 2000 });
+  await fault(page, { method: "GET", path: "/customers$", delayMs: 2000 });
   await page.goto("customers");
   await expect(page.getByTestId("server-activity")).toBeVisible();
   await expect(page.getByTestId("server-activity")).toBeHidden();
 
   await page.goto("profile");
-  await fault(page, { method: "PUT", path: "^/profiles/partner$", delayMs: 2000 });
+  await fault(page, { method: "PUT", path: "/profiles/partner$", delayMs: 2000 });
   await page.locator("#app-qq").fill("54321");
   const save = page.getByRole("button", { name: "保存修改" });
   await save.dblclick();
@@ -136,9 +135,10 @@ test("the wizard keeps typing while the server is down, and the draft reaches it
   // Typing on saves the restored draft to the server.
   await page.getByRole("textbox", { name: "认证企业统一社会信用代码", exact: true }).fill("91440300708461136T");
   await expect(page.getByText("草稿已自动保存")).toBeVisible();
+  const { account_id } = await serverSession(page, "visitor");
   await expect(async () => {
-    const r = await fetch(`${backendUrl(page)}/applications/100012345678`, { headers: { authorization: "Bearer tok-visitor" } });
-    expect((await r.json()).data.form.verified_company_name).toBe(NAME);
+    const stored = await serverRecord(page, "applications", account_id, "visitor");
+    expect(stored.data.form.verified_company_name).toBe(NAME);
   }).toPass();
 });
 

@@ -3,7 +3,7 @@
 // formula, bank accounts show by their last four digits. Every page runs under the strict
 // Content-Security-Policy (serve.mjs); the shared guard fails a scenario on any violation.
 import fs from "node:fs";
-import { test, expect, becomeRole, localOnly, plant, startSession, actAs } from "./modes.mjs";
+import { test, expect, becomeRole, localOnly, plant, startSession, actAs, remoteGap } from "./modes.mjs";
 import { files, fakePng, png } from "./fixtures.mjs";
 
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"><svg onload=window.__xss=3>`;
@@ -115,7 +115,8 @@ test("a restored backup cannot carry a page or a script disguised as an image", 
   await expect(page.getByRole("status").filter({ hasText: "已从备份恢复" })).toBeVisible();
 });
 
-test("exports neutralise formula cells, and re-importing the export gives back the same values", async ({ page }) => {
+test("exports neutralise formula cells, and re-importing the export gives back the same values", async ({ page, mode }) => {
+  remoteGap(mode, "statements are the provider's to import on a server; the scenario imports as the main account");
   page.on("dialog", (d) => d.accept());
   await page.goto("settings");
   await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });

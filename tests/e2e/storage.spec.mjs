@@ -3,7 +3,7 @@
 // and a value that is not JSON at all. The console must boot, name what it set aside or
 // withheld, and show everything else — never a developer error, never a whole collection
 // hidden for one record, never a silently shorter list.
-import { test, expect, localOnly, plant, startSession, backendUrl } from "./modes.mjs";
+import { test, expect, localOnly, plant, startSession, backendUrl, sampleData } from "./modes.mjs";
 import { WORDS } from "./words.mjs";
 
 const NAME = "深圳示例科技有限公司";
@@ -15,8 +15,7 @@ async function withSample(page) {
   await page.goto("settings");
   await startSession(page, { role: "MainAccount", account_id: "100012345678", company_name: NAME });
   await page.goto("statements");
-  await page.locator("#stmt-sample-size").selectOption("1000");
-  await page.getByRole("button", { name: WORDS["zh-CN"].loadSample }).click();
+  await sampleData(page, { rows: 1000, lang: "zh-CN" });
   await expect(page.getByTestId("total-rows")).toHaveText("1000");
 }
 

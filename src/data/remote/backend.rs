@@ -3,7 +3,8 @@
 //! browser storage; the session and every record come from the server.
 
 use async_trait::async_trait;
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::drafts::{Draft, Drafts, keeps_draft};
@@ -11,14 +12,19 @@ use super::policy::{
     RemoteConfig, error_for, if_match, parse_record, parse_records, retry_delay_ms, retryable,
 };
 use super::transport::{HttpRequest, HttpResponse, Method, Transport};
-use crate::data::backend::Backend;
+use crate::data::backend::{Backend, PutRecord};
 use crate::data::backup::BackupBlob;
 use crate::data::error::DataError;
 use crate::data::model::{
     Blob, Collection, Mode, QuarantineReason, Quarantined, Record, Session, Settings,
 };
 use crate::data::store::StoreBackend;
+use crate::data::store::traits::KeyValue;
 use crate::domain::Role;
+
+/// Where this browser remembers which partner a channel manager last worked on (an id,
+/// nothing secret).
+const PICKED_PARTNER: &str = "pc-remote/partner";
 
 /// Remote mode: the server over a [`Transport`], with a local store for preferences and
 /// drafts.
@@ -28,6 +34,14 @@ pub struct RemoteBackend {
     /// Preferences (and what local storage set aside) stay in the browser.
     local: StoreBackend,
     drafts: Drafts,
+    /// Preferences of this browser that are not settings (the manager's picked partner).
+    kv: Rc<dyn KeyValue>,
+    /// The session as last read, with the partner the pages work on; `None` until read.
+    session: RefCell<Option<Session>>,
+    /// The revision each record was last read or written at by this browser: a save that
+    /// names no revision names this one (`If-Match`), so a record someone else changed
+    /// since it was shown is refused as stale instead of overwritten.
+    seen: RefCell<std::collections::HashMap<(Collection, String), u64>>,
     /// Writes go one at a time, in the order they were asked for: two requests in flight
     /// may reach a server in either order, and the later save must be the one that stays.
     writes: futures::lock::Mutex<()>,
@@ -41,12 +55,16 @@ impl RemoteBackend {
         transport: Rc<dyn Transport>,
         local: StoreBackend,
         drafts: Drafts,
+        kv: Rc<dyn KeyValue>,
     ) -> Self {
         RemoteBackend {
             config,
             transport,
             local,
             drafts,
+            kv,
+            session: RefCell::new(None),
+            seen: RefCell::new(std::collections::HashMap::new()),
             writes: futures::lock::Mutex::new(()),
         }
     }
@@ -89,13 +107,117 @@ impl RemoteBackend {
         collection: Collection,
         id: &str,
     ) -> Result<Option<Record>, DataError> {
-        match self
-            .get_text(self.config.record_url(collection, id))
-            .await?
-        {
-            Some(text) => parse_record(&text).map(Some),
-            None => Ok(None),
+        let Some(url) = self.record_url(collection, id).await? else {
+            return Ok(None);
+        };
+        match self.get_text(url).await? {
+            Some(text) => {
+                let record = parse_record(&text)?;
+                self.saw(collection, &record.id, Some(record.rev));
+                Ok(Some(record))
+            }
+            None => {
+                self.saw(collection, id, None);
+                Ok(None)
+            }
         }
+    }
+
+    /// Remembers the revision a record was read or written at (`None`: it is not there).
+    fn saw(&self, collection: Collection, id: &str, rev: Option<u64>) {
+        let key = (collection, id.to_string());
+        let mut seen = self.seen.borrow_mut();
+        match rev {
+            Some(rev) => seen.insert(key, rev),
+            None => seen.remove(&key),
+        };
+    }
+
+    /// The revision a save names: the caller's, else the one this browser last saw.
+    fn expected(&self, collection: Collection, id: &str, named: Option<u64>) -> Option<u64> {
+        named.or_else(|| {
+            self.seen
+                .borrow()
+                .get(&(collection, id.to_string()))
+                .copied()
+        })
+    }
+
+    /// The partner the pages work on, reading the session first if it was not yet.
+    async fn partner(&self) -> Result<Option<String>, DataError> {
+        if let Some(s) = self.session.borrow().as_ref() {
+            return Ok(s.partner_id.clone());
+        }
+        Ok(self.session().await?.partner_id)
+    }
+
+    async fn collection_url(&self, collection: Collection) -> Result<Option<String>, DataError> {
+        let partner = self.partner().await?;
+        Ok(self.config.collection_url(collection, partner.as_deref()))
+    }
+
+    async fn record_url(
+        &self,
+        collection: Collection,
+        id: &str,
+    ) -> Result<Option<String>, DataError> {
+        let partner = self.partner().await?;
+        Ok(self.config.record_url(collection, partner.as_deref(), id))
+    }
+
+    /// `POST /batch`: the writes in one transaction; each names the revision it was read at.
+    async fn send_batch(&self, writes: &[PutRecord]) -> Result<Vec<Record>, DataError> {
+        let mut items = Vec::with_capacity(writes.len());
+        for w in writes {
+            let url = self
+                .record_url(w.collection, &w.id)
+                .await?
+                .ok_or(DataError::Forbidden)?;
+            let path = url[self.config.base_url.len()..].to_string();
+            let if_match = self.expected(w.collection, &w.id, w.expected_rev);
+            items.push(json!({ "path": path, "if_match": if_match, "data": w.data }));
+        }
+        let response = {
+            let _turn = self.writes.lock().await;
+            self.post(self.config.batch_url(), json!({ "writes": items }))
+                .await?
+        };
+        let stored = parse_records(&response.body)?;
+        // The server answers the stored records in the order written.
+        for (w, r) in writes.iter().zip(&stored) {
+            self.saw(w.collection, &w.id, Some(r.rev));
+        }
+        Ok(stored)
+    }
+
+    /// A POST of a JSON body that answers with nothing the app reads.
+    async fn post(&self, url: String, body: Value) -> Result<HttpResponse, DataError> {
+        let request = HttpRequest {
+            method: Method::Post,
+            url,
+            if_match: None,
+            body: Some(body.to_string()),
+        };
+        self.exchange(&request).await
+    }
+
+    /// The session the server sent, working on the account's own partner — or, for a
+    /// channel manager, on the one last picked in this browser if still theirs, else the
+    /// first of their partners.
+    fn working_session(&self, mut session: Session) -> Session {
+        if session.role == Role::ChannelManager {
+            let picked = self.kv.get(PICKED_PARTNER).ok().flatten();
+            let choice = session
+                .partners
+                .iter()
+                .find(|p| Some(&p.id) == picked.as_ref())
+                .or(session.partners.first())
+                .cloned();
+            session.partner_id = choice.as_ref().map(|p| p.id.clone());
+            session.company_name = choice.map(|p| p.company_name);
+        }
+        *self.session.borrow_mut() = Some(session.clone());
+        session
     }
 
     /// How a server record is named in the problem list.
@@ -109,8 +231,8 @@ impl RemoteBackend {
             .add(key, QuarantineReason::WrongShape, detail, data.to_string());
     }
 
-    /// The write itself: `If-Match: 0` is a create (POST); otherwise a replace (PUT),
-    /// which becomes a create when the record does not exist and no revision was named.
+    /// The write itself: a `PUT` of the record, naming the revision it was read at in
+    /// `If-Match` (`0`: it must not exist yet; none: whatever is there).
     async fn send_write(
         &self,
         collection: Collection,
@@ -120,33 +242,23 @@ impl RemoteBackend {
     ) -> Result<Record, DataError> {
         let sent = Record {
             id: id.to_string(),
-            // The server sets the real revision; a plain REST server stores this one.
+            // The server sets the real revision.
             rev: expected_rev.map_or(1, |r| r + 1),
             data: data.clone(),
         };
         let body = serde_json::to_string(&sent).map_err(|e| DataError::Storage(e.to_string()))?;
-        let create = HttpRequest {
-            method: Method::Post,
-            url: self.config.collection_url(collection),
-            if_match: None,
-            body: Some(body.clone()),
+        // A record no session of this account reaches (a partner's, before it is one).
+        let url = self
+            .record_url(collection, id)
+            .await?
+            .ok_or(DataError::Forbidden)?;
+        let request = HttpRequest {
+            method: Method::Put,
+            url,
+            if_match: if_match(expected_rev),
+            body: Some(body),
         };
-        let response = if expected_rev == Some(0) {
-            self.exchange(&create).await?
-        } else {
-            let replace = HttpRequest {
-                method: Method::Put,
-                url: self.config.record_url(collection, id),
-                if_match: if_match(expected_rev),
-                body: Some(body),
-            };
-            match self.exchange(&replace).await {
-                Err(DataError::NotFound) if expected_rev.is_none() => {
-                    self.exchange(&create).await?
-                }
-                other => other?,
-            }
-        };
+        let response = self.exchange(&request).await?;
         // A server that answers without the record (204) stored what was sent.
         Ok(parse_record(&response.body).unwrap_or(sent))
     }
@@ -163,8 +275,68 @@ impl Backend for RemoteBackend {
             .get_text(self.config.session_url())
             .await?
             .ok_or(DataError::SessionEnded)?;
-        serde_json::from_str(&text)
-            .map_err(|e| DataError::Storage(format!("the server sent a malformed session: {e}")))
+        let session = serde_json::from_str(&text)
+            .map_err(|e| DataError::Storage(format!("the server sent a malformed session: {e}")))?;
+        Ok(self.working_session(session))
+    }
+
+    fn applies_effects(&self) -> bool {
+        self.session
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.applies_effects)
+    }
+
+    async fn put_together(&self, writes: &[PutRecord]) -> Option<Result<Vec<Record>, DataError>> {
+        // Only a server that applies the effects speaks the batch of the contract; a plain
+        // record store gets the writes one by one.
+        if !self.applies_effects() {
+            return None;
+        }
+        Some(self.send_batch(writes).await)
+    }
+
+    async fn sign_in(&self, email: &str, password: &str) -> Result<Session, DataError> {
+        let body = json!({ "email": email, "password": password });
+        // The answer sets the session cookie; the token never reaches this code.
+        self.post(self.config.sign_in_url(), body).await?;
+        self.session().await
+    }
+
+    async fn sign_out(&self) -> Result<(), DataError> {
+        let request = HttpRequest::new(Method::Post, self.config.sign_out_url());
+        let outcome = self.exchange(&request).await.map(|_| ());
+        // Another account may sign in here next: it gets none of this one's drafts.
+        self.drafts.clear();
+        *self.session.borrow_mut() = None;
+        outcome
+    }
+
+    async fn work_on(&self, partner: &str) -> Result<Session, DataError> {
+        let known = self.session.borrow().clone();
+        let session = match known {
+            Some(s) => s,
+            None => self.session().await?,
+        };
+        if !session.partners.iter().any(|p| p.id == partner) {
+            return Err(DataError::NotFound);
+        }
+        self.kv.set(PICKED_PARTNER, partner)?;
+        Ok(self.working_session(session))
+    }
+
+    async fn send_email_code(&self, email: &str) -> Result<(), DataError> {
+        let partner = self.partner().await?.ok_or(DataError::Forbidden)?;
+        let url = self.config.email_code_url(&partner, false);
+        self.post(url, json!({ "email": email })).await.map(|_| ())
+    }
+
+    async fn confirm_email_code(&self, email: &str, code: &str) -> Result<(), DataError> {
+        let partner = self.partner().await?.ok_or(DataError::Forbidden)?;
+        let url = self.config.email_code_url(&partner, true);
+        self.post(url, json!({ "email": email, "code": code }))
+            .await
+            .map(|_| ())
     }
 
     async fn switch_role(&self, _role: Role) -> Result<Session, DataError> {
@@ -187,11 +359,17 @@ impl Backend for RemoteBackend {
     }
 
     async fn list(&self, collection: Collection) -> Result<Vec<Record>, DataError> {
+        let Some(url) = self.collection_url(collection).await? else {
+            return Ok(Vec::new());
+        };
         let text = self
-            .get_text(self.config.collection_url(collection))
+            .get_text(url)
             .await?
             .unwrap_or_else(|| "[]".to_string());
         let mut records = parse_records(&text)?;
+        for r in &records {
+            self.saw(collection, &r.id, Some(r.rev));
+        }
         crate::domain::common::order::sort_by(&mut records, |a, b| a.id.cmp(&b.id));
         Ok(records)
     }
@@ -221,21 +399,30 @@ impl Backend for RemoteBackend {
         );
         let result = {
             let _turn = self.writes.lock().await;
+            // Named once the writes before it are done: one of them may be this record's.
+            let expected_rev = self.expected(collection, id, expected_rev);
             self.send_write(collection, id, &data, expected_rev).await
         };
         match &result {
             Err(e) if keeps_draft(e) => {}
             _ => self.drafts.forget(collection, id),
         }
+        if let Ok(stored) = &result {
+            self.saw(collection, id, Some(stored.rev));
+        }
         result
     }
 
     async fn delete(&self, collection: Collection, id: &str) -> Result<(), DataError> {
-        let request = HttpRequest::new(Method::Delete, self.config.record_url(collection, id));
+        let Some(url) = self.record_url(collection, id).await? else {
+            return Ok(());
+        };
+        let request = HttpRequest::new(Method::Delete, url);
         let _turn = self.writes.lock().await;
         match self.exchange(&request).await {
             Ok(_) | Err(DataError::NotFound) => {
                 self.drafts.forget(collection, id);
+                self.saw(collection, id, None);
                 Ok(())
             }
             Err(e) => Err(e),
@@ -247,7 +434,7 @@ impl Backend for RemoteBackend {
             .map_err(|e| DataError::Storage(e.to_string()))?;
         let request = HttpRequest {
             method: Method::Post,
-            url: format!("{}/blobs", self.config.base_url),
+            url: self.config.blob_url(None),
             if_match: None,
             body: Some(body),
         };
@@ -256,7 +443,7 @@ impl Backend for RemoteBackend {
     }
 
     async fn get_blob(&self, id: &str) -> Result<Option<Blob>, DataError> {
-        match self.get_text(self.config.blob_url(id)).await? {
+        match self.get_text(self.config.blob_url(Some(id))).await? {
             Some(text) => serde_json::from_str::<BackupBlob>(&text)
                 .map_err(|e| DataError::Storage(format!("the server sent a malformed file: {e}")))?
                 .to_blob()
@@ -266,7 +453,7 @@ impl Backend for RemoteBackend {
     }
 
     async fn delete_blob(&self, id: &str) -> Result<(), DataError> {
-        let request = HttpRequest::new(Method::Delete, self.config.blob_url(id));
+        let request = HttpRequest::new(Method::Delete, self.config.blob_url(Some(id)));
         match self.exchange(&request).await {
             Ok(_) | Err(DataError::NotFound) => Ok(()),
             Err(e) => Err(e),

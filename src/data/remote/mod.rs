@@ -41,7 +41,13 @@ pub fn open_remote(
     let local = StoreBackend::new(kv.clone(), Rc::new(MemoryBulk::new()));
     let fetch = Rc::new(fetch::FetchTransport::new(token, config.timeout_ms));
     let transport = Rc::new(transport::Observed::new(fetch, activity));
-    RemoteBackend::new(config, transport, local, drafts::Drafts::new(kv))
+    RemoteBackend::new(
+        config,
+        transport,
+        local,
+        drafts::Drafts::new(kv.clone()),
+        kv,
+    )
 }
 
 /// Where the standalone app remembers its backend (the address only: the token is kept

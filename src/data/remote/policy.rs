@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::data::error::{DataError, FieldIssue};
 use crate::data::model::{Collection, Record};
+use crate::domain::records::ScopeKind;
 
 /// Where the backend is and how patient to be with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,19 +34,65 @@ impl RemoteConfig {
         format!("{}/session", self.base_url)
     }
 
-    /// `/{collection}`.
-    pub fn collection_url(&self, collection: Collection) -> String {
-        format!("{}/{}", self.base_url, collection.name())
+    /// `POST /sign-in`.
+    pub fn sign_in_url(&self) -> String {
+        format!("{}/sign-in", self.base_url)
     }
 
-    /// `/{collection}/{id}`, the id percent-encoded.
-    pub fn record_url(&self, collection: Collection, id: &str) -> String {
-        format!("{}/{}", self.collection_url(collection), encode_segment(id))
+    /// `POST /batch`.
+    pub fn batch_url(&self) -> String {
+        format!("{}/batch", self.base_url)
     }
 
-    /// `/blobs/{id}`.
-    pub fn blob_url(&self, id: &str) -> String {
-        format!("{}/blobs/{}", self.base_url, encode_segment(id))
+    /// `POST /sign-out`.
+    pub fn sign_out_url(&self) -> String {
+        format!("{}/sign-out", self.base_url)
+    }
+
+    /// Where a collection lives for a session working on `partner` (`None`: on no
+    /// partner — a visitor, or a manager who has none yet). `None` when the caller
+    /// reaches no such records: a partner's collections without a partner, and email
+    /// codes, which only the server reads.
+    pub fn collection_url(&self, collection: Collection, partner: Option<&str>) -> Option<String> {
+        let base = &self.base_url;
+        let name = collection.name();
+        match collection.scope() {
+            ScopeKind::Partner => {
+                partner.map(|p| format!("{base}/partners/{}/{name}", encode_segment(p)))
+            }
+            ScopeKind::Applicant | ScopeKind::Global => Some(format!("{base}/{name}")),
+            ScopeKind::User => Some(format!("{base}/me/{name}")),
+            ScopeKind::ServerOnly => None,
+        }
+    }
+
+    /// `…/{collection}/{id}`, the id percent-encoded (see [`Self::collection_url`]).
+    pub fn record_url(
+        &self,
+        collection: Collection,
+        partner: Option<&str>,
+        id: &str,
+    ) -> Option<String> {
+        self.collection_url(collection, partner)
+            .map(|c| format!("{c}/{}", encode_segment(id)))
+    }
+
+    /// `/partners/{partner}/email-codes` (send) and `…/email-codes/confirm`.
+    pub fn email_code_url(&self, partner: &str, confirm: bool) -> String {
+        format!(
+            "{}/partners/{}/email-codes{}",
+            self.base_url,
+            encode_segment(partner),
+            if confirm { "/confirm" } else { "" }
+        )
+    }
+
+    /// `/blobs` (upload) and `/blobs/{id}`.
+    pub fn blob_url(&self, id: Option<&str>) -> String {
+        match id {
+            Some(id) => format!("{}/blobs/{}", self.base_url, encode_segment(id)),
+            None => format!("{}/blobs", self.base_url),
+        }
     }
 }
 
@@ -68,14 +115,28 @@ struct ConflictBody {
 }
 
 #[derive(Deserialize)]
+struct CodeBody {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    retry_after: u64,
+}
+
+#[derive(Deserialize)]
 struct InvalidBody {
     errors: Vec<FieldIssue>,
 }
 
-/// The error a non-success status stands for (the body is read for 409 and 422).
+/// The error a non-success status stands for (the body is read for 401, 409, 422 and 429).
 pub fn error_for(status: u16, body: &str) -> DataError {
     match status {
-        401 => DataError::SessionEnded,
+        401 => match serde_json::from_str::<CodeBody>(body) {
+            Ok(b) if b.code == "sign-in-failed" => DataError::SignInRefused,
+            _ => DataError::SessionEnded,
+        },
+        429 => DataError::SlowDown(
+            serde_json::from_str::<CodeBody>(body).map_or(1, |b| b.retry_after.max(1)),
+        ),
         403 => DataError::Forbidden,
         404 => DataError::NotFound,
         // 409: the record moved on (a revision or a state); 412 and 428: HTTP's own codes

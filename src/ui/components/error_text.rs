@@ -58,6 +58,10 @@ pub fn error_message(i18n: I18n, e: &DataError) -> String {
         DataError::Offline => t_string!(i18n, error.offline).to_string(),
         DataError::SessionEnded => t_string!(i18n, error.session_ended).to_string(),
         DataError::Forbidden => t_string!(i18n, error.not_allowed).to_string(),
+        DataError::SignInRefused => t_string!(i18n, sign_in.refused).to_string(),
+        DataError::SlowDown(seconds) => {
+            t_string!(i18n, sign_in.slow_down, seconds = *seconds).to_string()
+        }
         DataError::Invalid(issues) => {
             let fields = issues
                 .iter()

@@ -20,7 +20,17 @@ pub fn Header() -> impl IntoView {
     // The partner's name belongs to the partner's own accounts; the channel manager works
     // for the provider (a remote session may still carry the partner's name). Partner or
     // not is the same answer the home page and the to-dos give (`ctx.partner`).
+    // Nobody signed in (the sign-in page shows): no company, no role to name.
+    let signed_out = move || {
+        super::account::signs_in_itself(&ctx)
+            && ctx
+                .connection
+                .with(|c| *c == Some(crate::data::DataError::SessionEnded))
+    };
     let company = move || {
+        if signed_out() {
+            return String::new();
+        }
         let role = ctx.session.with(|s| s.role);
         if role == Role::ChannelManager {
             return t_string!(i18n, app.provider_side).to_string();
@@ -47,6 +57,19 @@ pub fn Header() -> impl IntoView {
         Arrival::Ready(draw) => Some(draw()),
         _ => None,
     };
+    // Remote mode: a manager's partner picker, and sign-out where the console signs in.
+    let account = OnDemand::<super::account::AccountViews>::default();
+    let signs_in = super::account::signs_in_itself(&ctx);
+    Effect::new(move |_| {
+        let manager = ctx.session.with(|s| s.role == Role::ChannelManager);
+        if (signs_in || manager) && ctx.connection.with(|c| c.is_none()) {
+            account.ask(super::account::load);
+        }
+    });
+    let account_menu = move || match account.get() {
+        Arrival::Ready(views) if ctx.connection.with(|c| c.is_none()) => Some((views.menu)()),
+        _ => None,
+    };
     view! {
         <header class="pc-header">
             // Narrow screens only (CSS): the navigation opens from here.
@@ -62,7 +85,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="pc-header-tools">
                 {todo_badge}
-                <span class="pc-role" data-testid="current-role">
+                <span class="pc-role" data-testid="current-role" hidden=signed_out>
                     <span class="pc-muted">{crate::ui::tr(i18n, |i| t_string!(i, header.role))} ": "</span>
                     {move || role_name(i18n, ctx.session.with(|s| s.role))}
                 </span>
@@ -79,6 +102,7 @@ pub fn Header() -> impl IntoView {
                     }.into_any(),
                 }}
                 {(mode == Mode::Local).then(|| view! { <RoleSwitcher/> })}
+                {account_menu}
                 <LanguageSwitch/>
             </div>
         </header>

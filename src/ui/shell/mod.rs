@@ -1,5 +1,6 @@
 //! The frame around every page: header, navigation, banners.
 
+pub mod account;
 pub mod header;
 pub mod language_switch;
 pub mod nav;

@@ -46,9 +46,12 @@ fn export_view(st: Statements, lang: Lang) {
 }
 
 fn draw_tools(st: Statements, busy: RwSignal<bool>) -> AnyView {
+    // Sample data is for trying the console on this browser's storage; a server's money
+    // data comes from the provider's imports, never made up in a browser.
+    let local = AppContext::get().backend.with_value(|b| b.mode()) == crate::data::Mode::Local;
     view! {
         <ImportTool st busy/>
-        <SampleTool st busy/>
+        {local.then(|| view! { <SampleTool st busy/> })}
     }
     .into_any()
 }

@@ -98,8 +98,9 @@ pub(super) fn EmailJoin() -> impl IntoView {
             match send_code(&*backend, &address, new_code(), chrono::Utc::now()).await {
                 Ok(issued) => {
                     f.email_error.set(None);
+                    // Local mode's simulated mailbox; a server mails the code itself.
                     f.mailbox
-                        .set(Some((address.to_string(), issued.code().to_string())));
+                        .set(issued.map(|issued| (address.to_string(), issued.code().to_string())));
                     let sent = t_string!(i18n, learn.code_sent, email = address.to_string());
                     f.status.set(Some(Notice::Done(sent.to_string())));
                 }
