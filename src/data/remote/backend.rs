@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::drafts::{Draft, Drafts, keeps_draft};
 use super::policy::{
-    RemoteConfig, error_for, if_match, parse_record, parse_records, retry_delay_ms, retryable,
+    RemoteConfig, error_for, parse_record, parse_records, retry_delay_ms, retryable,
 };
 use super::transport::{HttpRequest, HttpResponse, Method, Transport};
 use crate::data::backend::{Backend, PutRecord};
@@ -22,29 +22,25 @@ use crate::data::store::StoreBackend;
 use crate::data::store::traits::KeyValue;
 use crate::domain::Role;
 
-/// Where this browser remembers which partner a channel manager last worked on (an id,
-/// nothing secret).
-const PICKED_PARTNER: &str = "pc-remote/partner";
-
 /// Remote mode: the server over a [`Transport`], with a local store for preferences and
 /// drafts.
 pub struct RemoteBackend {
-    config: RemoteConfig,
-    transport: Rc<dyn Transport>,
+    pub(super) config: RemoteConfig,
+    pub(super) transport: Rc<dyn Transport>,
     /// Preferences (and what local storage set aside) stay in the browser.
     local: StoreBackend,
-    drafts: Drafts,
+    pub(super) drafts: Drafts,
     /// Preferences of this browser that are not settings (the manager's picked partner).
-    kv: Rc<dyn KeyValue>,
+    pub(super) kv: Rc<dyn KeyValue>,
     /// The session as last read, with the partner the pages work on; `None` until read.
-    session: RefCell<Option<Session>>,
+    pub(super) session: RefCell<Option<Session>>,
     /// The revision each record was last read or written at by this browser: a save that
     /// names no revision names this one (`If-Match`), so a record someone else changed
     /// since it was shown is refused as stale instead of overwritten.
-    seen: RefCell<std::collections::HashMap<(Collection, String), u64>>,
+    pub(super) seen: RefCell<std::collections::HashMap<(Collection, String), u64>>,
     /// Writes go one at a time, in the order they were asked for: two requests in flight
     /// may reach a server in either order, and the later save must be the one that stays.
-    writes: futures::lock::Mutex<()>,
+    pub(super) writes: futures::lock::Mutex<()>,
 }
 
 impl RemoteBackend {
@@ -76,7 +72,7 @@ impl RemoteBackend {
 
     /// Sends a request; reads are retried with backoff when the server was unreachable
     /// or failed, writes are sent once. A non-success status becomes its error.
-    async fn exchange(&self, request: &HttpRequest) -> Result<HttpResponse, DataError> {
+    pub(super) async fn exchange(&self, request: &HttpRequest) -> Result<HttpResponse, DataError> {
         let mut attempt = 0;
         loop {
             let outcome = match self.transport.send(request).await {
@@ -123,103 +119,6 @@ impl RemoteBackend {
         }
     }
 
-    /// Remembers the revision a record was read or written at (`None`: it is not there).
-    fn saw(&self, collection: Collection, id: &str, rev: Option<u64>) {
-        let key = (collection, id.to_string());
-        let mut seen = self.seen.borrow_mut();
-        match rev {
-            Some(rev) => seen.insert(key, rev),
-            None => seen.remove(&key),
-        };
-    }
-
-    /// The revision a save names: the caller's, else the one this browser last saw.
-    fn expected(&self, collection: Collection, id: &str, named: Option<u64>) -> Option<u64> {
-        named.or_else(|| {
-            self.seen
-                .borrow()
-                .get(&(collection, id.to_string()))
-                .copied()
-        })
-    }
-
-    /// The partner the pages work on, reading the session first if it was not yet.
-    async fn partner(&self) -> Result<Option<String>, DataError> {
-        if let Some(s) = self.session.borrow().as_ref() {
-            return Ok(s.partner_id.clone());
-        }
-        Ok(self.session().await?.partner_id)
-    }
-
-    async fn collection_url(&self, collection: Collection) -> Result<Option<String>, DataError> {
-        let partner = self.partner().await?;
-        Ok(self.config.collection_url(collection, partner.as_deref()))
-    }
-
-    async fn record_url(
-        &self,
-        collection: Collection,
-        id: &str,
-    ) -> Result<Option<String>, DataError> {
-        let partner = self.partner().await?;
-        Ok(self.config.record_url(collection, partner.as_deref(), id))
-    }
-
-    /// `POST /batch`: the writes in one transaction; each names the revision it was read at.
-    async fn send_batch(&self, writes: &[PutRecord]) -> Result<Vec<Record>, DataError> {
-        let mut items = Vec::with_capacity(writes.len());
-        for w in writes {
-            let url = self
-                .record_url(w.collection, &w.id)
-                .await?
-                .ok_or(DataError::Forbidden)?;
-            let path = url[self.config.base_url.len()..].to_string();
-            let if_match = self.expected(w.collection, &w.id, w.expected_rev);
-            items.push(json!({ "path": path, "if_match": if_match, "data": w.data }));
-        }
-        let response = {
-            let _turn = self.writes.lock().await;
-            self.post(self.config.batch_url(), json!({ "writes": items }))
-                .await?
-        };
-        let stored = parse_records(&response.body)?;
-        // The server answers the stored records in the order written.
-        for (w, r) in writes.iter().zip(&stored) {
-            self.saw(w.collection, &w.id, Some(r.rev));
-        }
-        Ok(stored)
-    }
-
-    /// A POST of a JSON body that answers with nothing the app reads.
-    async fn post(&self, url: String, body: Value) -> Result<HttpResponse, DataError> {
-        let request = HttpRequest {
-            method: Method::Post,
-            url,
-            if_match: None,
-            body: Some(body.to_string()),
-        };
-        self.exchange(&request).await
-    }
-
-    /// The session the server sent, working on the account's own partner — or, for a
-    /// channel manager, on the one last picked in this browser if still theirs, else the
-    /// first of their partners.
-    fn working_session(&self, mut session: Session) -> Session {
-        if session.role == Role::ChannelManager {
-            let picked = self.kv.get(PICKED_PARTNER).ok().flatten();
-            let choice = session
-                .partners
-                .iter()
-                .find(|p| Some(&p.id) == picked.as_ref())
-                .or(session.partners.first())
-                .cloned();
-            session.partner_id = choice.as_ref().map(|p| p.id.clone());
-            session.company_name = choice.map(|p| p.company_name);
-        }
-        *self.session.borrow_mut() = Some(session.clone());
-        session
-    }
-
     /// How a server record is named in the problem list.
     fn problem_key(collection: Collection, id: &str) -> String {
         format!("{}/{id}", collection.name())
@@ -229,38 +128,6 @@ impl RemoteBackend {
         self.local
             .withheld()
             .add(key, QuarantineReason::WrongShape, detail, data.to_string());
-    }
-
-    /// The write itself: a `PUT` of the record, naming the revision it was read at in
-    /// `If-Match` (`0`: it must not exist yet; none: whatever is there).
-    async fn send_write(
-        &self,
-        collection: Collection,
-        id: &str,
-        data: &Value,
-        expected_rev: Option<u64>,
-    ) -> Result<Record, DataError> {
-        let sent = Record {
-            id: id.to_string(),
-            // The server sets the real revision.
-            rev: expected_rev.map_or(1, |r| r + 1),
-            data: data.clone(),
-        };
-        let body = serde_json::to_string(&sent).map_err(|e| DataError::Storage(e.to_string()))?;
-        // A record no session of this account reaches (a partner's, before it is one).
-        let url = self
-            .record_url(collection, id)
-            .await?
-            .ok_or(DataError::Forbidden)?;
-        let request = HttpRequest {
-            method: Method::Put,
-            url,
-            if_match: if_match(expected_rev),
-            body: Some(body),
-        };
-        let response = self.exchange(&request).await?;
-        // A server that answers without the record (204) stored what was sent.
-        Ok(parse_record(&response.body).unwrap_or(sent))
     }
 }
 
@@ -321,7 +188,7 @@ impl Backend for RemoteBackend {
         if !session.partners.iter().any(|p| p.id == partner) {
             return Err(DataError::NotFound);
         }
-        self.kv.set(PICKED_PARTNER, partner)?;
+        self.kv.set(super::scope::PICKED_PARTNER, partner)?;
         Ok(self.working_session(session))
     }
 

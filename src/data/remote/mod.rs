@@ -6,13 +6,16 @@
 //!   use an in-memory server.
 //! * [`drafts`] — writes the server has not confirmed yet, kept in browser storage so
 //!   nothing typed is lost when a save fails.
-//! * [`backend`] — the [`RemoteBackend`] tying them together.
+//! * [`backend`] — the [`RemoteBackend`] tying them together; `scope` — where its
+//!   requests go and which revision they name; `writes` — its writes as requests.
 
 pub mod backend;
 pub mod drafts;
 pub mod fetch;
 pub mod policy;
+mod scope;
 pub mod transport;
+mod writes;
 
 pub use backend::RemoteBackend;
 pub use policy::*;
